@@ -1,0 +1,30 @@
+package dev.stratus.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Invokes the annotated {@link CfFunction} for each message published to an SNS topic: a SAM {@code SNS} event.
+ *
+ * <pre>{@code
+ * @OnSnsMessage(topic = "AlertsTopic", filterPolicy = "{\"severity\": [\"high\"]}")
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+@Repeatable(OnSnsMessages.class)
+public @interface OnSnsMessage {
+  /** Logical id of an {@code AWS::SNS::Topic} of the template, or a topic ARN (also as an intrinsic). */
+  String topic();
+
+  /** Subscription filter policy as JSON; empty means none. */
+  String filterPolicy() default "";
+
+  /** Event name inside the function; empty derives one from the topic. */
+  String name() default "";
+}

@@ -1,0 +1,38 @@
+package dev.stratus.template;
+
+import java.util.List;
+
+/**
+ * One thing wrong with a template. {@code path} locates it as CloudFormation does
+ * ({@code [Resources, PreprocessFunction, Events, PostFile]}), so that a caller can point at whatever
+ * declared that part: an annotation, a line of a base template.
+ */
+public record Problem(Rule rule, List<String> path, String message) {
+  public Problem {
+    path = List.copyOf(path);
+  }
+
+  /** The stable rule names; they appear in messages as {@code [StratusUnknownReference]} so users can search them. */
+  public enum Rule {
+    DuplicateId,
+    InvalidId,
+    UnknownReference,
+    UnknownCondition,
+    InvalidReference,
+    GlobalsWithoutTransform,
+    LimitExceeded,
+    InvalidHttpRoute,
+    InvalidSchedule,
+    InvalidBatchSize,
+    InvalidEventSource,
+    InvalidFunction;
+
+    public String tag() {
+      return "[Stratus" + name() + "]";
+    }
+  }
+
+  public String describe() {
+    return rule.tag() + " " + String.join("/", path) + ": " + message;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.stratus.template;
+
+import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.Value.Num;
+import dev.stratus.template.Value.Seq;
+import dev.stratus.template.Value.Str;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads CloudFormation YAML (or JSON) into {@link Value}s. Intrinsics are read in both the short form
+ * ({@code !Ref X}) and the long form ({@code {Ref: X}}). Works on SnakeYAML's node graph because a data
+ * binder (Jackson included) drops the {@code !Ref}-style tags.
+ */
+public final class YamlReader {
+
+  /** What was read, with the 1-based line of each mapping key by path ({@code "Resources/FilesTable"}). */
+  public record Document(Value root, Map<String, Integer> lines) {
+    public int lineOf(String path) {
+      return lines.getOrDefault(path, 0);
+    }
+  }
+
+  private static final int LINE_DEPTH = 3;
+
+  private YamlReader() {}
+
+  /** Reads one YAML document; empty text reads as an empty mapping. */
+  public static Document read(String text) {
+    Node node;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setCodePointLimit(16 * 1024 * 1024);
+      node = new Yaml(options).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      throw new TemplateException(problem, mark == null ? 0 : mark.getLine() + 1);
+    } catch (YAMLException e) {
+      throw new TemplateException(e.getMessage(), 0);
+    }
+    Map<String, Integer> lines = new HashMap<>();
+    Value root = node == null ? Mapping.EMPTY : convert(node, "", 0, lines);
+    return new Document(root, lines);
+  }
+
+  /** Reads a single value such as {@code "!Ref FilesTable"} or {@code "[a, b]"}. */
+  public static Value readValue(String text) {
+    Document doc = read(text);
+    return doc.root();
+  }
+
+  private static Value convert(Node node, String path, int depth, Map<String, Integer> lines) {
+    String tag = node.getTag().getValue();
+    if (tag.startsWith("!") && !tag.startsWith("!!")) {
+      Value argument = content(node, path, depth, lines, true);
+      return function(tag.substring(1), argument, node);
+    }
+    return content(node, path, depth, lines, false);
+  }
+
+  private static Value content(Node node, String path, int depth, Map<String, Integer> lines, boolean tagged) {
+    if (node instanceof ScalarNode scalar) {
+      return tagged ? new Str(scalar.getValue()) : scalar(scalar);
+    }
+    if (node instanceof SequenceNode seq) {
+      List<Value> items = new ArrayList<>();
+      for (Node item : seq.getValue()) {
+        items.add(convert(item, path, depth + 1, lines));
+      }
+      return new Seq(items);
+    }
+    MappingNode map = (MappingNode) node;
+    Map<String, Value> entries = new LinkedHashMap<>();
+    for (NodeTuple tuple : map.getValue()) {
+      if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+        throw new TemplateException("mapping keys must be plain names", line(tuple.getKeyNode()));
+      }
+      if (key.getValue().equals("<<")) {
+        throw new TemplateException("YAML merge keys (<<) are not supported in templates; write the keys out", line(key));
+      }
+      if (entries.containsKey(key.getValue())) {
+        throw new TemplateException("duplicate key " + key.getValue(), line(key));
+      }
+      String childPath = path.isEmpty() ? key.getValue() : path + "/" + key.getValue();
+      if (depth < LINE_DEPTH) {
+        lines.put(childPath, line(key));
+      }
+      entries.put(key.getValue(), convert(tuple.getValueNode(), childPath, depth + 1, lines));
+    }
+    if (!tagged && Fn.isSingleFunctionMapping(entries)) {
+      Map.Entry<String, Value> only = entries.entrySet().iterator().next();
+      return function(only.getKey(), only.getValue(), node);
+    }
+    return new Mapping(entries);
+  }
+
+  private static Value function(String name, Value argument, Node node) {
+    String function = name.equals("Ref") || name.equals("Condition") || name.startsWith("Fn::") ? name : "Fn::" + name;
+    try {
+      return Fn.of(function, argument);
+    } catch (IllegalArgumentException e) {
+      throw new TemplateException(e.getMessage(), line(node));
+    }
+  }
+
+  private static Value scalar(ScalarNode node) {
+    Tag tag = node.getTag();
+    String text = node.getValue();
+    if (tag.equals(Tag.BOOL)) {
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      return Value.bool(lower.equals("true") || lower.equals("yes") || lower.equals("on") || lower.equals("y"));
+    }
+    if (tag.equals(Tag.NULL)) {
+      return Value.Null.INSTANCE;
+    }
+    if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
+      try {
+        return new Num(text.replace("_", ""));
+      } catch (NumberFormatException e) {
+        return new Str(text); // 0x1F, .inf and the like: keep them as written
+      }
+    }
+    return new Str(text);
+  }
+
+  private static int line(Node node) {
+    return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.stratus.template.cli;
+
+import dev.stratus.template.Problem;
+import dev.stratus.template.Template;
+import dev.stratus.template.TemplateAssembler;
+import dev.stratus.template.TemplateException;
+import dev.stratus.template.TemplateMerger.Source;
+import dev.stratus.template.TemplateValidator;
+import dev.stratus.template.TemplateYaml;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar stratus-template-gen-cli.jar merge|validate|print …}: the {@code generate} goal's work
+ * outside Maven. Exit code 0 on success, 1 when the template has errors, 2 on a usage mistake.
+ */
+public final class StratusCli {
+  private static final String USAGE = String.join("\n",
+      "usage: stratus merge [--base TEMPLATE] [--code-uri URI] [-o OUT] FRAGMENT_OR_CLASSES_DIR...",
+      "       stratus validate TEMPLATE",
+      "       stratus print TEMPLATE");
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  StratusCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new StratusCli(System.out, System.err).run(args));
+  }
+
+  int run(String... args) {
+    if (args.length == 0) {
+      err.println(USAGE);
+      return 2;
+    }
+    try {
+      return switch (args[0]) {
+        case "merge" -> merge(List.of(args).subList(1, args.length));
+        case "validate" -> args.length == 2 ? validate(Path.of(args[1])) : usage();
+        case "print" -> args.length == 2 ? print(Path.of(args[1])) : usage();
+        default -> usage();
+      };
+    } catch (TemplateException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } catch (UncheckedIOException e) {
+      err.println("error: " + e.getCause().getMessage());
+      return 1;
+    }
+  }
+
+  private int usage() {
+    err.println(USAGE);
+    return 2;
+  }
+
+  private int merge(List<String> args) {
+    Source base = null;
+    String codeUri = null;
+    Path output = null;
+    List<Source> fragments = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if ((a.equals("--base") || a.equals("--code-uri") || a.equals("-o")) && i + 1 == args.size()) {
+        return usage();
+      }
+      switch (a) {
+        case "--base" -> {
+          Path file = Path.of(args.get(++i));
+          base = TemplateAssembler.readSource(file.toString(), file);
+        }
+        case "--code-uri" -> codeUri = args.get(++i);
+        case "-o" -> output = Path.of(args.get(++i));
+        default -> {
+          Path p = Path.of(a);
+          if (Files.isDirectory(p)) {
+            fragments.addAll(TemplateAssembler.readFragments(p));
+          } else {
+            fragments.add(TemplateAssembler.readSource(p.getFileName().toString(), p));
+          }
+        }
+      }
+    }
+    TemplateAssembler.Result result = TemplateAssembler.assemble(fragments, base, codeUri);
+    if (!result.ok()) {
+      result.errors().forEach(e -> err.println("error: " + e));
+      return 1;
+    }
+    if (output == null) {
+      out.print(result.yaml());
+    } else {
+      try {
+        Files.writeString(output, result.yaml(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return 0;
+  }
+
+  private int validate(Path file) {
+    Template t = TemplateAssembler.readSource(file.toString(), file).template();
+    List<Problem> problems = TemplateValidator.validate(t);
+    problems.forEach(p -> err.println("error: " + p.describe()));
+    if (problems.isEmpty()) {
+      out.println(file + ": ok (" + t.resources().size() + " resources)");
+    }
+    return problems.isEmpty() ? 0 : 1;
+  }
+
+  private int print(Path file) {
+    out.print(TemplateYaml.write(TemplateAssembler.readSource(file.toString(), file).template()));
+    return 0;
+  }
+}

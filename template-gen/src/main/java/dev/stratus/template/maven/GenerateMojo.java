@@ -1,0 +1,82 @@
+package dev.stratus.template.maven;
+
+import dev.stratus.template.TemplateAssembler;
+import dev.stratus.template.TemplateException;
+import dev.stratus.template.TemplateMerger.Source;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes {@code target/template.yaml}: the processor's fragments merged with the optional base template,
+ * every function's {@code CodeUri} pointing at the jar this build produced. Runs after the plugin that
+ * builds that jar (declare it after shade in the same phase).
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
+  private File classesDirectory;
+
+  @Parameter(property = "stratus.baseTemplate", defaultValue = "${project.basedir}/src/main/cloudformation/template.yaml")
+  private File baseTemplate;
+
+  @Parameter(property = "stratus.output", defaultValue = "${project.build.directory}/template.yaml")
+  private File output;
+
+  /** The deployable artifact; CodeUri is written relative to the output template. */
+  @Parameter(property = "stratus.codeArtifact", defaultValue = "${project.build.directory}/${project.build.finalName}.jar")
+  private File codeArtifact;
+
+  @Parameter(property = "stratus.skip", defaultValue = "false")
+  private boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Stratus template generation skipped");
+      return;
+    }
+    if (!codeArtifact.isFile()) {
+      throw new MojoFailureException("Stratus: the code artifact " + codeArtifact + " does not exist. Run the goal in the"
+          + " package phase after the plugin that builds the jar (e.g. declare it after maven-shade-plugin), or set"
+          + " <codeArtifact>.");
+    }
+    Path out = output.toPath().toAbsolutePath();
+    String codeUri = out.getParent().relativize(codeArtifact.toPath().toAbsolutePath()).toString().replace(File.separatorChar, '/');
+    TemplateAssembler.Result result;
+    try {
+      List<Source> fragments = TemplateAssembler.readFragments(classesDirectory.toPath());
+      Source base = baseTemplate.isFile()
+          ? TemplateAssembler.readSource(baseTemplate.getPath(), baseTemplate.toPath()) : null;
+      if (fragments.isEmpty() && base == null) {
+        getLog().warn("Stratus: no annotated types and no base template; nothing to write");
+        return;
+      }
+      result = TemplateAssembler.assemble(fragments, base, codeUri);
+    } catch (TemplateException e) {
+      throw new MojoFailureException("Stratus: " + e.getMessage());
+    }
+    if (!result.ok()) {
+      result.errors().forEach(getLog()::error);
+      throw new MojoFailureException("Stratus: the template has " + result.errors().size() + " error(s); see above");
+    }
+    try {
+      Files.createDirectories(out.getParent());
+      Files.writeString(out, result.yaml(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Stratus: cannot write " + out, e);
+    }
+    getLog().info("Stratus: wrote " + out + " (" + result.template().resources().size() + " resources, CodeUri "
+        + codeUri + ")");
+  }
+}

@@ -1,0 +1,82 @@
+package dev.stratus.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stratus.template.TemplateMerger.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplateAssemblerTest {
+  private static final String FUNCTION = """
+      Resources:
+        HelloFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: com.example.HelloHandler::handleRequest
+            Runtime: java21
+            MemorySize: 512
+      """;
+
+  @Test
+  void addsTheTransformAndPointsFunctionsAtTheArtifact() {
+    TemplateAssembler.Result r = TemplateAssembler.assemble(
+        List.of(new Source("com.example.HelloHandler", TemplateYaml.read(FUNCTION))), null, "app-1.0.jar");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.yaml()).isEqualTo("""
+        AWSTemplateFormatVersion: '2010-09-09'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          HelloFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.example.HelloHandler::handleRequest
+              Runtime: java21
+              CodeUri: app-1.0.jar
+              MemorySize: 512
+        """);
+  }
+
+  @Test
+  void keepsTheBaseTemplatesOwnCodeUriAndReportsConflicts() {
+    Source base = new Source("template.yaml", TemplateYaml.read("""
+        Resources:
+          Legacy:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: x.Y::handleRequest, Runtime: java21, CodeUri: s3://bucket/legacy.jar}
+          HelloFunction: {Type: AWS::S3::Bucket}
+        """));
+    TemplateAssembler.Result r = TemplateAssembler.assemble(
+        List.of(new Source("com.example.HelloHandler", TemplateYaml.read(FUNCTION))), base, "app.jar");
+    assertThat(r.template().resources().get("Legacy").properties().get("CodeUri"))
+        .isEqualTo(new Value.Str("s3://bucket/legacy.jar"));
+    assertThat(r.errors()).containsExactly("[StratusDuplicateId] Resources/HelloFunction: 'HelloFunction' is defined "
+        + "twice in Resources: in template.yaml and in com.example.HelloHandler; rename one or remove the other");
+  }
+
+  @Test
+  void readsFragmentsInNameOrderAndSkipsThoseOfDeletedClasses(@TempDir Path classes) throws IOException {
+    Path dir = Files.createDirectories(classes.resolve(TemplateAssembler.FRAGMENT_DIR));
+    Files.writeString(dir.resolve("com.b.Second.yaml"), "Resources:\n  Second: {Type: AWS::SQS::Queue}\n");
+    Files.writeString(dir.resolve("com.a.First.yaml"), "Resources:\n  First: {Type: AWS::SQS::Queue}\n");
+    Files.writeString(dir.resolve("com.c.Gone.yaml"), "Resources:\n  Gone: {Type: AWS::SQS::Queue}\n");
+    for (String cls : List.of("com/a/First.class", "com/b/Second.class")) {
+      Files.createDirectories(classes.resolve(cls).getParent());
+      Files.writeString(classes.resolve(cls), "");
+    }
+    List<Source> fragments = TemplateAssembler.readFragments(classes);
+    assertThat(fragments).extracting(Source::name).containsExactly("com.a.First", "com.b.Second");
+  }
+
+  @Test
+  void aBrokenFileIsReportedWithItsNameAndLine(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("template.yaml"), "Resources:\n  A: [\n");
+    assertThatThrownBy(() -> TemplateAssembler.readSource("template.yaml", file))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith(file + ": line 3: ");
+  }
+}

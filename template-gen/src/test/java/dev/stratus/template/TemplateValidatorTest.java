@@ -1,0 +1,147 @@
+package dev.stratus.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratus.template.Problem.Rule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TemplateValidatorTest {
+  private static final String HEADER = "Transform: AWS::Serverless-2016-10-31\n";
+
+  private static List<Problem> problems(String yaml) {
+    return TemplateValidator.validate(TemplateYaml.read(yaml));
+  }
+
+  @Test
+  void aCleanTemplateHasNoProblems() {
+    assertThat(problems(HEADER + """
+        Parameters:
+          Name: {Type: String}
+        Conditions:
+          HasName: !Not [!Equals [!Ref Name, '']]
+        Resources:
+          Bucket:
+            Type: AWS::S3::Bucket
+            Condition: HasName
+            Properties:
+              BucketName: !Sub '${Name}-${AWS::Region}-${!Literal}'
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: a.B::handleRequest
+              Policies: [{S3ReadPolicy: {BucketName: !Ref Name}}]
+              Environment: {Variables: {ROLE: !GetAtt FnRole.Arn, MAYBE: !If [HasName, !Ref Bucket, !Ref AWS::NoValue]}}
+              Events:
+                Get: {Type: Api, Properties: {Path: '/files/{id}', Method: get}}
+        Outputs:
+          Api: {Value: !Sub 'https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod'}
+        """)).isEmpty();
+  }
+
+  @Test
+  void unknownReferencesAreNamedWithASuggestion() {
+    List<Problem> problems = problems("""
+        Parameters:
+          TableName: {Type: String}
+        Resources:
+          Table:
+            Type: AWS::DynamoDB::Table
+            Properties:
+              TableName: !Ref TableNam
+              Other: !GetAtt Tabel.Arn
+              Text: !Sub '${Tabl.Arn} ${AWS::Regio}'
+        """);
+    assertThat(problems).extracting(Problem::rule).containsOnly(Rule.UnknownReference);
+    assertThat(problems).extracting(Problem::message).containsExactly(
+        "!Ref TableNam names no parameter, resource or pseudo parameter of the template; did you mean 'TableName'?",
+        "!GetAtt Tabel.Arn names no resource of the template; did you mean 'Table'?",
+        "${Tabl.Arn} in !Sub names no resource of the template; did you mean 'Table'?",
+        "${AWS::Regio} in !Sub names no parameter, resource or pseudo parameter of the template; did you mean 'AWS::Region'?");
+    assertThat(problems.get(0).path()).containsExactly("Resources", "Table", "Properties", "TableName");
+  }
+
+  @Test
+  void subVariablesDefinedInTheSubItselfAreKnown() {
+    assertThat(problems("""
+        Resources:
+          Q:
+            Type: AWS::SQS::Queue
+            Properties:
+              QueueName: !Sub ['${Prefix}-q', {Prefix: !Ref AWS::StackName}]
+        """)).isEmpty();
+  }
+
+  @Test
+  void conditionsMustExistAndMayOnlyReferToParameters() {
+    List<Problem> problems = problems("""
+        Parameters:
+          Env: {Type: String}
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+          Bad: !Equals [!Ref Bucket, x]
+        Resources:
+          Bucket: {Type: AWS::S3::Bucket, Condition: IsProdd}
+        Outputs:
+          O: {Value: !If [Missing, a, b]}
+        """);
+    assertThat(problems).extracting(Problem::describe).containsExactly(
+        "[StratusInvalidReference] Conditions/Bad: !Ref Bucket: a condition may only refer to parameters and pseudo parameters",
+        "[StratusUnknownCondition] Resources/Bucket: condition 'IsProdd' is not defined; did you mean 'IsProd'?",
+        "[StratusUnknownCondition] Outputs/O: condition 'Missing' is not defined");
+  }
+
+  @Test
+  void idsMustBeAlphanumeric() {
+    assertThat(problems("Resources:\n  my-bucket: {Type: AWS::S3::Bucket}\n"))
+        .extracting(Problem::message)
+        .containsExactly("'my-bucket' is not a valid name: use 1 to 255 letters and digits only, e.g. 'mybucket'");
+  }
+
+  @Test
+  void globalsNeedTheServerlessTransform() {
+    assertThat(problems("Globals: {Function: {Timeout: 10}}\nResources:\n  B: {Type: AWS::S3::Bucket}\n"))
+        .extracting(Problem::rule).containsExactly(Rule.GlobalsWithoutTransform);
+  }
+
+  @Test
+  void limitsAreReportedWithTheExcess() {
+    StringBuilder yaml = new StringBuilder("Resources:\n");
+    for (int i = 0; i < 503; i++) {
+      yaml.append("  Q").append(i).append(": {Type: AWS::SQS::Queue}\n");
+    }
+    assertThat(problems(yaml.toString())).extracting(Problem::message)
+        .containsExactly("Resources has 503 entries; CloudFormation allows 500 (3 too many): split the stack");
+  }
+
+  @Test
+  void eventSourcesAreChecked() {
+    List<Problem> problems = problems(HEADER + """
+        Resources:
+          Queue: {Type: AWS::SQS::Queue}
+          Topic: {Type: AWS::SNS::Topic}
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: a.B::handleRequest
+              Events:
+                Get: {Type: Api, Properties: {Path: files, Method: FETCH}}
+                Tick: {Type: Schedule, Properties: {Schedule: rate(1 minutes)}}
+                Upload: {Type: S3, Properties: {Bucket: !Ref Queue, Events: 's3:ObjectCreated:*'}}
+                Jobs: {Type: SQS, Properties: {Queue: !GetAtt Topic.TopicArn, BatchSize: 0}}
+        """);
+    assertThat(problems).extracting(Problem::describe).containsExactly(
+        "[StratusInvalidHttpRoute] Resources/Fn/Events/Get: 'FETCH' is not an HTTP method; use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY",
+        "[StratusInvalidHttpRoute] Resources/Fn/Events/Get: path 'files' must start with '/', e.g. '/files'",
+        "[StratusInvalidSchedule] Resources/Fn/Events/Tick: 'rate(1 minutes)' must say rate(1 minute)",
+        "[StratusInvalidEventSource] Resources/Fn/Events/Upload: Bucket 'Queue' is AWS::SQS::Queue, not AWS::S3::Bucket",
+        "[StratusInvalidBatchSize] Resources/Fn/Events/Jobs: batch size 0 is out of range; it must be between 1 and 10000",
+        "[StratusInvalidEventSource] Resources/Fn/Events/Jobs: Queue 'Topic' is AWS::SNS::Topic, not AWS::SQS::Queue");
+  }
+
+  @Test
+  void dependsOnMustNameAResource() {
+    assertThat(problems("Resources:\n  A: {Type: AWS::SQS::Queue, DependsOn: [Bee]}\n  B: {Type: AWS::SQS::Queue}\n"))
+        .extracting(Problem::message).containsExactly("DependsOn 'Bee' names no resource; did you mean 'B'?");
+  }
+}
