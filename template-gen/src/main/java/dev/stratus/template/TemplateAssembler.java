@@ -24,9 +24,16 @@ public final class TemplateAssembler {
   /** CloudFormation's limit for a template uploaded through S3. */
   public static final int MAX_TEMPLATE_BYTES = 1_000_000;
 
-  public record Result(Template template, String yaml, List<String> errors) {
+  /** Lambda's newest Java runtime that SAM knows; a function that sets none, directly or in Globals, gets it. */
+  public static final String DEFAULT_RUNTIME = "java21";
+
+  public record Result(Template template, String yaml, List<Problem> problems) {
     public boolean ok() {
-      return errors.isEmpty();
+      return problems.isEmpty();
+    }
+
+    public List<String> errors() {
+      return problems.stream().map(Problem::describe).toList();
     }
   }
 
@@ -34,7 +41,8 @@ public final class TemplateAssembler {
 
   /**
    * Merges {@code base} (first, so its content and order lead) with {@code fragments}, points every
-   * serverless function without code at {@code codeUri}, and validates the result.
+   * serverless function without code at {@code codeUri} (unless it is {@code null}), gives functions
+   * without a runtime {@link #DEFAULT_RUNTIME}, and validates the result.
    */
   public static Result assemble(List<Source> fragments, Source base, String codeUri) {
     List<Source> sources = new ArrayList<>();
@@ -55,42 +63,32 @@ public final class TemplateAssembler {
       transforms.add(0, Template.SERVERLESS_TRANSFORM);
       b.transforms(transforms);
     }
+    boolean globalRuntime = t.globals().get("Function") instanceof Mapping f && f.get("Runtime") != null;
     for (Map.Entry<String, Resource> e : t.resources().entrySet()) {
       Resource r = e.getValue();
       Mapping p = r.properties();
-      if (codeUri != null && r.type().equals(Resource.SERVERLESS_FUNCTION)
-          && p.get("CodeUri") == null && p.get("InlineCode") == null && p.get("ImageUri") == null) {
-        b.resource(e.getKey(), r.withProperties(withCodeUri(p, codeUri)));
+      if (!r.type().equals(Resource.SERVERLESS_FUNCTION)) {
+        continue;
       }
+      boolean packaged = p.get("CodeUri") != null || p.get("InlineCode") != null || p.get("ImageUri") != null;
+      // Handler, Runtime and CodeUri lead, so that a function reads top-down.
+      Mapping.Builder props = Mapping.builder().put("Handler", p.get("Handler"));
+      props.put("Runtime", p.get("Runtime") == null && !globalRuntime && p.get("ImageUri") == null
+          ? Value.str(DEFAULT_RUNTIME) : p.get("Runtime"));
+      props.put("CodeUri", packaged || codeUri == null ? p.get("CodeUri") : Value.str(codeUri));
+      p.entries().forEach(props::put);
+      b.resource(e.getKey(), r.withProperties(props.build()));
     }
     Template result = b.build();
-    List<String> errors = new ArrayList<>();
-    merged.problems().forEach(p -> errors.add(p.describe()));
-    TemplateValidator.validate(result).forEach(p -> errors.add(p.describe()));
+    List<Problem> problems = new ArrayList<>(merged.problems());
+    problems.addAll(TemplateValidator.validate(result));
     String yaml = TemplateYaml.write(result);
     int bytes = yaml.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_TEMPLATE_BYTES) {
-      errors.add(new Problem(Rule.LimitExceeded, List.of(), "the template is " + bytes + " bytes; CloudFormation allows "
-          + MAX_TEMPLATE_BYTES + " (" + (bytes - MAX_TEMPLATE_BYTES) + " too many): split the stack").describe());
+      problems.add(new Problem(Rule.LimitExceeded, List.of(), "the template is " + bytes + " bytes; CloudFormation"
+          + " allows " + MAX_TEMPLATE_BYTES + " (" + (bytes - MAX_TEMPLATE_BYTES) + " too many): split the stack"));
     }
-    return new Result(result, yaml, errors);
-  }
-
-  /** CodeUri goes right after Handler/Runtime so that the function reads top-down. */
-  private static Mapping withCodeUri(Mapping properties, String codeUri) {
-    Mapping.Builder b = Mapping.builder();
-    boolean placed = false;
-    for (Map.Entry<String, Value> e : properties.entries().entrySet()) {
-      if (!placed && !e.getKey().equals("Handler") && !e.getKey().equals("Runtime")) {
-        b.put("CodeUri", codeUri);
-        placed = true;
-      }
-      b.put(e.getKey(), e.getValue());
-    }
-    if (!placed) {
-      b.put("CodeUri", codeUri);
-    }
-    return b.build();
+    return new Result(result, yaml, problems);
   }
 
   /**

@@ -42,7 +42,9 @@ public final class TemplateMerger {
       Claimer claim = (section, name) -> {
         String first = owners.computeIfAbsent(section, k -> new HashMap<>()).putIfAbsent(name, source.name());
         if (first != null) {
-          problems.add(new Problem(Rule.DuplicateId, List.of(section, name),
+          List<String> path = new ArrayList<>(List.of(section.split("/")));
+          path.add(name);
+          problems.add(new Problem(Rule.DuplicateId, path,
               "'" + name + "' is defined twice in " + section + ": in " + first + " and in " + source.name()
                   + "; rename one or remove the other"));
           return false;

@@ -70,7 +70,7 @@ public final class TemplateValidator {
     template.resources().forEach(this::checkResource);
     template.outputs().forEach((name, output) -> {
       List<String> p = path("Outputs", name);
-      checkConditionName(output.condition(), p);
+      checkConditionName(output.condition(), append(p, "Condition"));
       walk(output.value(), p, false);
       if (output.exportName() != null) {
         walk(output.exportName(), p, false);
@@ -81,10 +81,10 @@ public final class TemplateValidator {
 
   private void checkResource(String id, Resource resource) {
     List<String> p = path("Resources", id);
-    checkConditionName(resource.condition(), p);
+    checkConditionName(resource.condition(), append(p, "Condition"));
     for (String dependency : resource.dependsOn()) {
       if (!template.resources().containsKey(dependency)) {
-        problems.add(new Problem(Rule.UnknownReference, p, "DependsOn '" + dependency + "' names no resource"
+        problems.add(new Problem(Rule.UnknownReference, append(p, "DependsOn"), "DependsOn '" + dependency + "' names no resource"
             + Names.suggestion(dependency, template.resources().keySet())));
       }
     }
@@ -94,7 +94,7 @@ public final class TemplateValidator {
         && resource.properties().get("Events") instanceof Mapping events) {
       events.entries().forEach((name, event) -> {
         if (event instanceof Mapping e && e.get("Type") instanceof Str type && e.get("Properties") instanceof Mapping props) {
-          checkEvent(type.value(), props, append(append(p, "Events"), name));
+          checkEvent(type.value(), props, List.of("Resources", id, "Properties", "Events", name));
         }
       });
     }

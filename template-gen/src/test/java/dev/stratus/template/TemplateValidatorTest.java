@@ -87,7 +87,7 @@ class TemplateValidatorTest {
         """);
     assertThat(problems).extracting(Problem::describe).containsExactly(
         "[StratusInvalidReference] Conditions/Bad: !Ref Bucket: a condition may only refer to parameters and pseudo parameters",
-        "[StratusUnknownCondition] Resources/Bucket: condition 'IsProdd' is not defined; did you mean 'IsProd'?",
+        "[StratusUnknownCondition] Resources/Bucket/Condition: condition 'IsProdd' is not defined; did you mean 'IsProd'?",
         "[StratusUnknownCondition] Outputs/O: condition 'Missing' is not defined");
   }
 
@@ -131,12 +131,12 @@ class TemplateValidatorTest {
                 Jobs: {Type: SQS, Properties: {Queue: !GetAtt Topic.TopicArn, BatchSize: 0}}
         """);
     assertThat(problems).extracting(Problem::describe).containsExactly(
-        "[StratusInvalidHttpRoute] Resources/Fn/Events/Get: 'FETCH' is not an HTTP method; use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY",
-        "[StratusInvalidHttpRoute] Resources/Fn/Events/Get: path 'files' must start with '/', e.g. '/files'",
-        "[StratusInvalidSchedule] Resources/Fn/Events/Tick: 'rate(1 minutes)' must say rate(1 minute)",
-        "[StratusInvalidEventSource] Resources/Fn/Events/Upload: Bucket 'Queue' is AWS::SQS::Queue, not AWS::S3::Bucket",
-        "[StratusInvalidBatchSize] Resources/Fn/Events/Jobs: batch size 0 is out of range; it must be between 1 and 10000",
-        "[StratusInvalidEventSource] Resources/Fn/Events/Jobs: Queue 'Topic' is AWS::SNS::Topic, not AWS::SQS::Queue");
+        "[StratusInvalidHttpRoute] Resources/Fn/Properties/Events/Get: 'FETCH' is not an HTTP method; use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY",
+        "[StratusInvalidHttpRoute] Resources/Fn/Properties/Events/Get: path 'files' must start with '/', e.g. '/files'",
+        "[StratusInvalidSchedule] Resources/Fn/Properties/Events/Tick: 'rate(1 minutes)' must say rate(1 minute)",
+        "[StratusInvalidEventSource] Resources/Fn/Properties/Events/Upload: Bucket 'Queue' is AWS::SQS::Queue, not AWS::S3::Bucket",
+        "[StratusInvalidBatchSize] Resources/Fn/Properties/Events/Jobs: batch size 0 is out of range; it must be between 1 and 10000",
+        "[StratusInvalidEventSource] Resources/Fn/Properties/Events/Jobs: Queue 'Topic' is AWS::SNS::Topic, not AWS::SQS::Queue");
   }
 
   @Test

@@ -34,7 +34,7 @@ class StratusCliTest {
     Path t = Files.writeString(dir.resolve("t.yaml"), "Resources:\n  A: {Type: AWS::SQS::Queue, DependsOn: B}\n");
     assertThat(cli.run("validate", t.toString())).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .isEqualTo("error: [StratusUnknownReference] Resources/A: DependsOn 'B' names no resource\n");
+        .isEqualTo("error: [StratusUnknownReference] Resources/A/DependsOn: DependsOn 'B' names no resource\n");
   }
 
   @Test

@@ -1,0 +1,67 @@
+package dev.stratus.processor;
+
+import dev.stratus.template.Problem;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Messager;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic.Kind;
+
+/** The one way the processor speaks: wraps the Messager, counts errors, points at element, annotation and value. */
+final class Reporter {
+  private final Messager messager;
+  private final Elements elements;
+  private final TreeLocator trees;
+  private int errors;
+
+  Reporter(Messager messager, Elements elements, TreeLocator trees) {
+    this.messager = messager;
+    this.elements = elements;
+    this.trees = trees;
+  }
+
+  void error(Origin at, Diagnostic diagnostic, Object... args) {
+    error(at, diagnostic.format(args));
+  }
+
+  /** Reports {@code message} on {@code at}, found afresh in the current round; {@code null} means the compilation. */
+  void error(Origin at, String message) {
+    errors++;
+    AnnotationView.Location l = at == null ? null : AnnotationView.locate(at, elements);
+    if (l != null && trees.print(Kind.ERROR, message, l.element(), at)) {
+      return;
+    }
+    if (l == null || l.element() == null) {
+      messager.printMessage(Kind.ERROR, message);
+    } else if (l.value() != null) {
+      messager.printMessage(Kind.ERROR, message, l.element(), l.annotation(), l.value());
+    } else if (l.annotation() != null) {
+      messager.printMessage(Kind.ERROR, message, l.element(), l.annotation());
+    } else {
+      messager.printMessage(Kind.ERROR, message, l.element());
+    }
+  }
+
+  /**
+   * Reports a template problem on whatever declared the most specific part of its path. A problem of the
+   * template as a whole (a limit) is reported on the compilation; one inside a part that no annotation
+   * declared (a base template's own content) is left to the {@code generate} goal, which names the file.
+   */
+  void report(Problem problem, Map<List<String>, Origin> origins) {
+    List<String> path = problem.path();
+    for (int n = path.size(); n > 0; n--) {
+      Origin origin = origins.get(path.subList(0, n));
+      if (origin != null) {
+        error(origin, problem.rule().tag() + " " + problem.message());
+        return;
+      }
+    }
+    if (path.size() <= 1) {
+      error(null, problem.rule().tag() + " " + problem.message());
+    }
+  }
+
+  int errorCount() {
+    return errors;
+  }
+}

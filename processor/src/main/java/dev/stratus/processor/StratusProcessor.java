@@ -1,0 +1,203 @@
+package dev.stratus.processor;
+
+import com.google.auto.service.AutoService;
+import dev.stratus.annotations.ApiRoute;
+import dev.stratus.annotations.ApiRoutes;
+import dev.stratus.annotations.CfCondition;
+import dev.stratus.annotations.CfConditions;
+import dev.stratus.annotations.CfFunction;
+import dev.stratus.annotations.CfGlobals;
+import dev.stratus.annotations.CfOutput;
+import dev.stratus.annotations.CfOutputs;
+import dev.stratus.annotations.CfParameter;
+import dev.stratus.annotations.CfParameters;
+import dev.stratus.annotations.CfResource;
+import dev.stratus.annotations.CfResources;
+import dev.stratus.annotations.HttpApiRoute;
+import dev.stratus.annotations.HttpApiRoutes;
+import dev.stratus.annotations.OnS3Event;
+import dev.stratus.annotations.OnS3Events;
+import dev.stratus.annotations.OnSchedule;
+import dev.stratus.annotations.OnSchedules;
+import dev.stratus.annotations.OnSnsMessage;
+import dev.stratus.annotations.OnSnsMessages;
+import dev.stratus.annotations.OnSqsMessage;
+import dev.stratus.annotations.OnSqsMessages;
+import dev.stratus.template.Problem;
+import dev.stratus.template.Resource;
+import dev.stratus.template.Template;
+import dev.stratus.template.TemplateAssembler;
+import dev.stratus.template.TemplateException;
+import dev.stratus.template.TemplateMerger.Source;
+import dev.stratus.template.TemplateYaml;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Reads Stratus annotations into one template fragment per annotated type, checks the whole template
+ * once every round is over, and writes the fragments only when there is no error. The {@code generate}
+ * goal links the fragments into {@code target/template.yaml}.
+ */
+@AutoService(Processor.class)
+public final class StratusProcessor extends AbstractProcessor {
+  /** Path of the base template when the processor cannot find {@code src/main/cloudformation/template.yaml} itself. */
+  public static final String BASE_TEMPLATE_OPTION = "stratus.baseTemplate";
+  static final String DEFAULT_BASE_TEMPLATE = "src/main/cloudformation/template.yaml";
+
+  private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = List.of(
+      CfFunction.class, ApiRoute.class, ApiRoutes.class, HttpApiRoute.class, HttpApiRoutes.class,
+      OnS3Event.class, OnS3Events.class, OnSchedule.class, OnSchedules.class, OnSqsMessage.class, OnSqsMessages.class,
+      OnSnsMessage.class, OnSnsMessages.class, CfResource.class, CfResources.class, CfParameter.class,
+      CfParameters.class, CfCondition.class, CfConditions.class, CfOutput.class, CfOutputs.class, CfGlobals.class);
+
+  /** By binary name, so that fragments are merged and written in a stable order. */
+  private final Map<String, TypeFragment> fragments = new TreeMap<>();
+  private Reporter reporter;
+  private FunctionReader functions;
+  private DeclarationReader declarations;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    reporter = new Reporter(env.getMessager(), env.getElementUtils(), TreeLocator.of(env));
+    functions = new FunctionReader(env.getElementUtils(), env.getTypeUtils(), reporter);
+    declarations = new DeclarationReader(env.getElementUtils(), reporter);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return ANNOTATIONS.stream().map(Class::getCanonicalName).collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(BASE_TEMPLATE_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      if (round.processingOver()) {
+        finish();
+      } else {
+        for (TypeElement annotation : annotations) {
+          for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            String name = binaryName(element);
+            if (!fragments.containsKey(name)) {
+              fragments.put(name, read(name, element));
+            }
+          }
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      StackTraceElement[] at = e.getStackTrace();
+      reporter.error(null, Diagnostic.InternalError, e + (at.length > 0 ? " at " + at[0] : ""));
+    }
+    return false;
+  }
+
+  private TypeFragment read(String name, Element element) {
+    Map<String, Resource> resources = new LinkedHashMap<>();
+    Map<List<String>, Origin> origins = new HashMap<>();
+    Template.Builder template = Template.builder();
+    functions.read(element, resources, origins);
+    declarations.read(element, template, resources, origins);
+    resources.forEach(template::resource);
+    Origin owner = Origin.element(AnnotationView.ownerName(element), element instanceof PackageElement);
+    return new TypeFragment(name, owner, template.build(), origins);
+  }
+
+  private void finish() {
+    Source base = baseTemplate();
+    List<Source> sources = new ArrayList<>();
+    Map<List<String>, Origin> origins = new HashMap<>();
+    for (TypeFragment f : fragments.values()) {
+      sources.add(new Source(f.binaryName(), f.template()));
+      origins.putAll(f.origins());
+    }
+    for (Problem problem : TemplateAssembler.assemble(sources, base, null).problems()) {
+      reporter.report(problem, origins);
+    }
+    if (reporter.errorCount() > 0) {
+      return;
+    }
+    for (TypeFragment f : fragments.values()) {
+      String path = TemplateAssembler.FRAGMENT_DIR + "/" + f.binaryName() + TemplateAssembler.FRAGMENT_SUFFIX;
+      try {
+        Element origin = AnnotationView.locate(f.owner(), processingEnv.getElementUtils()).element();
+        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origin);
+        try (Writer w = file.openWriter()) {
+          w.write(TemplateYaml.write(f.template()));
+        }
+      } catch (IOException e) {
+        reporter.error(null, Diagnostic.InternalError, "cannot write " + path + ": " + e);
+      }
+    }
+  }
+
+  /** The base template from the option, else {@code src/main/cloudformation/template.yaml} of a Maven-style project. */
+  private Source baseTemplate() {
+    String option = processingEnv.getOptions().get(BASE_TEMPLATE_OPTION);
+    Path path = option != null ? Path.of(option) : conventionalBaseTemplate();
+    if (path == null || !Files.isRegularFile(path)) {
+      if (option != null) {
+        reporter.error(null, Diagnostic.BaseTemplate, option, "no such file");
+      }
+      return null;
+    }
+    try {
+      return TemplateAssembler.readSource(path.toString(), path);
+    } catch (TemplateException e) {
+      reporter.error(null, Diagnostic.BaseTemplate, path, e.getMessage());
+      return null;
+    }
+  }
+
+  private Path conventionalBaseTemplate() {
+    try {
+      FileObject probe = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", "stratus.probe");
+      if (!"file".equals(probe.toUri().getScheme())) {
+        return null;
+      }
+      Path classes = Path.of(probe.toUri()).getParent();
+      if (!classes.endsWith(Path.of("target", "classes"))) {
+        return null;
+      }
+      return classes.getParent().getParent().resolve(DEFAULT_BASE_TEMPLATE);
+    } catch (IOException | IllegalArgumentException e) {
+      return null; // an in-memory or unusual file manager: no conventional location to look at
+    }
+  }
+
+  private String binaryName(Element element) {
+    if (element instanceof PackageElement p) {
+      return p.getQualifiedName() + ".package-info";
+    }
+    return processingEnv.getElementUtils().getBinaryName((TypeElement) element).toString();
+  }
+}

@@ -1,0 +1,11 @@
+package dev.stratus.processor;
+
+import dev.stratus.template.Template;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one annotated type (or package) declares: its part of the template and, for each path in it,
+ * the annotation that declared it.
+ */
+record TypeFragment(String binaryName, Origin owner, Template template, Map<List<String>, Origin> origins) {}

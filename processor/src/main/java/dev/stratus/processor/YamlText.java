@@ -1,0 +1,58 @@
+package dev.stratus.processor;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.TemplateException;
+import dev.stratus.template.Value;
+import dev.stratus.template.YamlReader;
+
+/** Turns annotation text into template values, reporting text that does not parse on the value that holds it. */
+final class YamlText {
+  private final Reporter reporter;
+
+  YamlText(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /**
+   * {@code "!Ref Bucket"} becomes the intrinsic; anything else stays the plain text it is. Returns
+   * {@code null} after reporting when an intrinsic does not parse.
+   */
+  Value textOrIntrinsic(String text, Origin at, String what) {
+    if (!text.stripLeading().startsWith("!")) {
+      return Value.str(text);
+    }
+    Value v = yaml(text, at, what);
+    if (v != null && !(v instanceof Fn)) {
+      reporter.error(at, Diagnostic.YamlSyntax, what, "'" + text + "' starts with '!' but is no intrinsic function");
+      return null;
+    }
+    return v;
+  }
+
+  /** Any YAML value; {@code null} after reporting a syntax error with its line inside the text. */
+  Value yaml(String text, Origin at, String what) {
+    try {
+      return YamlReader.readValue(text);
+    } catch (TemplateException e) {
+      String where = text.contains("\n") && e.line() > 0 ? "line " + e.line() + " of the text: " : "";
+      reporter.error(at, Diagnostic.YamlSyntax, what, where + e.getMessage());
+      return null;
+    }
+  }
+
+  /** A YAML mapping such as a resource's properties; empty text is an empty mapping. */
+  Value.Mapping mapping(String text, Origin at, String what, String example) {
+    if (text.isBlank()) {
+      return Value.Mapping.EMPTY;
+    }
+    Value v = yaml(text, at, what);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Value.Mapping m)) {
+      reporter.error(at, Diagnostic.NotAMapping, what, example);
+      return null;
+    }
+    return m;
+  }
+}

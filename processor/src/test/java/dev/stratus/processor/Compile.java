@@ -1,0 +1,64 @@
+package dev.stratus.processor;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/** Compiles test sources with the Stratus processor, in memory. */
+final class Compile {
+  static final String IMPORTS = """
+      package com.example;
+
+      import com.amazonaws.services.lambda.runtime.Context;
+      import com.amazonaws.services.lambda.runtime.RequestHandler;
+      import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+      import dev.stratus.annotations.*;
+      import java.io.InputStream;
+      import java.io.OutputStream;
+      import java.util.Map;
+
+      """;
+
+  private Compile() {}
+
+  /** A source file {@code com.example.NAME} whose text is the common imports plus {@code body}. */
+  static JavaFileObject source(String name, String body) {
+    return JavaFileObjects.forSourceString("com.example." + name, IMPORTS + body);
+  }
+
+  /** A handler class NAME with {@code annotations} above it. */
+  static JavaFileObject handler(String name, String annotations) {
+    return source(name, annotations + "\npublic class " + name
+        + " implements RequestHandler<Map<String, Object>, String> {\n"
+        + "  public String handleRequest(Map<String, Object> in, Context context) { return \"ok\"; }\n}\n");
+  }
+
+  static Compilation compile(JavaFileObject... sources) {
+    return compile(List.of(), sources);
+  }
+
+  static Compilation compile(List<String> options, JavaFileObject... sources) {
+    List<String> all = new ArrayList<>(options);
+    all.add("-Xlint:-processing");
+    return Compiler.javac().withProcessors(new StratusProcessor()).withOptions(all).compile(sources);
+  }
+
+  /** The fragment the processor wrote for a type, if it wrote one. */
+  static Optional<String> fragment(Compilation compilation, String binaryName) {
+    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/stratus/fragments/" + binaryName + ".yaml").map(f -> {
+          try {
+            return f.getCharContent(true).toString();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+}

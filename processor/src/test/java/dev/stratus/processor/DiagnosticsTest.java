@@ -1,0 +1,545 @@
+package dev.stratus.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stratus.processor.Compile.compile;
+import static dev.stratus.processor.Compile.handler;
+import static dev.stratus.processor.Compile.source;
+
+import com.google.testing.compile.Compilation;
+import dev.stratus.template.Problem.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One test per diagnostic: the count, the message and the line it points at. */
+class DiagnosticsTest {
+
+  private static void assertSingleError(Compilation c, JavaFileObject file, String message, String line) {
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(message).inFile(file).onLineContaining(line);
+  }
+
+  // --- the handler class ---
+
+  @Test
+  void handlerMustBePublic() {
+    JavaFileObject src = source("Hidden", """
+        @CfFunction
+        class Hidden implements RequestHandler<Map<String, Object>, String> {
+          public String handleRequest(Map<String, Object> in, Context c) { return ""; }
+        }
+        """);
+    assertSingleError(compile(src), src, Diagnostic.HandlerNotPublic.format("com.example.Hidden"), "@CfFunction");
+  }
+
+  @Test
+  void handlerMustNotBeAbstract() {
+    JavaFileObject src = source("Base", """
+        @CfFunction
+        public abstract class Base implements RequestHandler<Map<String, Object>, String> {}
+        """);
+    assertSingleError(compile(src), src, "[StratusHandlerAbstract] handler class com.example.Base must not be abstract: "
+        + "Lambda instantiates it; remove 'abstract' or annotate a concrete subclass", "@CfFunction");
+  }
+
+  @Test
+  void handlerMustNotBeAnInnerClass() {
+    JavaFileObject src = source("Outer", """
+        public class Outer {
+          @CfFunction
+          public class Inner implements RequestHandler<Map<String, Object>, String> {
+            public String handleRequest(Map<String, Object> in, Context c) { return ""; }
+          }
+        }
+        """);
+    assertSingleError(compile(src), src, Diagnostic.HandlerInnerClass.format("com.example.Outer.Inner"), "@CfFunction");
+  }
+
+  @Test
+  void handlerNeedsAPublicNoArgumentConstructor() {
+    JavaFileObject src = source("Configured", """
+        @CfFunction
+        public class Configured implements RequestHandler<Map<String, Object>, String> {
+          public Configured(String table) {}
+          public String handleRequest(Map<String, Object> in, Context c) { return ""; }
+        }
+        """);
+    assertSingleError(compile(src), src, "[StratusHandlerNoPublicConstructor] handler class com.example.Configured needs "
+        + "a public no-argument constructor: Lambda calls it; add 'public Configured() {}'", "@CfFunction");
+  }
+
+  @Test
+  void handlerMustImplementAHandlerInterface() {
+    JavaFileObject src = source("Plain", """
+        @CfFunction
+        public class Plain {
+          public String handleRequest(Map<String, Object> in) { return ""; }
+        }
+        """);
+    assertSingleError(compile(src), src, Diagnostic.HandlerNotAHandler.format("com.example.Plain"), "@CfFunction");
+  }
+
+  @Test
+  void aHandlerInheritedFromABaseClassIsAccepted() {
+    JavaFileObject base = source("BaseHandler", """
+        public abstract class BaseHandler implements RequestStreamHandler {}
+        """);
+    JavaFileObject src = source("Concrete", """
+        @CfFunction
+        @OnSchedule("rate(1 day)")
+        public class Concrete extends BaseHandler {
+          public void handleRequest(InputStream in, OutputStream out, Context c) {}
+        }
+        """);
+    assertThat(compile(base, src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void functionGoesOnAClass() {
+    JavaFileObject src = source("Api", """
+        @CfFunction
+        public interface Api {}
+        """);
+    assertSingleError(compile(src), src, Diagnostic.HandlerNotAClass.format("interface"), "@CfFunction");
+  }
+
+  @Test
+  void allHandlerProblemsAreReportedTogether() {
+    JavaFileObject src = source("Broken", """
+        @CfFunction
+        abstract class Broken {
+          Broken(int x) {}
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(4);
+    assertThat(c).hadErrorContaining("[StratusHandlerNotPublic]").inFile(src).onLineContaining("@CfFunction");
+    assertThat(c).hadErrorContaining("[StratusHandlerAbstract]").inFile(src).onLineContaining("@CfFunction");
+    assertThat(c).hadErrorContaining("[StratusHandlerNoPublicConstructor]").inFile(src).onLineContaining("@CfFunction");
+    assertThat(c).hadErrorContaining("[StratusHandlerNotAHandler]").inFile(src).onLineContaining("@CfFunction");
+  }
+
+  @Test
+  void eventsNeedAFunction() {
+    JavaFileObject src = source("Lonely", """
+        @ApiRoute(path = "/x", method = "GET")
+        public class Lonely {}
+        """);
+    assertSingleError(compile(src), src, Diagnostic.EventWithoutFunction.format("ApiRoute"), "@ApiRoute");
+  }
+
+  // --- function attributes ---
+
+  @Test
+  void memoryTimeoutAndArchitectureAreInRange() {
+    JavaFileObject src = handler("Sized", """
+        @CfFunction(
+            memorySize = 64,
+            timeout = 901,
+            architecture = "arm")
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(3);
+    assertThat(c).hadErrorContaining("[StratusInvalidValue] memorySize 64 is out of range: Lambda allows 128 to 10240 MB")
+        .inFile(src).onLineContaining("memorySize = 64");
+    assertThat(c).hadErrorContaining("[StratusInvalidValue] timeout 901 is out of range: Lambda allows 1 to 900 seconds")
+        .inFile(src).onLineContaining("timeout = 901");
+    assertThat(c).hadErrorContaining("architecture 'arm' is not one Lambda offers: use x86_64 or arm64")
+        .inFile(src).onLineContaining("architecture = \"arm\"");
+  }
+
+  @Test
+  void environmentNamesFollowLambdasRule() {
+    JavaFileObject src = handler("Env1", """
+        @CfFunction(environment = {
+            @Env(name = "TABLE", value = "a"),
+            @Env(name = "1BAD", value = "b"),
+            @Env(name = "TABLE", value = "c")})
+        @OnSchedule("rate(1 day)")
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("environment variable name '1BAD' is not valid").inFile(src)
+        .onLineContaining("1BAD");
+    assertThat(c).hadErrorContaining("environment variable 'TABLE' is set twice; keep one").inFile(src)
+        .onLineContaining("value = \"c\"");
+  }
+
+  @Test
+  void policiesMustParse() {
+    JavaFileObject src = handler("Pol", """
+        @CfFunction(policies = {
+            "AWSLambdaBasicExecutionRole",
+            "S3ReadPolicy: {BucketName: [unclosed"})
+        """);
+    assertSingleError(compile(src), src, "[StratusYamlSyntax] policy 'S3ReadPolicy: {BucketName: [unclosed' does not "
+        + "parse as YAML", "unclosed");
+  }
+
+  // --- events ---
+
+  @Test
+  void httpMethodAndPathAreChecked() {
+    JavaFileObject src = handler("Route", """
+        @CfFunction
+        @ApiRoute(path = "/ok", method = "GET")
+        @ApiRoute(path = "files", method = "FETCH")
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining(Rule.InvalidHttpRoute.tag() + " 'FETCH' is not an HTTP method; use one of GET, "
+        + "POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY").inFile(src).onLineContaining("FETCH");
+    assertThat(c).hadErrorContaining("[StratusInvalidHttpRoute] path 'files' must start with '/', e.g. '/files'")
+        .inFile(src).onLineContaining("FETCH");
+  }
+
+  @Test
+  void httpApiRoutesAreCheckedToo() {
+    JavaFileObject src = handler("Http", """
+        @CfFunction
+        @HttpApiRoute(path = "/a/{proxy+}/b", method = "GET")
+        """);
+    assertSingleError(compile(src), src,
+        "[StratusInvalidHttpRoute] greedy parameter {proxy+} must be the last segment of '/a/{proxy+}/b'", "@HttpApiRoute");
+  }
+
+  @Test
+  void scheduleExpressionsAreChecked() {
+    JavaFileObject src = handler("Tick", """
+        @CfFunction
+        @OnSchedule("rate(5 minute)")
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidSchedule] 'rate(5 minute)' must say rate(5 minutes)",
+        "@OnSchedule");
+  }
+
+  @Test
+  void cronExpressionsAreChecked() {
+    JavaFileObject src = handler("Cron", """
+        @CfFunction
+        @OnSchedule("cron(0 12 * * *)")
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidSchedule] 'cron(0 12 * * *)' has 5 fields; EventBridge cron "
+        + "takes 6", "@OnSchedule");
+  }
+
+  @Test
+  void scheduleInputMustBeJson() {
+    JavaFileObject src = handler("Input", """
+        @CfFunction
+        @OnSchedule(value = "rate(1 hour)", input = "{\\"a\\": [1, 2}")
+        """);
+    assertSingleError(compile(src), src, "[StratusYamlSyntax] input does not parse as YAML", "input =");
+  }
+
+  @Test
+  void batchSizeIsInRange() {
+    JavaFileObject storage = source("Queues", """
+        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
+        final class Queues {}
+        """);
+    JavaFileObject src = handler("Worker", """
+        @CfFunction
+        @OnSqsMessage(queue = "Jobs", batchSize = 20000)
+        """);
+    assertSingleError(compile(storage, src), src, "[StratusInvalidBatchSize] batch size 20000 is out of range; it must "
+        + "be between 1 and 10000", "@OnSqsMessage");
+  }
+
+  @Test
+  void s3BucketMustBeABucketOfTheTemplate() {
+    JavaFileObject storage = source("Queues", """
+        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
+        final class Queues {}
+        """);
+    JavaFileObject src = handler("Upload", """
+        @CfFunction
+        @OnS3Event(bucket = "Jobs")
+        @OnS3Event(bucket = "Uploads", name = "Missing")
+        """);
+    Compilation c = compile(storage, src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[StratusInvalidEventSource] Bucket 'Jobs' is AWS::SQS::Queue, not AWS::S3::Bucket")
+        .inFile(src).onLineContaining("bucket = \"Jobs\"");
+    assertThat(c).hadErrorContaining("[StratusUnknownReference] !Ref Uploads names no parameter, resource or pseudo "
+        + "parameter of the template").inFile(src).onLineContaining("bucket = \"Uploads\"");
+  }
+
+  @Test
+  void queuesAndTopicsMustBeOfTheirType() {
+    JavaFileObject storage = source("Things", """
+        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
+        @CfResource(logicalId = "Alerts", type = "AWS::SNS::Topic")
+        final class Things {}
+        """);
+    JavaFileObject src = handler("Mixed", """
+        @CfFunction
+        @OnSqsMessage(queue = "Alerts")
+        @OnSnsMessage(topic = "Jobs")
+        """);
+    Compilation c = compile(storage, src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("Queue 'Alerts' is AWS::SNS::Topic, not AWS::SQS::Queue").inFile(src)
+        .onLineContaining("@OnSqsMessage");
+    assertThat(c).hadErrorContaining("Topic 'Jobs' is AWS::SQS::Queue, not AWS::SNS::Topic").inFile(src)
+        .onLineContaining("@OnSnsMessage");
+  }
+
+  @Test
+  void eventNamesAreAlphanumericAndUnique() {
+    JavaFileObject src = handler("Named", """
+        @CfFunction
+        @OnSchedule(value = "rate(1 hour)", name = "every-hour")
+        @OnSchedule(value = "rate(2 hours)", name = "Tick")
+        @OnSchedule(value = "rate(3 hours)", name = "Tick")
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining(Diagnostic.InvalidEventName.format("every-hour", "everyhour")).inFile(src)
+        .onLineContaining("every-hour");
+    assertThat(c).hadErrorContaining(Diagnostic.DuplicateEventName.format("Tick")).inFile(src)
+        .onLineContaining("rate(3 hours)");
+  }
+
+  // --- references, ids, conditions ---
+
+  @Test
+  void referencesMustNameSomething() {
+    JavaFileObject src = handler("Refs", """
+        @CfFunction(environment = {
+            @Env(name = "TABLE", value = "!Ref FilesTabel"),
+            @Env(name = "ARN", value = "!GetAtt Bucket.Arn"),
+            @Env(name = "URL", value = "!Sub https://${Api}.example.com/${AWS::Region}")})
+        @CfResource(logicalId = "FilesTable", type = "AWS::DynamoDB::Table")
+        @OnSchedule("rate(1 day)")
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(3);
+    assertThat(c).hadErrorContaining("[StratusUnknownReference] !Ref FilesTabel names no parameter, resource or pseudo "
+        + "parameter of the template; did you mean 'FilesTable'?").inFile(src).onLineContaining("FilesTabel");
+    assertThat(c).hadErrorContaining("!GetAtt Bucket.Arn names no resource of the template").inFile(src)
+        .onLineContaining("Bucket.Arn");
+    assertThat(c).hadErrorContaining("${Api} in !Sub names no parameter, resource or pseudo parameter").inFile(src)
+        .onLineContaining("${Api}");
+  }
+
+  @Test
+  void pseudoParametersAndSamGeneratedNamesAreKnown() {
+    JavaFileObject src = handler("Known", """
+        @CfFunction(environment = {
+            @Env(name = "REGION", value = "!Ref AWS::Region"),
+            @Env(name = "ROLE", value = "!GetAtt KnownFunctionRole.Arn"),
+            @Env(name = "STACK", value = "!Sub ${AWS::StackName}-${AWS::AccountId}")})
+        @ApiRoute(path = "/", method = "GET")
+        @CfOutput(name = "Url", value = "!Sub https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod")
+        """);
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void malformedIntrinsicsAreYamlErrors() {
+    JavaFileObject src = handler("Bad", """
+        @CfFunction(environment = @Env(name = "ARN", value = "!GetAtt BucketArn"))
+        """);
+    assertSingleError(compile(src), src, "[StratusYamlSyntax] environment value of ARN does not parse as YAML: !GetAtt "
+        + "takes 'LogicalId.Attribute', e.g. !GetAtt FilesTable.Arn; got 'BucketArn'", "BucketArn");
+  }
+
+  @Test
+  void logicalIdsMustBeAlphanumeric() {
+    JavaFileObject src = source("Ids", """
+        @CfResource(logicalId = "files-bucket", type = "AWS::S3::Bucket")
+        final class Ids {}
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidId] 'files-bucket' is not a valid name: use 1 to 255 letters "
+        + "and digits only, e.g. 'filesbucket'", "files-bucket");
+  }
+
+  @Test
+  void duplicateIdsAcrossTypesNameBothPlaces() {
+    JavaFileObject a = source("A", """
+        @CfResource(logicalId = "Files", type = "AWS::S3::Bucket")
+        final class A {}
+        """);
+    JavaFileObject b = source("B", """
+        @CfResource(logicalId = "Files", type = "AWS::DynamoDB::Table")
+        final class B {}
+        """);
+    assertSingleError(compile(a, b), b, "[StratusDuplicateId] 'Files' is defined twice in Resources: in com.example.A and "
+        + "in com.example.B; rename one or remove the other", "logicalId = \"Files\"");
+  }
+
+  @Test
+  void aFunctionIdMayClashWithAResource() {
+    JavaFileObject src = handler("Upload", """
+        @CfFunction
+        @CfResource(logicalId = "UploadFunction", type = "AWS::SQS::Queue")
+        @OnSchedule("rate(1 day)")
+        """);
+    assertSingleError(compile(src), src, "[StratusDuplicateId] resource 'UploadFunction' is declared twice on this "
+        + "element; rename one or remove the other", "logicalId = \"UploadFunction\"");
+  }
+
+  @Test
+  void duplicateParametersOnOneElement() {
+    JavaFileObject src = source("Params", """
+        @CfParameter(name = "Stage")
+        @CfParameter(name = "Stage", defaultValue = "dev")
+        final class Params {}
+        """);
+    assertSingleError(compile(src), src, "[StratusDuplicateId] parameter 'Stage' is declared twice on this element",
+        "defaultValue = \"dev\"");
+  }
+
+  @Test
+  void conditionsMustBeDefined() {
+    JavaFileObject src = handler("Cond", """
+        @CfFunction(condition = "IsProd")
+        @OnSchedule("rate(1 day)")
+        """);
+    assertSingleError(compile(src), src, "[StratusUnknownCondition] condition 'IsProd' is not defined; declare it with "
+        + "@CfCondition or in the base template", "condition = \"IsProd\"");
+  }
+
+  @Test
+  void conditionsSuggestTheClosestName() {
+    JavaFileObject src = source("Res", """
+        @CfParameter(name = "Stage")
+        @CfCondition(name = "IsProd", value = "!Equals [!Ref Stage, prod]")
+        @CfResource(logicalId = "Archive", type = "AWS::S3::Bucket", condition = "IsPrd")
+        @CfOutput(name = "Out", value = "!Ref Archive", condition = "IsProdd")
+        final class Res {}
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("condition 'IsPrd' is not defined; did you mean 'IsProd'?").inFile(src)
+        .onLineContaining("condition = \"IsPrd\"");
+    assertThat(c).hadErrorContaining("condition 'IsProdd' is not defined; did you mean 'IsProd'?").inFile(src)
+        .onLineContaining("condition = \"IsProdd\"");
+  }
+
+  @Test
+  void conditionsMayOnlyReferToParameters() {
+    JavaFileObject src = source("Cond2", """
+        @CfResource(logicalId = "Files", type = "AWS::S3::Bucket")
+        @CfCondition(name = "HasFiles", value = "!Equals [!Ref Files, '']")
+        final class Cond2 {}
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidReference] !Ref Files: a condition may only refer to "
+        + "parameters and pseudo parameters", "HasFiles");
+  }
+
+  @Test
+  void conditionsMustBeConditionFunctions() {
+    JavaFileObject src = source("Cond3", """
+        @CfCondition(name = "Always", value = "!Ref AWS::Region")
+        final class Cond3 {}
+        """);
+    assertSingleError(compile(src), src, Diagnostic.NotACondition.format("'!Ref AWS::Region'"), "Always");
+  }
+
+  // --- YAML text ---
+
+  @Test
+  void yamlErrorsGiveTheLineInsideTheTextBlock() {
+    JavaFileObject src = source("Yaml", """
+        @CfResource(logicalId = "Files", type = "AWS::S3::Bucket", properties = \"""
+            VersioningConfiguration:
+              Status: Enabled
+            Tags: [{Key: a, Value: b}
+            \""")
+        final class Yaml {}
+        """);
+    assertSingleError(compile(src), src, "[StratusYamlSyntax] properties of Files does not parse as YAML: line 4 of the "
+        + "text: ", "properties =");
+  }
+
+  @Test
+  void propertiesMustBeAMapping() {
+    JavaFileObject src = source("List", """
+        @CfResource(logicalId = "Files", type = "AWS::S3::Bucket", properties = "- a\\n- b")
+        final class List {}
+        """);
+    assertSingleError(compile(src), src, "[StratusNotAMapping] properties of Files must be a YAML mapping", "properties");
+  }
+
+  @Test
+  void globalsMustBeAMapping() {
+    JavaFileObject src = source("G", """
+        @CfGlobals("Function")
+        final class G {}
+        """);
+    assertSingleError(compile(src), src, "[StratusNotAMapping] @CfGlobals must be a YAML mapping", "@CfGlobals");
+  }
+
+  @Test
+  void resourcePoliciesAndParameterDefaultsAreChecked() {
+    JavaFileObject src = source("Policies", """
+        @CfResource(logicalId = "Files", type = "AWS::S3::Bucket", deletionPolicy = "Keep")
+        @CfParameter(name = "Stage", defaultValue = "test", allowedValues = {"dev", "prod"})
+        final class Policies {}
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("deletionPolicy 'Keep' is not one of Delete, Retain, RetainExceptOnCreate, Snapshot")
+        .inFile(src).onLineContaining("Keep");
+    assertThat(c).hadErrorContaining("defaultValue 'test' is not among allowedValues [dev, prod]")
+        .inFile(src).onLineContaining("defaultValue");
+  }
+
+  @Test
+  void limitsAreCheckedAtCompileTime() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 501; i++) {
+      body.append("@CfResource(logicalId = \"Q").append(i).append("\", type = \"AWS::SQS::Queue\")\n");
+    }
+    JavaFileObject src = source("Many", body + "final class Many {}\n");
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[StratusLimitExceeded] Resources has 501 entries; CloudFormation allows 500 "
+        + "(1 too many): split the stack");
+  }
+
+  // --- the base template ---
+
+  @Test
+  void theBaseTemplateDefinesNamesAndClashes(@TempDir Path dir) throws IOException {
+    Path base = Files.writeString(dir.resolve("template.yaml"), """
+        Parameters:
+          BucketName: {Type: String}
+        Resources:
+          Files: {Type: AWS::S3::Bucket, Properties: {BucketName: !Ref BucketName}}
+        """);
+    JavaFileObject ok = handler("Uses", """
+        @CfFunction(environment = @Env(name = "BUCKET", value = "!Ref Files"))
+        @OnS3Event(bucket = "Files")
+        """);
+    List<String> options = List.of("-A" + StratusProcessor.BASE_TEMPLATE_OPTION + "=" + base);
+    assertThat(compile(options, ok)).succeededWithoutWarnings();
+
+    JavaFileObject clash = source("Clash", """
+        @CfResource(logicalId = "Files", type = "AWS::S3::Bucket")
+        final class Clash {}
+        """);
+    assertSingleError(compile(options, clash), clash, "[StratusDuplicateId] 'Files' is defined twice in Resources: in "
+        + base + " and in com.example.Clash", "logicalId");
+  }
+
+  @Test
+  void aBrokenBaseTemplateIsReported(@TempDir Path dir) throws IOException {
+    Path base = Files.writeString(dir.resolve("template.yaml"), "Resources:\n  Files: [\n");
+    JavaFileObject src = source("Any", """
+        @CfParameter(name = "Stage")
+        final class Any {}
+        """);
+    Compilation c = compile(List.of("-A" + StratusProcessor.BASE_TEMPLATE_OPTION + "=" + base), src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[StratusBaseTemplate] the base template " + base + " cannot be read: "
+        + base + ": line 3: ");
+  }
+}

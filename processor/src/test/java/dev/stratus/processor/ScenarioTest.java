@@ -1,0 +1,80 @@
+package dev.stratus.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.stratus.template.TemplateAssembler;
+import dev.stratus.template.TemplateMerger.Source;
+import dev.stratus.template.TemplateYaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each folder under {@code scenarios/} is a small project: {@code src/} is compiled with the processor;
+ * {@code expected/fragments/} holds the fragment of each annotated type and {@code expected/template.yaml}
+ * the linked template, byte for byte. {@code -Dgolden.update=true} rewrites them for review.
+ */
+class ScenarioTest {
+  static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
+  static final String CODE_URI = "s3://stratus-examples/app.jar";
+
+  static Stream<Path> scenarios() throws IOException {
+    return Files.list(SCENARIOS).filter(Files::isDirectory).sorted();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void compilesCleanAndWritesTheGoldens(Path scenario) throws IOException {
+    List<JavaFileObject> sources = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(scenario.resolve("src"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        sources.add(JavaFileObjects.forResource(file.toUri().toURL()));
+      }
+    }
+    Compilation compilation = Compile.compile(sources.toArray(JavaFileObject[]::new));
+    assertThat(compilation).succeededWithoutWarnings();
+
+    List<Source> fragments = new ArrayList<>();
+    try (Stream<Path> expected = Files.list(scenario.resolve("expected/fragments"))) {
+      for (Path golden : expected.sorted().toList()) {
+        String name = golden.getFileName().toString().replaceFirst("\\.yaml$", "");
+        String actual = Compile.fragment(compilation, name).orElseThrow(() -> new AssertionError("no fragment for " + name));
+        compare(golden, actual);
+        fragments.add(new Source(name, TemplateYaml.read(actual)));
+      }
+    }
+    assertThat(compilation.generatedFiles().stream().filter(f -> f.getName().endsWith(".yaml")).count())
+        .as("fragments written").isEqualTo(fragments.size());
+
+    TemplateAssembler.Result linked = TemplateAssembler.assemble(fragments, null, CODE_URI);
+    assertThat(linked.errors()).isEmpty();
+    compare(scenario.resolve("expected/template.yaml"), linked.yaml());
+  }
+
+  private static void compare(Path golden, String actual) {
+    try {
+      if (Boolean.getBoolean("golden.update")) {
+        Files.createDirectories(golden.getParent());
+        Files.writeString(golden, actual, StandardCharsets.UTF_8);
+      }
+      if (!Files.exists(golden)) {
+        fail("missing golden " + golden + "; expected it to hold:\n" + actual);
+      }
+      assertThat(actual).as(golden.toString()).isEqualTo(Files.readString(golden));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
