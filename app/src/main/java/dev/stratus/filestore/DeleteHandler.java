@@ -1,0 +1,38 @@
+package dev.stratus.filestore;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.stratus.annotations.ApiRoute;
+import dev.stratus.annotations.CfFunction;
+
+/** {@code DELETE /files [ids]} → the ids deleted: soft delete of the item, hard delete of the object. Needs the API key. */
+@CfFunction(
+    description = "Deletes files",
+    policies = """
+        Statement:
+          - Effect: Allow
+            Action: dynamodb:UpdateItem
+            Resource: !GetAtt FilesTable.Arn
+          - Effect: Allow
+            Action: s3:DeleteObject
+            Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
+        """)
+@ApiRoute(path = "/files", method = "DELETE", apiKeyRequired = true, api = "FilestoreApi")
+public class DeleteHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  private final FileService service;
+
+  public DeleteHandler() {
+    this(Filestore.service());
+  }
+
+  DeleteHandler(FileService service) {
+    this.service = service;
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    return Http.respond(() -> service.delete(Http.ids(event)));
+  }
+}

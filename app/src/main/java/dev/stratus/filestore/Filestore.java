@@ -1,0 +1,40 @@
+package dev.stratus.filestore;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Builds the one {@link FileService} of a Lambda container from the environment its template gives it. */
+final class Filestore {
+  private Filestore() {}
+
+  static FileService service() {
+    return Holder.SERVICE;
+  }
+
+  static FileService fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, Clock.systemUTC());
+  }
+
+  static FileService fromEnvironment(Map<String, String> env, Clock clock) {
+    AwsClients clients = new AwsClients(env);
+    String scanPage = env.get("SCAN_PAGE_SIZE");
+    return new FileService(
+        new DynamoFileStore(clients.dynamo, required(env, "TABLE_NAME"), scanPage == null ? null : Integer.valueOf(scanPage)),
+        new S3BlobStore(clients.s3, clients.presigner, required(env, "BUCKET_NAME")),
+        clock,
+        Settings.fromEnvironment(env));
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set; the template sets it");
+    }
+    return value;
+  }
+
+  /** Built when a handler first asks, once per container. */
+  private static final class Holder {
+    static final FileService SERVICE = fromEnvironment(System.getenv());
+  }
+}

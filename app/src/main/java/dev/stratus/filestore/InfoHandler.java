@@ -1,0 +1,42 @@
+package dev.stratus.filestore;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.stratus.annotations.ApiRoute;
+import dev.stratus.annotations.CfFunction;
+
+/**
+ * {@code POST /files [ids]} ({@code ?deleted=yes}, {@code ?nonstored=yes}) → the files, stored ones with a
+ * download URL. Needs the API key.
+ */
+@CfFunction(
+    description = "Lists files with download URLs",
+    policies = """
+        Statement:
+          - Effect: Allow
+            Action: dynamodb:BatchGetItem
+            Resource: !GetAtt FilesTable.Arn
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
+        """)
+@ApiRoute(path = "/files", method = "POST", apiKeyRequired = true, api = "FilestoreApi")
+public class InfoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  private final FileService service;
+
+  public InfoHandler() {
+    this(Filestore.service());
+  }
+
+  InfoHandler(FileService service) {
+    this.service = service;
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    return Http.respond(() -> service.info(Http.ids(event), Http.flag(event, "deleted"), Http.flag(event, "nonstored"))
+        .stream().map(FileItem::toJson).toList());
+  }
+}

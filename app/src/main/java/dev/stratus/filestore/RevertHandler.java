@@ -1,0 +1,43 @@
+package dev.stratus.filestore;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.stratus.annotations.ApiRoute;
+import dev.stratus.annotations.CfFunction;
+import java.util.Map;
+
+/** {@code DELETE /file/{id}} → {@code {id}}: the uploader's undo of an upload not stored yet. Public. */
+@CfFunction(
+    description = "Reverts an upload that is not stored yet",
+    policies = """
+        Statement:
+          - Effect: Allow
+            Action: [dynamodb:GetItem, dynamodb:UpdateItem]
+            Resource: !GetAtt FilesTable.Arn
+          - Effect: Allow
+            Action: s3:DeleteObject
+            Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
+        """)
+@ApiRoute(path = "/file/{id}", method = "DELETE", api = "FilestoreApi")
+public class RevertHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  private final FileService service;
+
+  public RevertHandler() {
+    this(Filestore.service());
+  }
+
+  RevertHandler(FileService service) {
+    this.service = service;
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    return Http.respond(() -> {
+      String id = Http.pathId(event);
+      service.revert(id);
+      return Map.of("id", id);
+    });
+  }
+}
