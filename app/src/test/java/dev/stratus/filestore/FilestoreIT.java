@@ -1,0 +1,308 @@
+package dev.stratus.filestore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The seed's flows and the fixes, through the real handlers against real servers: s3proxy checks every
+ * signature (presigned URLs included) and dynalite speaks DynamoDB's API. Only the S3 notification is
+ * built by hand, in the shape S3 sends it.
+ */
+class FilestoreIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final LocalAws aws = LocalAws.get();
+  private final MutableClock clock = new MutableClock(Instant.now());
+
+  /** One deployment of Filestore on a fresh bucket and table. */
+  private final class Deployment {
+    final LocalAws.Stack stack;
+    final FileService service;
+
+    Deployment(Map<String, String> env) {
+      stack = aws.newStack(env);
+      service = Filestore.fromEnvironment(stack.env(), clock);
+    }
+
+    APIGatewayProxyResponseEvent preprocess(String body) {
+      return new PreprocessHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withBody(body), null);
+    }
+
+    String preprocessOk(String name) throws IOException {
+      APIGatewayProxyResponseEvent r = preprocess(json(Map.of("name", name)));
+      assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+      return r.getBody();
+    }
+
+    void uploaded(String key) {
+      String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
+      var object = new S3EventNotification.S3ObjectEntity(encoded, 0L, "etag", null, "0A1B");
+      var bucket = new S3EventNotification.S3BucketEntity(stack.bucket(), new S3EventNotification.UserIdentityEntity("A"),
+          "arn:aws:s3:::" + stack.bucket());
+      var record = new S3EventNotification.S3EventNotificationRecord(LocalAws.REGION, "ObjectCreated:Put", "aws:s3",
+          "2026-01-01T00:00:00.000Z", "2.1", null, null, new S3EventNotification.S3Entity("upload", bucket, object, "1.0"),
+          null);
+      new UploadedHandler(service).handleRequest(new S3Event(List.of(record)), null);
+    }
+
+    /** Preprocess, PUT to the presigned URL, then the notification S3 would send. */
+    String upload(String name, String contentType, byte[] content) throws Exception {
+      JsonNode answer = Http.JSON.readTree(preprocessOk(name));
+      HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(answer.get("url").asText()))
+          .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+      String id = answer.get("id").asText();
+      uploaded(id);
+      return id;
+    }
+
+    APIGatewayProxyResponseEvent store(String body) {
+      return new StoreHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withBody(body), null);
+    }
+
+    APIGatewayProxyResponseEvent info(String body, String... flags) {
+      Map<String, String> query = new HashMap<>();
+      for (String flag : flags) {
+        query.put(flag, "yes");
+      }
+      return new InfoHandler(service).handleRequest(
+          new APIGatewayProxyRequestEvent().withBody(body).withQueryStringParameters(query), null);
+    }
+
+    APIGatewayProxyResponseEvent delete(String body) {
+      return new DeleteHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withBody(body), null);
+    }
+
+    APIGatewayProxyResponseEvent revert(String id) {
+      return new RevertHandler(service).handleRequest(
+          new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", id)), null);
+    }
+
+    boolean objectExists(String key) {
+      try {
+        aws.s3(stack).headObject(b -> b.bucket(stack.bucket()).key(key));
+        return true;
+      } catch (NoSuchKeyException e) {
+        return false;
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          return false;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private static String json(Object value) throws IOException {
+    return Http.JSON.writeValueAsString(value);
+  }
+
+  private static JsonNode body(APIGatewayProxyResponseEvent r) throws IOException {
+    return Http.JSON.readTree(r.getBody());
+  }
+
+  @Test
+  void uploadThenInfoShowsSizeTypeAndUploadTime() throws Exception {
+    Deployment d = new Deployment(Map.of());
+    String id = d.upload("notes.txt", "text/plain; charset=utf-8", "hello, s3!".getBytes(StandardCharsets.UTF_8));
+
+    APIGatewayProxyResponseEvent info = d.info(json(List.of(id)), "nonstored");
+    assertThat(info.getStatusCode()).isEqualTo(200);
+    JsonNode item = body(info).get(0);
+    assertThat(item.get("id").asText()).isEqualTo(id);
+    assertThat(item.get("name").asText()).isEqualTo("notes.txt");
+    assertThat(item.get("size").asLong()).isEqualTo(10);
+    assertThat(item.get("type").asText()).isEqualTo("text/plain");
+    assertThat(Instant.parse(item.get("uploaded_at").asText())).isEqualTo(Times.parse(Times.format(clock.instant())));
+    assertThat(item.has("stored_at")).isFalse();
+    assertThat(item.has("url")).isFalse();
+    assertThat(body(d.info(json(List.of(id))))).isEmpty();
+  }
+
+  @Test
+  void storeThenDownloadThroughThePresignedUrl() throws Exception {
+    Deployment d = new Deployment(Map.of());
+    byte[] content = new byte[3000];
+    for (int i = 0; i < content.length; i++) {
+      content[i] = (byte) (i * 31);
+    }
+    String name = "Résumé \"2026\".pdf";
+    String id = d.upload(name, "application/pdf", content);
+    assertThat(body(d.store(json(List.of(id))))).containsExactly(Http.JSON.valueToTree(id));
+
+    JsonNode item = body(d.info(json(List.of(id)))).get(0);
+    assertThat(item.get("stored_at").asText()).isNotEmpty();
+    HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(item.get("url").asText())).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(content);
+    assertThat(download.headers().firstValue("Content-Disposition")).contains(ContentDisposition.attachment(name));
+    assertThat(download.headers().firstValue("Content-Type")).contains("application/pdf");
+  }
+
+  @Test
+  void deleteIsSoftInTheTableAndHardInTheBucket() throws Exception {
+    Deployment d = new Deployment(Map.of());
+    String id = d.upload("a.txt", "text/plain", new byte[] {1, 2, 3});
+    d.store(json(List.of(id)));
+    String unknown = FileIds.newId();
+
+    APIGatewayProxyResponseEvent deleted = d.delete(json(List.of(id, unknown)));
+    assertThat(deleted.getStatusCode()).isEqualTo(200);
+    assertThat(deleted.getBody()).isEqualTo(json(List.of(id)));
+    assertThat(d.objectExists(id)).isFalse();
+    assertThat(body(d.info(json(List.of(id))))).isEmpty();
+    assertThat(body(d.info(json(List.of(id)), "deleted")).get(0).get("deleted_at").asText()).isNotEmpty();
+    assertThat(d.delete(json(List.of(id))).getBody()).isEqualTo(json(List.of(id)));
+    assertThat(body(d.info(json(List.of(unknown)), "deleted", "nonstored"))).isEmpty();
+  }
+
+  @Test
+  void revertUndoesAnUploadAndRefusesStoredOnes() throws Exception {
+    Deployment d = new Deployment(Map.of());
+    String id = d.upload("oops.txt", "text/plain", new byte[] {1});
+    APIGatewayProxyResponseEvent reverted = d.revert(id);
+    assertThat(reverted.getStatusCode()).isEqualTo(200);
+    assertThat(reverted.getBody()).isEqualTo(json(Map.of("id", id)));
+    assertThat(d.objectExists(id)).isFalse();
+    assertThat(body(d.info(json(List.of(id)), "deleted")).get(0).has("deleted_at")).isTrue();
+    assertThat(d.revert(id).getStatusCode()).isEqualTo(409);
+
+    String stored = d.upload("keep.txt", "text/plain", new byte[] {2});
+    d.store(json(List.of(stored)));
+    APIGatewayProxyResponseEvent refused = d.revert(stored);
+    assertThat(refused.getStatusCode()).isEqualTo(409);
+    assertThat(body(refused).get("message").asText()).contains("is stored");
+    assertThat(d.objectExists(stored)).isTrue();
+    assertThat(d.revert(FileIds.newId()).getStatusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void expireRemovesOnlyOldUnstoredUploadsAcrossScanPages() throws Exception {
+    Deployment d = new Deployment(Map.of("SCAN_PAGE_SIZE", "2"));
+    List<String> old = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      old.add(d.upload("old" + i + ".txt", "text/plain", new byte[] {(byte) i}));
+    }
+    List<String> stored = List.of(d.upload("s1.txt", "text/plain", new byte[] {1}),
+        d.upload("s2.txt", "text/plain", new byte[] {2}));
+    d.store(json(stored));
+    clock.advance(Duration.ofMinutes(61));
+    List<String> recent = List.of(d.upload("r1.txt", "text/plain", new byte[] {3}),
+        d.upload("r2.txt", "text/plain", new byte[] {4}));
+
+    Map<String, Integer> result = new ExpireHandler(d.service).handleRequest(new ScheduledEvent(), null);
+    assertThat(result).containsEntry("expired", 5);
+    for (String id : old) {
+      assertThat(d.objectExists(id)).as(id).isFalse();
+    }
+    assertThat(body(d.info(json(old), "deleted"))).hasSize(5);
+    for (String id : stored) {
+      assertThat(d.objectExists(id)).isTrue();
+    }
+    assertThat(body(d.info(json(recent), "nonstored"))).hasSize(2);
+    assertThat(new ExpireHandler(d.service).handleRequest(new ScheduledEvent(), null)).containsEntry("expired", 0);
+  }
+
+  @Test
+  void presignedUrlsThatAreTamperedWithOrExpiredAreRejected() throws Exception {
+    Deployment d = new Deployment(Map.of("URL_EXPIRATION", "1"));
+    String url = Http.JSON.readTree(d.preprocessOk("a.txt")).get("url").asText();
+    String tampered = url.replaceAll("(X-Amz-Signature=)(.)", "$1" + (url.contains("X-Amz-Signature=0") ? "1" : "0"));
+    assertThat(tampered).isNotEqualTo(url);
+    assertThat(put(tampered)).isEqualTo(403);
+    String otherKey = url.replaceFirst("/[A-Za-z0-9_-]{22}\\?", "/" + FileIds.newId() + "?");
+    assertThat(put(otherKey)).isEqualTo(403);
+    Thread.sleep(2100);
+    assertThat(put(url)).isEqualTo(403);
+  }
+
+  private static int put(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  @Test
+  void anObjectWithoutAnItemIsRecordedAndADeletedOneStaysDeleted() throws Exception {
+    Deployment d = new Deployment(Map.of());
+    String key = "dropped in by hand.bin";
+    aws.s3(d.stack).putObject(b -> b.bucket(d.stack.bucket()).key(key), RequestBody.fromBytes(new byte[] {9, 9}));
+    d.uploaded(key);
+    FileItem orphan = d.service.info(List.of(key), false, true).get(0);
+    assertThat(orphan.size()).isEqualTo(2);
+    assertThat(orphan.type()).isEqualTo("application/octet-stream");
+    assertThat(orphan.name()).isNull();
+
+    String id = d.upload("gone.txt", "text/plain", new byte[] {1});
+    d.delete(json(List.of(id)));
+    aws.s3(d.stack).putObject(b -> b.bucket(d.stack.bucket()).key(id), RequestBody.fromString("late"));
+    d.uploaded(id);
+    JsonNode item = body(d.info(json(List.of(id)), "deleted")).get(0);
+    assertThat(item.has("deleted_at")).isTrue();
+    assertThat(body(d.info(json(List.of(id)), "nonstored"))).isEmpty();
+  }
+
+  @Test
+  void withStoreOnLoadUploadsAreStoredAndStoreIsRefused() throws Exception {
+    Deployment d = new Deployment(Map.of("STORE_ON_LOAD", "True"));
+    String id = d.upload("a.txt", "text/plain", new byte[] {1});
+    JsonNode item = body(d.info(json(List.of(id)))).get(0);
+    assertThat(item.get("stored_at").asText()).isEqualTo(item.get("uploaded_at").asText());
+    assertThat(item.get("url").asText()).contains(id);
+    APIGatewayProxyResponseEvent refused = d.store(json(List.of(id)));
+    assertThat(refused.getStatusCode()).isEqualTo(400);
+    assertThat(body(refused).get("message").asText()).contains("StoreOnLoad=True");
+  }
+
+  @Test
+  void everyBadInputGetsItsFourHundred() throws Exception {
+    Deployment d = new Deployment(Map.of());
+    Map<String, APIGatewayProxyResponseEvent> answers = new java.util.LinkedHashMap<>();
+    answers.put("malformed JSON", d.preprocess("{\"name\": \"a"));
+    answers.put("missing name", d.preprocess("{}"));
+    answers.put("empty name", d.preprocess(json(Map.of("name", ""))));
+    answers.put("name over 1024 bytes", d.preprocess(json(Map.of("name", "x".repeat(1025)))));
+    answers.put("name with CR/LF", d.preprocess(json(Map.of("name", "a\r\nb.txt"))));
+    List<String> eleven = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      eleven.add(FileIds.newId());
+    }
+    answers.put("11 ids to store", d.store(json(eleven)));
+    answers.put("11 ids to info", d.info(json(eleven)));
+    answers.put("11 ids to delete", d.delete(json(eleven)));
+    answers.put("id of the wrong shape", d.info(json(List.of("not-an-id"))));
+    answers.put("ids not in an array", d.delete(json(Map.of("ids", List.of()))));
+    answers.put("revert id of the wrong shape", d.revert("../x"));
+    answers.forEach((what, r) -> {
+      assertThat(r.getStatusCode()).as(what).isEqualTo(400);
+      assertThat(r.getBody()).as(what).startsWith("{\"message\":");
+    });
+    List<String> some = new ArrayList<>();
+    d.service.info(eleven.subList(0, 10), true, true).forEach(i -> some.add(i.id()));
+    assertThat(some).as("no item was created by the refused calls").isEmpty();
+  }
+}
