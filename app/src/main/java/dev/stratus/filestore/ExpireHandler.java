@@ -22,15 +22,12 @@ import java.util.Map;
             Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
         """)
 @OnSchedule("rate(30 minutes)")
-public class ExpireHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
-  private final FileService service;
-
-  public ExpireHandler() {
-    this(Filestore.service());
-  }
+public class ExpireHandler extends FilestoreFunction
+    implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+  public ExpireHandler() {}
 
   ExpireHandler(FileService service) {
-    this.service = service;
+    super(service);
   }
 
   @Override

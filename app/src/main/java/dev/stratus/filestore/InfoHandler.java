@@ -1,9 +1,6 @@
 package dev.stratus.filestore;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.CfFunction;
 
@@ -23,20 +20,16 @@ import dev.stratus.annotations.CfFunction;
             Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
         """)
 @ApiRoute(path = "/files", method = "POST", apiKeyRequired = true, api = "FilestoreApi")
-public class InfoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-  private final FileService service;
-
-  public InfoHandler() {
-    this(Filestore.service());
-  }
+public class InfoHandler extends ApiFunction {
+  public InfoHandler() {}
 
   InfoHandler(FileService service) {
-    this.service = service;
+    super(service);
   }
 
   @Override
-  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-    return Http.respond(() -> service.info(Http.ids(event), Http.flag(event, "deleted"), Http.flag(event, "nonstored"))
-        .stream().map(FileItem::toJson).toList());
+  Object handle(APIGatewayProxyRequestEvent event) {
+    return service.info(Http.ids(event), Http.flag(event, "deleted"), Http.flag(event, "nonstored"))
+        .stream().map(FileItem::toJson).toList();
   }
 }

@@ -1,9 +1,6 @@
 package dev.stratus.filestore;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.CfFunction;
 
@@ -20,19 +17,15 @@ import dev.stratus.annotations.CfFunction;
             Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
         """)
 @ApiRoute(path = "/file", method = "POST", api = "FilestoreApi")
-public class PreprocessHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-  private final FileService service;
-
-  public PreprocessHandler() {
-    this(Filestore.service());
-  }
+public class PreprocessHandler extends ApiFunction {
+  public PreprocessHandler() {}
 
   PreprocessHandler(FileService service) {
-    this.service = service;
+    super(service);
   }
 
   @Override
-  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-    return Http.respond(() -> service.preprocess(Http.name(event)));
+  Object handle(APIGatewayProxyRequestEvent event) {
+    return service.preprocess(Http.name(event));
   }
 }

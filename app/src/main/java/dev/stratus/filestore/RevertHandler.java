@@ -1,9 +1,6 @@
 package dev.stratus.filestore;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.CfFunction;
 import java.util.Map;
@@ -21,23 +18,17 @@ import java.util.Map;
             Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
         """)
 @ApiRoute(path = "/file/{id}", method = "DELETE", api = "FilestoreApi")
-public class RevertHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-  private final FileService service;
-
-  public RevertHandler() {
-    this(Filestore.service());
-  }
+public class RevertHandler extends ApiFunction {
+  public RevertHandler() {}
 
   RevertHandler(FileService service) {
-    this.service = service;
+    super(service);
   }
 
   @Override
-  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-    return Http.respond(() -> {
-      String id = Http.pathId(event);
-      service.revert(id);
-      return Map.of("id", id);
-    });
+  Object handle(APIGatewayProxyRequestEvent event) {
+    String id = Http.pathId(event);
+    service.revert(id);
+    return Map.of("id", id);
   }
 }

@@ -1,9 +1,6 @@
 package dev.stratus.filestore;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.CfFunction;
 
@@ -17,19 +14,15 @@ import dev.stratus.annotations.CfFunction;
             Resource: !GetAtt FilesTable.Arn
         """)
 @ApiRoute(path = "/files", method = "PUT", apiKeyRequired = true, api = "FilestoreApi")
-public class StoreHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-  private final FileService service;
-
-  public StoreHandler() {
-    this(Filestore.service());
-  }
+public class StoreHandler extends ApiFunction {
+  public StoreHandler() {}
 
   StoreHandler(FileService service) {
-    this.service = service;
+    super(service);
   }
 
   @Override
-  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-    return Http.respond(() -> service.store(Http.ids(event)));
+  Object handle(APIGatewayProxyRequestEvent event) {
+    return service.store(Http.ids(event));
   }
 }

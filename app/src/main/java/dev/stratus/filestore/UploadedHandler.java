@@ -20,15 +20,11 @@ import dev.stratus.annotations.OnS3Event;
             Resource: !GetAtt FilesTable.Arn
         """)
 @OnS3Event(bucket = "StorageBucket", events = "s3:ObjectCreated:*")
-public class UploadedHandler implements RequestHandler<S3Event, Void> {
-  private final FileService service;
-
-  public UploadedHandler() {
-    this(Filestore.service());
-  }
+public class UploadedHandler extends FilestoreFunction implements RequestHandler<S3Event, Void> {
+  public UploadedHandler() {}
 
   UploadedHandler(FileService service) {
-    this.service = service;
+    super(service);
   }
 
   @Override
