@@ -5,7 +5,8 @@ translator that `sam deploy` runs. Exit 0 when every template passes both, 1 oth
 The translator wants CodeUri as s3:// locations; like `sam package`, this checks that each local artifact
 exists next to the template, then rewrites it.
 
-usage: check_template.py TEMPLATE...
+usage: check_template.py TEMPLATE_OR_DIR...   (a directory stands for every template.yaml and
+                                             expected.yaml below it: the goldens of the test suites)
 """
 import copy
 import logging
@@ -74,8 +75,17 @@ def translate(path):
     return problems
 
 
+def templates(args):
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.yaml") if p.name in ("template.yaml", "expected.yaml"))
+        else:
+            yield path
+
+
 def main(argv):
-    paths = [Path(a) for a in argv]
+    paths = list(templates(argv))
     if not paths:
         print(__doc__, file=sys.stderr)
         return 2

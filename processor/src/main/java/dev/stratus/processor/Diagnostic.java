@@ -20,7 +20,7 @@ enum Diagnostic {
   InvalidValue("%s"),
   InvalidEventName("event name '%s' is not valid: use letters and digits only, e.g. '%s'"),
   DuplicateEventName("event name '%s' is used twice on this function; set a distinct name = \"...\""),
-  BaseTemplate("the base template %s cannot be read: %s"),
+  BaseTemplate("the base template cannot be read: %s"),
   InternalError("this is a bug in Stratus, please report it with this message: %s");
 
   private final String format;

@@ -166,14 +166,14 @@ public final class StratusProcessor extends AbstractProcessor {
     Path path = option != null ? Path.of(option) : conventionalBaseTemplate();
     if (path == null || !Files.isRegularFile(path)) {
       if (option != null) {
-        reporter.error(null, Diagnostic.BaseTemplate, option, "no such file");
+        reporter.error(null, Diagnostic.BaseTemplate, option + ": no such file");
       }
       return null;
     }
     try {
       return TemplateAssembler.readSource(path.toString(), path);
     } catch (TemplateException e) {
-      reporter.error(null, Diagnostic.BaseTemplate, path, e.getMessage());
+      reporter.error(null, Diagnostic.BaseTemplate, e.getMessage());
       return null;
     }
   }

@@ -25,7 +25,7 @@ public record Problem(Rule rule, List<String> path, String message) {
     InvalidSchedule,
     InvalidBatchSize,
     InvalidEventSource,
-    InvalidFunction;
+    InvalidGlobals;
 
     public String tag() {
       return "[Stratus" + name() + "]";

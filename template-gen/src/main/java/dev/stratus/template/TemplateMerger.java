@@ -62,7 +62,7 @@ public final class TemplateMerger {
         if (settings instanceof Mapping m) {
           m.entries().forEach(claimed(claim, "Globals/" + section, merged::put));
         } else if (claim.claim("Globals", section)) {
-          problems.add(new Problem(Rule.InvalidFunction, List.of("Globals", section),
+          problems.add(new Problem(Rule.InvalidGlobals, List.of("Globals", section),
               "Globals/" + section + " must be a mapping of properties"));
         }
       });
