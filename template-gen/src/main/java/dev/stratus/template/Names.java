@@ -18,7 +18,8 @@ public final class Names {
 
   /** The closest candidate to {@code name} when it is close enough to be a likely typo. */
   public static Optional<String> closest(String name, Collection<String> candidates) {
-    int limit = Math.min(Math.max(2, name.length() / 3), name.length() - 1);
+    // A third of the name may be wrong, but never all of it: 'B' is no typo of 'A'.
+    int limit = Math.min(Math.max(1, name.length() / 3), name.length() - 1);
     return candidates.stream()
         .filter(c -> distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT)) <= limit)
         .min(Comparator.comparingInt((String c) -> distance(name, c)).thenComparing(c -> c));
@@ -29,22 +30,24 @@ public final class Names {
     return closest(name, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
   }
 
+  /** Edit distance counting a swap of neighbours as one edit (optimal string alignment): typos are often swaps. */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }

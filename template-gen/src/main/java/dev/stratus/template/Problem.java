@@ -19,17 +19,50 @@ public record Problem(Rule rule, List<String> path, String message) {
     UnknownReference,
     UnknownCondition,
     InvalidReference,
+    ConditionalReference,
+    DependencyCycle,
     GlobalsWithoutTransform,
+    InvalidGlobals,
     LimitExceeded,
+    UnknownResourceType,
+    UnknownProperty,
+    InvalidPropertyValue,
+    MissingProperty,
+    UnknownAttribute,
+    InvalidRuntime,
     InvalidHttpRoute,
     InvalidSchedule,
     InvalidBatchSize,
     InvalidEventSource,
-    InvalidGlobals;
+    DeprecatedRuntime(Severity.WARNING),
+    UnusedParameter(Severity.WARNING),
+    UnusedResource(Severity.WARNING),
+    FunctionWithoutEvents(Severity.WARNING),
+    MixedApiKinds(Severity.WARNING);
+
+    private final Severity severity;
+
+    Rule() {
+      this(Severity.ERROR);
+    }
+
+    Rule(Severity severity) {
+      this.severity = severity;
+    }
+
+    public Severity severity() {
+      return severity;
+    }
 
     public String tag() {
       return "[Stratus" + name() + "]";
     }
+  }
+
+  public enum Severity { ERROR, WARNING }
+
+  public boolean isError() {
+    return rule.severity() == Severity.ERROR;
   }
 
   public String describe() {

@@ -29,11 +29,15 @@ public final class TemplateAssembler {
 
   public record Result(Template template, String yaml, List<Problem> problems) {
     public boolean ok() {
-      return problems.isEmpty();
+      return problems.stream().noneMatch(Problem::isError);
     }
 
     public List<String> errors() {
-      return problems.stream().map(Problem::describe).toList();
+      return problems.stream().filter(Problem::isError).map(Problem::describe).toList();
+    }
+
+    public List<String> warnings() {
+      return problems.stream().filter(p -> !p.isError()).map(Problem::describe).toList();
     }
   }
 

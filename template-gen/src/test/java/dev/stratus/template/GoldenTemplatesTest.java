@@ -47,7 +47,7 @@ class GoldenTemplatesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
-  void goldensAreValidTemplates(Path scenario) throws IOException {
+  void goldensAreCleanTemplates(Path scenario) throws IOException {
     Template template = TemplateYaml.read(Files.readString(scenario.resolve("input.yaml")));
     assertThat(TemplateValidator.validate(template)).isEmpty();
   }

@@ -20,6 +20,8 @@ class TemplateAssemblerTest {
             Handler: com.example.HelloHandler::handleRequest
             Runtime: java21
             MemorySize: 512
+            Events:
+              Tick: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
       """;
 
   @Test
@@ -38,6 +40,11 @@ class TemplateAssemblerTest {
               Runtime: java21
               CodeUri: app-1.0.jar
               MemorySize: 512
+              Events:
+                Tick:
+                  Type: Schedule
+                  Properties:
+                    Schedule: rate(1 day)
         """);
   }
 

@@ -92,6 +92,7 @@ public final class StratusCli {
       }
     }
     TemplateAssembler.Result result = TemplateAssembler.assemble(fragments, base, codeUri);
+    result.warnings().forEach(w -> err.println("warning: " + w));
     if (!result.ok()) {
       result.errors().forEach(e -> err.println("error: " + e));
       return 1;
@@ -111,11 +112,12 @@ public final class StratusCli {
   private int validate(Path file) {
     Template t = TemplateAssembler.readSource(file.toString(), file).template();
     List<Problem> problems = TemplateValidator.validate(t);
-    problems.forEach(p -> err.println("error: " + p.describe()));
-    if (problems.isEmpty()) {
+    problems.forEach(p -> err.println((p.isError() ? "error: " : "warning: ") + p.describe()));
+    boolean ok = problems.stream().noneMatch(Problem::isError);
+    if (ok) {
       out.println(file + ": ok (" + t.resources().size() + " resources)");
     }
-    return problems.isEmpty() ? 0 : 1;
+    return ok ? 0 : 1;
   }
 
   private int print(Path file) {

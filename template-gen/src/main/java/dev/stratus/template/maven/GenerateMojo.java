@@ -66,6 +66,7 @@ public final class GenerateMojo extends AbstractMojo {
     } catch (TemplateException e) {
       throw new MojoFailureException("Stratus: " + e.getMessage());
     }
+    result.warnings().forEach(getLog()::warn);
     if (!result.ok()) {
       result.errors().forEach(getLog()::error);
       throw new MojoFailureException("Stratus: the template has " + result.errors().size() + " error(s); see above");

@@ -21,17 +21,20 @@ class StratusCliTest {
   void mergeWritesTheTemplate(@TempDir Path dir) throws IOException {
     Path fragment = Files.writeString(dir.resolve("f.yaml"),
         "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: a.B::handleRequest, Runtime: java21}\n");
+    // F has no event: a warning, printed, that does not fail the merge.
     Path base = Files.writeString(dir.resolve("base.yaml"), "Description: demo\n");
     Path output = dir.resolve("template.yaml");
     assertThat(cli.run("merge", "--base", base.toString(), "--code-uri", "app.jar", "-o", output.toString(),
         fragment.toString())).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("warning: [StratusFunctionWithoutEvents] Resources/F: ");
     assertThat(Files.readString(output)).contains("Description: demo\n").contains("CodeUri: app.jar\n")
         .contains("Transform: AWS::Serverless-2016-10-31\n");
   }
 
   @Test
   void validateReportsProblemsAndExitsOne(@TempDir Path dir) throws IOException {
-    Path t = Files.writeString(dir.resolve("t.yaml"), "Resources:\n  A: {Type: AWS::SQS::Queue, DependsOn: B}\n");
+    Path t = Files.writeString(dir.resolve("t.yaml"), "Resources:\n  A: {Type: AWS::SQS::Queue, DependsOn: B}\n"
+        + "Outputs:\n  Q: {Value: !Ref A}\n");
     assertThat(cli.run("validate", t.toString())).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("error: [StratusUnknownReference] Resources/A/DependsOn: DependsOn 'B' names no resource\n");

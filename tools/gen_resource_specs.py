@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Derives Stratus's resource knowledge from official sources on this machine, so nothing is typed by hand:
+
+- CloudFormation resource provider schemas (us-east-1) as shipped, and patched, by cfn-lint;
+- the SAM resource models of aws-sam-translator (property names of AWS::Serverless::*);
+- cfn-lint's Lambda runtime lifecycle table.
+
+Writes template-gen/src/main/resources/dev/stratus/template/resource-specs.tsv: a header line, one line
+`runtimes<TAB>{json}`, then one line `Type<TAB>{json}` per resource type, so that a reader can index the
+file cheaply and parse only the types a template uses. Per type:
+  p: properties {name: T}, r: required names, a: GetAtt attributes, d: definitions {name: object T}
+where T is "s" string, "i" integer, "n" number, "b" boolean, "j" JSON (object or its text), "*" anything,
+{"l": T} list, {"m": T} map, {"$": name} a definition, {"e": [...]} one of these strings, and an object
+{"p": {...}, "r": [...], "x": 1 when it takes properties beyond those listed}.
+
+usage: python3 tools/gen_resource_specs.py   (from the repository root; re-run after upgrading cfn-lint)
+"""
+import importlib.metadata
+import json
+import sys
+from pathlib import Path
+
+from cfnlint.data import AdditionalSpecs
+from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER
+
+REGION = "us-east-1"
+OUT = Path("template-gen/src/main/resources/dev/stratus/template/resource-specs.tsv")
+MAX_ENUM = 64
+PRIMITIVES = {"string": "s", "integer": "i", "number": "n", "boolean": "b"}
+
+# SAM types become these CloudFormation types, whose attributes GetAtt reaches.
+SAM_ATTRIBUTES_FROM = {
+    "AWS::Serverless::Function": "AWS::Lambda::Function",
+    "AWS::Serverless::Api": "AWS::ApiGateway::RestApi",
+    "AWS::Serverless::HttpApi": "AWS::ApiGatewayV2::Api",
+    "AWS::Serverless::WebSocketApi": "AWS::ApiGatewayV2::Api",
+    "AWS::Serverless::SimpleTable": "AWS::DynamoDB::Table",
+    "AWS::Serverless::StateMachine": "AWS::StepFunctions::StateMachine",
+    "AWS::Serverless::LayerVersion": "AWS::Lambda::LayerVersion",
+    "AWS::Serverless::Application": "AWS::CloudFormation::Stack",
+    "AWS::Serverless::GraphQLApi": "AWS::AppSync::GraphQLApi",
+    "AWS::Serverless::Connector": None,
+}
+
+
+class Converter:
+    def __init__(self, schema):
+        self.schema = schema
+        self.defs = {}
+
+    def ref(self, ref):
+        name = ref.split("/")[-1]
+        if name not in self.defs:
+            self.defs[name] = None  # reserve first: definitions may refer to themselves
+            target = self.schema.get("definitions", {}).get(name, {})
+            converted = self.convert(target)
+            self.defs[name] = converted if isinstance(converted, dict) and "p" in converted else converted
+        return {"$": name}
+
+    def convert(self, s):
+        if not isinstance(s, dict):
+            return "*"
+        if "$ref" in s:
+            return self.ref(s["$ref"])
+        for combinator in ("oneOf", "anyOf"):
+            if combinator in s:
+                return self.union([self.convert(branch) for branch in s[combinator]], s)
+        t = s.get("type")
+        if isinstance(t, list):
+            return "*"
+        if t in PRIMITIVES:
+            if t == "string" and "enum" in s and len(s["enum"]) <= MAX_ENUM:
+                return {"e": sorted(str(v) for v in s["enum"])}
+            return PRIMITIVES[t]
+        if t == "array":
+            return {"l": self.convert(s.get("items", {}))}
+        if t == "object" or "properties" in s or "patternProperties" in s:
+            if "properties" in s:
+                obj = {"p": {k: self.convert(v) for k, v in sorted(s["properties"].items())}}
+                if s.get("required"):
+                    obj["r"] = sorted(s["required"])
+                if s.get("additionalProperties", True) is not False or "patternProperties" in s:
+                    obj["x"] = 1
+                return obj
+            if "patternProperties" in s:
+                values = [self.convert(v) for v in s["patternProperties"].values()]
+                return {"m": values[0] if len(set(map(json.dumps, values))) == 1 else "*"}
+            return "j"
+        return "*"
+
+    def union(self, branches, s):
+        """A oneOf/anyOf: the one shape they share, else an object with the union of their properties."""
+        unique = {json.dumps(b, sort_keys=True): b for b in branches}
+        if len(unique) == 1:
+            return branches[0]
+        resolved = [self.defs.get(b["$"]) if isinstance(b, dict) and "$" in b else b for b in branches]
+        if all(isinstance(b, dict) and "p" in b for b in resolved):
+            props = {}
+            for b in resolved:
+                props.update(b["p"])
+            obj = {"p": dict(sorted(props.items()))}
+            if any(b.get("x") for b in resolved) or s.get("additionalProperties", True) is not False:
+                obj["x"] = 1
+            return obj
+        return "*"
+
+
+def cfn_type(type_name):
+    schema = PROVIDER_SCHEMA_MANAGER.get_resource_schema(REGION, type_name)
+    c = Converter(schema.schema)
+    spec = {"p": {k: c.convert(v) for k, v in sorted(schema.schema.get("properties", {}).items())}}
+    read_only = {p.split("/")[-1] for p in schema.schema.get("readOnlyProperties", []) if p.count("/") == 2}
+    for name in read_only:
+        spec["p"].pop(name, None)
+    if schema.schema.get("required"):
+        spec["r"] = sorted(schema.schema["required"])
+    spec["a"] = sorted(schema.get_atts.keys())
+    if c.defs:
+        spec["d"] = {k: v for k, v in sorted(c.defs.items()) if v is not None}
+    return spec
+
+
+def sam_types(cfn):
+    from samtranslator.internal.schema_source import (
+        aws_serverless_api, aws_serverless_application, aws_serverless_connector, aws_serverless_function,
+        aws_serverless_graphqlapi, aws_serverless_httpapi, aws_serverless_layerversion,
+        aws_serverless_simpletable, aws_serverless_statemachine, aws_serverless_websocketapi)
+    modules = {
+        "AWS::Serverless::Function": aws_serverless_function, "AWS::Serverless::Api": aws_serverless_api,
+        "AWS::Serverless::HttpApi": aws_serverless_httpapi, "AWS::Serverless::WebSocketApi": aws_serverless_websocketapi,
+        "AWS::Serverless::SimpleTable": aws_serverless_simpletable,
+        "AWS::Serverless::StateMachine": aws_serverless_statemachine,
+        "AWS::Serverless::LayerVersion": aws_serverless_layerversion,
+        "AWS::Serverless::Application": aws_serverless_application,
+        "AWS::Serverless::GraphQLApi": aws_serverless_graphqlapi, "AWS::Serverless::Connector": aws_serverless_connector,
+    }
+    out = {}
+    for type_name, module in modules.items():
+        fields = module.Properties.__fields__
+        names = sorted(getattr(f, "alias", None) or n for n, f in fields.items())
+        spec = {"p": {name: "*" for name in names}}
+        source = SAM_ATTRIBUTES_FROM[type_name]
+        spec["a"] = cfn[source]["a"] if source in cfn else []
+        out[type_name] = spec
+    return out
+
+
+def main():
+    types = {name: cfn_type(name) for name in sorted(PROVIDER_SCHEMA_MANAGER.get_resource_types(REGION))}
+    types.update(sam_types(types))
+    runtimes = json.loads((Path(AdditionalSpecs.__file__).parent / "LmbdRuntimeLifecycle.json").read_text())
+    known = types["AWS::Lambda::Function"]["p"]["Runtime"]
+    lifecycle = {"known": known.get("e", []) if isinstance(known, dict) else [], "lifecycle": runtimes}
+    versions = f"cfn-lint {importlib.metadata.version('cfn-lint')}, aws-sam-translator " \
+               f"{importlib.metadata.version('aws-sam-translator')}"
+    lines = [f"# generated by tools/gen_resource_specs.py from {versions} ({REGION}); do not edit",
+             "runtimes\t" + json.dumps(lifecycle, separators=(",", ":"), sort_keys=True)]
+    lines += [f"{name}\t{json.dumps(spec, separators=(',', ':'))}" for name, spec in sorted(types.items())]
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{OUT}: {len(types)} resource types, {OUT.stat().st_size} bytes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
