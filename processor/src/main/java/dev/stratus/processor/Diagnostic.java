@@ -13,6 +13,8 @@ enum Diagnostic {
   HandlerNoPublicConstructor("handler class %s needs a public no-argument constructor: Lambda calls it; add 'public %s() {}'"),
   HandlerNotAHandler("handler class %s implements neither RequestHandler nor RequestStreamHandler (com.amazonaws.services"
       + ".lambda.runtime, from aws-lambda-java-core); implement one of them"),
+  EventTypeMismatch("@%s delivers %s, but %s takes %s: take %s instead, or a Map or RequestStreamHandler to accept"
+      + " several kinds of event"),
   EventWithoutFunction("@%s needs @CfFunction on the same class: events belong to a function"),
   YamlSyntax("%s does not parse as YAML: %s"),
   NotAMapping("%s must be a YAML mapping (key: value lines), e.g. %s"),

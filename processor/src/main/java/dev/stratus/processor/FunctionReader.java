@@ -39,6 +39,15 @@ final class FunctionReader {
   private static final Set<String> HANDLER_INTERFACES = Set.of(
       "com.amazonaws.services.lambda.runtime.RequestHandler",
       "com.amazonaws.services.lambda.runtime.RequestStreamHandler");
+  private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
+  /** The event type each annotation delivers (HTTP APIs also send the REST shape with payload format 1.0). */
+  private static final Map<String, List<String>> EVENT_TYPES = Map.of(
+      "ApiRoute", List.of(EVENTS_PACKAGE + ".APIGatewayProxyRequestEvent"),
+      "HttpApiRoute", List.of(EVENTS_PACKAGE + ".APIGatewayV2HTTPEvent", EVENTS_PACKAGE + ".APIGatewayProxyRequestEvent"),
+      "OnS3Event", List.of(EVENTS_PACKAGE + ".S3Event"),
+      "OnSchedule", List.of(EVENTS_PACKAGE + ".ScheduledEvent"),
+      "OnSqsMessage", List.of(EVENTS_PACKAGE + ".SQSEvent"),
+      "OnSnsMessage", List.of(EVENTS_PACKAGE + ".SNSEvent"));
   private static final Pattern ENV_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
   private static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
 
@@ -112,6 +121,7 @@ final class FunctionReader {
     props.putNonEmpty("Environment", environment(fn, id, origins));
     props.put("Policies", policies(fn, id, origins));
     props.putNonEmpty("Events", events(element, id, origins));
+    checkEventTypes(type);
 
     Resource function = Resource.of(Resource.SERVERLESS_FUNCTION, props.build());
     if (!fn.string("condition").isEmpty()) {
@@ -168,6 +178,52 @@ final class FunctionReader {
       }
     }
     return false;
+  }
+
+  /** Each event annotation must deliver what the handler takes, when it takes one of the event types. */
+  private void checkEventTypes(TypeElement type) {
+    TypeMirror input = handlerInput(type.asType(), new HashSet<>());
+    if (!(input instanceof DeclaredType declared)) {
+      return;
+    }
+    String inputName = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+    if (!inputName.startsWith(EVENTS_PACKAGE + ".")) {
+      return; // a Map, a POJO or a String: the handler decides what it accepts
+    }
+    for (Class<? extends java.lang.annotation.Annotation> event : EVENTS) {
+      for (AnnotationView v : AnnotationView.all(type, event, elements)) {
+        List<String> delivered = EVENT_TYPES.get(v.simpleName());
+        boolean fits = false;
+        for (String name : delivered) {
+          TypeElement e = elements.getTypeElement(name);
+          fits |= e == null || types.isAssignable(e.asType(), types.erasure(input));
+        }
+        if (!fits) {
+          String simple = delivered.get(0).substring(EVENTS_PACKAGE.length() + 1);
+          reporter.error(v.origin(), Diagnostic.EventTypeMismatch, v.simpleName(), simple, type.getSimpleName(),
+              declared.asElement().getSimpleName(), simple);
+        }
+      }
+    }
+  }
+
+  /** The {@code I} of {@code RequestHandler<I, O>} as the class binds it; null for stream handlers or when unbound. */
+  private TypeMirror handlerInput(TypeMirror type, Set<String> seen) {
+    for (TypeMirror s : types.directSupertypes(type)) {
+      if (s instanceof DeclaredType d) {
+        String n = ((TypeElement) d.asElement()).getQualifiedName().toString();
+        if (n.equals("com.amazonaws.services.lambda.runtime.RequestHandler")) {
+          return d.getTypeArguments().isEmpty() ? null : d.getTypeArguments().get(0);
+        }
+        if (seen.add(n)) {
+          TypeMirror found = handlerInput(s, seen);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private Mapping environment(AnnotationView fn, String id, Map<List<String>, Origin> origins) {

@@ -27,18 +27,26 @@ final class Reporter {
   /** Reports {@code message} on {@code at}, found afresh in the current round; {@code null} means the compilation. */
   void error(Origin at, String message) {
     errors++;
+    print(Kind.ERROR, at, message);
+  }
+
+  void warning(Origin at, String message) {
+    print(Kind.WARNING, at, message);
+  }
+
+  private void print(Kind kind, Origin at, String message) {
     AnnotationView.Location l = at == null ? null : AnnotationView.locate(at, elements);
-    if (l != null && trees.print(Kind.ERROR, message, l.element(), at)) {
+    if (l != null && trees.print(kind, message, l.element(), at)) {
       return;
     }
     if (l == null || l.element() == null) {
-      messager.printMessage(Kind.ERROR, message);
+      messager.printMessage(kind, message);
     } else if (l.value() != null) {
-      messager.printMessage(Kind.ERROR, message, l.element(), l.annotation(), l.value());
+      messager.printMessage(kind, message, l.element(), l.annotation(), l.value());
     } else if (l.annotation() != null) {
-      messager.printMessage(Kind.ERROR, message, l.element(), l.annotation());
+      messager.printMessage(kind, message, l.element(), l.annotation());
     } else {
-      messager.printMessage(Kind.ERROR, message, l.element());
+      messager.printMessage(kind, message, l.element());
     }
   }
 
@@ -52,12 +60,21 @@ final class Reporter {
     for (int n = path.size(); n > 0; n--) {
       Origin origin = origins.get(path.subList(0, n));
       if (origin != null) {
-        error(origin, problem.rule().tag() + " " + problem.message());
+        reportAt(problem, origin);
         return;
       }
     }
     if (path.size() <= 1) {
-      error(null, problem.rule().tag() + " " + problem.message());
+      reportAt(problem, null);
+    }
+  }
+
+  private void reportAt(Problem problem, Origin at) {
+    String message = problem.rule().tag() + " " + problem.message();
+    if (problem.isError()) {
+      error(at, message);
+    } else {
+      warning(at, message);
     }
   }
 

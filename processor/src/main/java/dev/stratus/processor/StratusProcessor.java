@@ -72,6 +72,8 @@ public final class StratusProcessor extends AbstractProcessor {
 
   /** By binary name, so that fragments are merged and written in a stable order. */
   private final Map<String, TypeFragment> fragments = new TreeMap<>();
+  /** Every type this compilation compiles, annotated or not: their old fragments are replaced or dropped. */
+  private final Set<String> compiled = new java.util.HashSet<>();
   private Reporter reporter;
   private FunctionReader functions;
   private DeclarationReader declarations;
@@ -105,6 +107,7 @@ public final class StratusProcessor extends AbstractProcessor {
       if (round.processingOver()) {
         finish();
       } else {
+        round.getRootElements().forEach(this::recordCompiled);
         for (TypeElement annotation : annotations) {
           for (Element element : round.getElementsAnnotatedWith(annotation)) {
             String name = binaryName(element);
@@ -121,6 +124,17 @@ public final class StratusProcessor extends AbstractProcessor {
     return false;
   }
 
+  private void recordCompiled(Element element) {
+    if (element instanceof TypeElement || element instanceof PackageElement) {
+      compiled.add(binaryName(element));
+    }
+    for (Element enclosed : element.getEnclosedElements()) {
+      if (enclosed instanceof TypeElement) {
+        recordCompiled(enclosed);
+      }
+    }
+  }
+
   private TypeFragment read(String name, Element element) {
     Map<String, Resource> resources = new LinkedHashMap<>();
     Map<List<String>, Origin> origins = new HashMap<>();
@@ -134,12 +148,13 @@ public final class StratusProcessor extends AbstractProcessor {
 
   private void finish() {
     Source base = baseTemplate();
-    List<Source> sources = new ArrayList<>();
+    Map<String, Source> byName = new TreeMap<>(previousFragments());
     Map<List<String>, Origin> origins = new HashMap<>();
     for (TypeFragment f : fragments.values()) {
-      sources.add(new Source(f.binaryName(), f.template()));
+      byName.put(f.binaryName(), new Source(f.binaryName(), f.template()));
       origins.putAll(f.origins());
     }
+    List<Source> sources = new ArrayList<>(byName.values());
     for (Problem problem : TemplateAssembler.assemble(sources, base, null).problems()) {
       reporter.report(problem, origins);
     }
@@ -158,6 +173,35 @@ public final class StratusProcessor extends AbstractProcessor {
         reporter.error(null, Diagnostic.InternalError, "cannot write " + path + ": " + e);
       }
     }
+  }
+
+  /**
+   * In an incremental build (an IDE, javac with the rest on the class path) the types not compiled now keep
+   * the fragments they wrote before, and those fragments take part in the checks. A type compiled now
+   * without annotations loses its old fragment; one whose class file is gone is left out.
+   */
+  private Map<String, Source> previousFragments() {
+    Path classes = classOutputDir();
+    Path dir = classes == null ? null : classes.resolve(TemplateAssembler.FRAGMENT_DIR);
+    Map<String, Source> out = new TreeMap<>();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return out;
+    }
+    for (Source old : TemplateAssembler.readFragments(classes)) {
+      if (fragments.containsKey(old.name())) {
+        continue;
+      }
+      if (compiled.contains(old.name())) {
+        try {
+          Files.deleteIfExists(dir.resolve(old.name() + TemplateAssembler.FRAGMENT_SUFFIX));
+        } catch (IOException e) {
+          reporter.error(null, Diagnostic.InternalError, "cannot remove the stale fragment of " + old.name() + ": " + e);
+        }
+        continue;
+      }
+      out.put(old.name(), old);
+    }
+    return out;
   }
 
   /** The base template from the option, else {@code src/main/cloudformation/template.yaml} of a Maven-style project. */
@@ -179,18 +223,20 @@ public final class StratusProcessor extends AbstractProcessor {
   }
 
   private Path conventionalBaseTemplate() {
+    Path classes = classOutputDir();
+    if (classes == null || !classes.endsWith(Path.of("target", "classes"))) {
+      return null;
+    }
+    return classes.getParent().getParent().resolve(DEFAULT_BASE_TEMPLATE);
+  }
+
+  /** The class output as a directory, or null when the file manager keeps it elsewhere (in memory, say). */
+  private Path classOutputDir() {
     try {
       FileObject probe = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", "stratus.probe");
-      if (!"file".equals(probe.toUri().getScheme())) {
-        return null;
-      }
-      Path classes = Path.of(probe.toUri()).getParent();
-      if (!classes.endsWith(Path.of("target", "classes"))) {
-        return null;
-      }
-      return classes.getParent().getParent().resolve(DEFAULT_BASE_TEMPLATE);
+      return "file".equals(probe.toUri().getScheme()) ? Path.of(probe.toUri()).getParent() : null;
     } catch (IOException | IllegalArgumentException e) {
-      return null; // an in-memory or unusual file manager: no conventional location to look at
+      return null;
     }
   }
 

@@ -19,6 +19,7 @@ final class Compile {
       import com.amazonaws.services.lambda.runtime.Context;
       import com.amazonaws.services.lambda.runtime.RequestHandler;
       import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+      import com.amazonaws.services.lambda.runtime.events.*;
       import dev.stratus.annotations.*;
       import java.io.InputStream;
       import java.io.OutputStream;

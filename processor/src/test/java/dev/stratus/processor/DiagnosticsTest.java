@@ -283,9 +283,11 @@ class DiagnosticsTest {
         @OnSnsMessage(topic = "Jobs")
         """);
     Compilation c = compile(storage, src);
-    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorCount(3);
     assertThat(c).hadErrorContaining("Queue 'Alerts' is AWS::SNS::Topic, not AWS::SQS::Queue").inFile(src)
         .onLineContaining("@OnSqsMessage");
+    assertThat(c).hadErrorContaining("[StratusUnknownAttribute] !GetAtt Alerts.Arn: AWS::SNS::Topic has no attribute "
+        + "'Arn'").inFile(src).onLineContaining("@OnSqsMessage");
     assertThat(c).hadErrorContaining("Topic 'Jobs' is AWS::SQS::Queue, not AWS::SNS::Topic").inFile(src)
         .onLineContaining("@OnSnsMessage");
   }
@@ -315,7 +317,7 @@ class DiagnosticsTest {
             @Env(name = "TABLE", value = "!Ref FilesTabel"),
             @Env(name = "ARN", value = "!GetAtt Bucket.Arn"),
             @Env(name = "URL", value = "!Sub https://${Api}.example.com/${AWS::Region}")})
-        @CfResource(logicalId = "FilesTable", type = "AWS::DynamoDB::Table")
+        @CfResource(logicalId = "FilesTable", type = "AWS::SQS::Queue")
         @OnSchedule("rate(1 day)")
         """);
     Compilation c = compile(src);
@@ -412,7 +414,7 @@ class DiagnosticsTest {
         @CfParameter(name = "Stage")
         @CfCondition(name = "IsProd", value = "!Equals [!Ref Stage, prod]")
         @CfResource(logicalId = "Archive", type = "AWS::S3::Bucket", condition = "IsPrd")
-        @CfOutput(name = "Out", value = "!Ref Archive", condition = "IsProdd")
+        @CfOutput(name = "Out", value = "!Ref Stage", condition = "IsProdd")
         final class Res {}
         """);
     Compilation c = compile(src);
@@ -505,6 +507,133 @@ class DiagnosticsTest {
         + "(1 too many): split the stack");
   }
 
+  // --- CloudFormation knowledge ---
+
+  @Test
+  void resourceTypesAndPropertiesAreChecked() {
+    JavaFileObject src = source("Store", """
+        @CfResource(logicalId = "Files", type = "AWS::S3::Bucket", properties = \"""
+            BucketNme: files
+            \""")
+        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queus")
+        @CfOutput(name = "A", value = "!Ref Files")
+        @CfOutput(name = "B", value = "!Ref Jobs")
+        final class Store {}
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[StratusUnknownProperty] AWS::S3::Bucket has no property 'BucketNme'; did you "
+        + "mean 'BucketName'?").inFile(src).onLineContaining("properties =");
+    assertThat(c).hadErrorContaining("[StratusUnknownResourceType] unknown resource type 'AWS::SQS::Queus'; did you "
+        + "mean AWS::SQS::Queue, AWS::PCS::Queue?").inFile(src).onLineContaining("logicalId = \"Jobs\"");
+  }
+
+  @Test
+  void getAttAttributesAreChecked() {
+    JavaFileObject src = handler("Att", """
+        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
+        @CfFunction(environment = @Env(name = "QUEUE", value = "!GetAtt Jobs.Url"))
+        @OnSqsMessage(queue = "Jobs")
+        """);
+    assertSingleError(compile(src), src, "[StratusUnknownAttribute] !GetAtt Jobs.Url: AWS::SQS::Queue has no attribute "
+        + "'Url'; it has Arn, ", "Jobs.Url");
+  }
+
+  @Test
+  void runtimesAreChecked() {
+    JavaFileObject src = handler("Old", """
+        @CfFunction(runtime = "java8")
+        @OnSchedule("rate(1 day)")
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidRuntime] Lambda no longer creates functions on 'java8'",
+        "@CfFunction");
+  }
+
+  @Test
+  void conditionalResourcesNeedTheirConditionWhereTheyAreUsed() {
+    JavaFileObject src = handler("Archiver", """
+        @CfParameter(name = "Stage")
+        @CfCondition(name = "IsProd", value = "!Equals [!Ref Stage, prod]")
+        @CfResource(logicalId = "Archive", type = "AWS::S3::Bucket", condition = "IsProd")
+        @CfFunction(environment = {
+            @Env(name = "ARCHIVE", value = "!Ref Archive"),
+            @Env(name = "MAYBE", value = "!If [IsProd, !Ref Archive, !Ref AWS::NoValue]")})
+        @OnSchedule("rate(1 day)")
+        """);
+    assertSingleError(compile(src), src, "[StratusConditionalReference] !Ref Archive refers to a resource that exists "
+        + "only when IsProd holds", "value = \"!Ref Archive\"");
+  }
+
+  @Test
+  void theBucketNotificationCycleIsExplainedOnTheFunction() {
+    JavaFileObject src = handler("OnUpload", """
+        @CfResource(logicalId = "Uploads", type = "AWS::S3::Bucket")
+        @CfFunction(policies = "S3ReadPolicy: {BucketName: !Ref Uploads}")
+        @OnS3Event(bucket = "Uploads")
+        """);
+    assertSingleError(compile(src), src, "[StratusDependencyCycle] circular dependency: OnUploadFunction → Uploads → "
+        + "OnUploadFunction; the bucket notifies a function that refers to it: name the bucket from a parameter",
+        "@CfFunction");
+  }
+
+  @Test
+  void eventsMustFitTheHandlersInput() {
+    JavaFileObject src = source("Mismatch", """
+        @CfResource(logicalId = "Uploads", type = "AWS::S3::Bucket")
+        @CfFunction
+        @ApiRoute(path = "/x", method = "GET")
+        @OnS3Event(bucket = "Uploads")
+        public class Mismatch implements RequestHandler<APIGatewayProxyRequestEvent, String> {
+          public String handleRequest(APIGatewayProxyRequestEvent in, Context c) { return ""; }
+        }
+        """);
+    assertSingleError(compile(src), src, Diagnostic.EventTypeMismatch.format("OnS3Event", "S3Event", "Mismatch",
+        "APIGatewayProxyRequestEvent", "S3Event"), "@OnS3Event");
+  }
+
+  @Test
+  void genericAndStreamHandlersAcceptAnyEvent() {
+    JavaFileObject src = source("Anything", """
+        @CfResource(logicalId = "Uploads", type = "AWS::S3::Bucket")
+        @CfFunction
+        @OnS3Event(bucket = "Uploads")
+        @OnSchedule("rate(1 day)")
+        public class Anything implements RequestHandler<Map<String, Object>, String> {
+          public String handleRequest(Map<String, Object> in, Context c) { return ""; }
+        }
+        """);
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void warningsPointAtWhatIsUnused() {
+    JavaFileObject src = handler("Quiet", """
+        @CfParameter(name = "Unused")
+        @CfResource(logicalId = "Lonely", type = "AWS::SQS::Queue")
+        @CfFunction
+        @ApiRoute(path = "/a", method = "GET")
+        @HttpApiRoute(path = "/b", method = "GET")
+        """);
+    Compilation c = compile(src);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(3);
+    assertThat(c).hadWarningContaining("[StratusUnusedParameter] parameter 'Unused' is never referenced").inFile(src)
+        .onLineContaining("Unused");
+    assertThat(c).hadWarningContaining("[StratusUnusedResource] resource 'Lonely' is referenced by nothing").inFile(src)
+        .onLineContaining("Lonely");
+    assertThat(c).hadWarningContaining("[StratusMixedApiKinds] QuietFunction is behind both a REST API").inFile(src)
+        .onLineContaining("@CfFunction");
+  }
+
+  @Test
+  void aFunctionWithoutEventIsWarnedAbout() {
+    JavaFileObject src = handler("Direct", "@CfFunction");
+    Compilation c = compile(src);
+    assertThat(c).hadWarningCount(1);
+    assertThat(c).hadWarningContaining("[StratusFunctionWithoutEvents] DirectFunction has no event").inFile(src)
+        .onLineContaining("@CfFunction");
+  }
+
   // --- the base template ---
 
   @Test
@@ -516,7 +645,7 @@ class DiagnosticsTest {
           Files: {Type: AWS::S3::Bucket, Properties: {BucketName: !Ref BucketName}}
         """);
     JavaFileObject ok = handler("Uses", """
-        @CfFunction(environment = @Env(name = "BUCKET", value = "!Ref Files"))
+        @CfFunction(environment = @Env(name = "BUCKET", value = "!Ref BucketName"))
         @OnS3Event(bucket = "Files")
         """);
     List<String> options = List.of("-A" + StratusProcessor.BASE_TEMPLATE_OPTION + "=" + base);

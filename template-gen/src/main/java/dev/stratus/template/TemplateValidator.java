@@ -412,7 +412,17 @@ public final class TemplateValidator {
     done.add(node);
   }
 
-  private void reportCycle(List<String> cycle) {
+  private void reportCycle(List<String> found) {
+    // Start at a function where there is one: it is what a user's annotations most likely declared.
+    int start = 0;
+    for (int i = 0; i < found.size(); i++) {
+      if (template.resources().get(found.get(i)).type().equals(Resource.SERVERLESS_FUNCTION)) {
+        start = i;
+        break;
+      }
+    }
+    List<String> cycle = new ArrayList<>(found.subList(start, found.size()));
+    cycle.addAll(found.subList(0, start));
     List<String> shown = new ArrayList<>(cycle);
     shown.add(cycle.get(0));
     String bucket = cycle.stream().filter(id -> template.resources().get(id).type().equals("AWS::S3::Bucket"))

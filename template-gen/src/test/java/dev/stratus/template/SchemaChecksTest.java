@@ -192,7 +192,7 @@ class SchemaChecksTest {
               Events:
                 Put: {Type: S3, Properties: {Bucket: !Ref Uploads, Events: 's3:ObjectCreated:*'}}
         """)).containsExactly(
-        "[StratusDependencyCycle] Resources/Uploads: circular dependency: Uploads → OnUpload → Uploads; the bucket "
+        "[StratusDependencyCycle] Resources/OnUpload: circular dependency: OnUpload → Uploads → OnUpload; the bucket "
             + "notifies a function that refers to it: name the bucket from a parameter (BucketName: !Ref "
             + "BucketNameParameter) and refer to the parameter in the function's policies and environment");
   }
@@ -212,7 +212,7 @@ class SchemaChecksTest {
             Properties: {Handler: a.B::handleRequest, CodeUri: s3://b/k.jar, Events: {T: {Type: Schedule, Properties: {Schedule: rate(1 day)}}}}
         """)).containsExactly(
         "[StratusDependencyCycle] Resources/A: circular dependency: A → B → A; remove one of these references",
-        "[StratusDependencyCycle] Resources/C: circular dependency: C → Fn → C; remove one of these references");
+        "[StratusDependencyCycle] Resources/Fn: circular dependency: Fn → C → Fn; remove one of these references");
   }
 
   @Test

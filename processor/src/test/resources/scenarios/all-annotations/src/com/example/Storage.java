@@ -17,7 +17,10 @@ import dev.stratus.annotations.CfResource;
     KeySchema:
       - {AttributeName: id, KeyType: HASH}
     """)
-@CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue", properties = "VisibilityTimeout: 120")
+@CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue", properties = """
+    VisibilityTimeout: 120
+    MessageRetentionPeriod: !Ref RetentionDays
+    """)
 @CfResource(logicalId = "Alerts", type = "AWS::SNS::Topic")
 @CfResource(logicalId = "Api", type = "AWS::Serverless::Api", properties = """
     StageName: !Ref Stage

@@ -1,5 +1,5 @@
 @CfParameter(name = "Stage", defaultValue = "dev", allowedValues = {"dev", "prod"}, description = "Deployment stage")
-@CfParameter(name = "RetentionDays", type = "Number", defaultValue = "7")
+@CfParameter(name = "RetentionDays", type = "Number", defaultValue = "345600")
 @CfCondition(name = "IsProd", value = "!Equals [!Ref Stage, prod]")
 @CfCondition(name = "IsNotProd", value = "!Not [!Condition IsProd]")
 @CfGlobals("""
