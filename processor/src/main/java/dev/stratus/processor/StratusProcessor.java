@@ -86,9 +86,16 @@ public final class StratusProcessor extends AbstractProcessor {
     declarations = new DeclarationReader(env.getElementUtils(), reporter);
   }
 
+  private static final Set<String> ANNOTATION_NAMES =
+      ANNOTATIONS.stream().map(Class::getCanonicalName).collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * Every type, not only annotated ones: a class compiled without annotations must lose the fragment it
+   * wrote before, and javac calls a processor only for the annotations it declares. Nothing is claimed.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return ANNOTATIONS.stream().map(Class::getCanonicalName).collect(Collectors.toUnmodifiableSet());
+    return Set.of("*");
   }
 
   @Override
@@ -109,6 +116,9 @@ public final class StratusProcessor extends AbstractProcessor {
       } else {
         round.getRootElements().forEach(this::recordCompiled);
         for (TypeElement annotation : annotations) {
+          if (!ANNOTATION_NAMES.contains(annotation.getQualifiedName().toString())) {
+            continue;
+          }
           for (Element element : round.getElementsAnnotatedWith(annotation)) {
             String name = binaryName(element);
             if (!fragments.containsKey(name)) {

@@ -12,15 +12,18 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.stratus.template.TemplateAssembler;
 
 /** Real javac runs writing to a class directory, where what is (not) written can be seen. */
 class FileOutputTest {
 
+  /** Compiles {@code sources} into {@code out}, with {@code out} on the class path as an incremental build has it. */
   private static boolean compile(Path out, JavaFileObject... sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      String classPath = out + java.io.File.pathSeparator + System.getProperty("java.class.path");
       JavaCompiler.CompilationTask task = javac.getTask(null, files, null,
-          List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"), "-Xlint:-processing"),
+          List.of("-d", out.toString(), "-classpath", classPath, "-Xlint:-processing"),
           null, List.of(sources));
       task.setProcessors(List.of(new StratusProcessor()));
       return task.call();
@@ -47,5 +50,44 @@ class FileOutputTest {
         Compile.source("Good", "@CfParameter(name = \"Stage\")\nfinal class Good {}\n"),
         Compile.source("Bad", "@CfParameter(name = \"bad-name\")\nfinal class Bad {}\n"))).isFalse();
     assertThat(out.resolve("META-INF/stratus/fragments")).doesNotExist();
+  }
+
+  private static List<String> linkedResources(Path out) {
+    TemplateAssembler.Result r = TemplateAssembler.assemble(TemplateAssembler.readFragments(out), null, "app.jar");
+    assertThat(r.errors()).isEmpty();
+    return List.copyOf(r.template().resources().keySet());
+  }
+
+  @Test
+  void incrementalBuildsKeepWhatWasNotRecompiledAndDropWhatIsGone(@TempDir Path out) throws IOException {
+    JavaFileObject table = Compile.source("Tables",
+        "@CfResource(logicalId = \"Jobs\", type = \"AWS::SQS::Queue\")\nfinal class Tables {}\n");
+    JavaFileObject worker = Compile.handler("WorkerHandler",
+        "@CfFunction(environment = @Env(name = \"QUEUE\", value = \"!Ref Jobs\"))\n@OnSqsMessage(queue = \"Jobs\")");
+    JavaFileObject ticker = Compile.handler("TickerHandler", "@CfFunction\n@OnSchedule(\"rate(1 day)\")");
+    assertThat(compile(out, table, worker, ticker)).isTrue();
+    assertThat(linkedResources(out)).containsExactly("Jobs", "TickerFunction", "WorkerFunction");
+
+    // Only the worker is recompiled: its reference to Jobs still resolves, and nothing is lost or doubled.
+    assertThat(compile(out, worker)).isTrue();
+    assertThat(linkedResources(out)).containsExactly("Jobs", "TickerFunction", "WorkerFunction");
+
+    // The ticker loses its annotations: its old fragment goes.
+    assertThat(compile(out, Compile.source("TickerHandler", "public class TickerHandler {}\n"))).isTrue();
+    assertThat(linkedResources(out)).containsExactly("Jobs", "WorkerFunction");
+    assertThat(out.resolve("META-INF/stratus/fragments/com.example.TickerHandler.yaml")).doesNotExist();
+
+    // The worker is deleted (its class file is gone): it leaves the template.
+    Files.delete(out.resolve("com/example/WorkerHandler.class"));
+    assertThat(linkedResources(out)).containsExactly("Jobs");
+  }
+
+  @Test
+  void aPartialBuildStillChecksAgainstTheRest(@TempDir Path out) throws IOException {
+    assertThat(compile(out, Compile.source("Tables",
+        "@CfResource(logicalId = \"Jobs\", type = \"AWS::SQS::Queue\")\nfinal class Tables {}\n"))).isTrue();
+    assertThat(compile(out, Compile.handler("WorkerHandler",
+        "@CfFunction(environment = @Env(name = \"QUEUE\", value = \"!Ref Job\"))\n@OnSqsMessage(queue = \"Jobs\")")))
+        .isFalse();
   }
 }

@@ -16,13 +16,23 @@ public final class Names {
     return LOGICAL_ID.matcher(id).matches();
   }
 
-  /** The closest candidate to {@code name} when it is close enough to be a likely typo. */
+  /**
+   * The closest candidate to {@code name} when it is close enough to be a likely typo, or when one is the
+   * other cut short ({@code AssumeRolePolicy} for {@code AssumeRolePolicyDocument}).
+   */
   public static Optional<String> closest(String name, Collection<String> candidates) {
     // A third of the name may be wrong, but never all of it: 'B' is no typo of 'A'.
     int limit = Math.min(Math.max(1, name.length() / 3), name.length() - 1);
-    return candidates.stream()
-        .filter(c -> distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT)) <= limit)
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    Optional<String> typo = candidates.stream()
+        .filter(c -> distance(lower, c.toLowerCase(java.util.Locale.ROOT)) <= limit)
         .min(Comparator.comparingInt((String c) -> distance(name, c)).thenComparing(c -> c));
+    if (typo.isPresent() || name.length() < 4) {
+      return typo;
+    }
+    return candidates.stream()
+        .filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(lower) || lower.startsWith(c.toLowerCase(java.util.Locale.ROOT)))
+        .min(Comparator.comparingInt((String c) -> Math.abs(c.length() - name.length())).thenComparing(c -> c));
   }
 
   /** " (did you mean 'X'?)" or nothing. */

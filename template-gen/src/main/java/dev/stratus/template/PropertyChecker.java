@@ -38,19 +38,22 @@ final class PropertyChecker {
   private void object(String name, Map<String, Object> shape, Mapping value, List<String> path) {
     Map<String, Object> props = (Map<String, Object>) shape.getOrDefault("p", Map.of());
     boolean open = shape.containsKey("x");
+    java.util.Set<String> suggested = new java.util.HashSet<>();
     for (Map.Entry<String, Value> e : value.entries().entrySet()) {
       Object type = props.get(e.getKey());
       List<String> at = append(path, e.getKey());
       if (type != null) {
         value(e.getKey(), type, e.getValue(), at);
       } else if (!open) {
+        Names.closest(e.getKey(), props.keySet()).ifPresent(suggested::add);
         problems.add(new Problem(Rule.UnknownProperty, at, name + " has no property '" + e.getKey() + "'"
             + Names.suggestion(e.getKey(), props.keySet())
             + (props.size() <= 12 ? "; it has " + String.join(", ", new java.util.TreeSet<>(props.keySet())) : "")));
       }
     }
     for (String required : (List<String>) shape.getOrDefault("r", List.of())) {
-      if (!value.entries().containsKey(required)) {
+      // A misspelt required property is one mistake, reported above with its fix.
+      if (!value.entries().containsKey(required) && !suggested.contains(required)) {
         problems.add(new Problem(Rule.MissingProperty, path, name + " needs property '" + required + "'"));
       }
     }

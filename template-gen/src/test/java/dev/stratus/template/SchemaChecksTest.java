@@ -66,10 +66,23 @@ class SchemaChecksTest {
             + "AllowedOrigins must be a list; got '*'",
         "[StratusInvalidPropertyValue] Resources/Files/Properties/CorsConfiguration/CorsRules/0/MaxAge: MaxAge must "
             + "be an integer; got 'soon'",
-        "[StratusMissingProperty] Resources/Files/Properties/CorsConfiguration/CorsRules/0: CorsRule needs property "
-            + "'AllowedMethods'",
         "[StratusInvalidPropertyValue] Resources/Files/Properties/LifecycleConfiguration/Rules/0/Status: Status "
             + "'Enabld' is not one of Disabled, Enabled; did you mean 'Enabled'?");
+  }
+
+  @Test
+  void aMisspeltRequiredPropertyIsOneMistake() {
+    assertThat(problems("""
+        Resources:
+          R:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicy: {Statement: []}
+        Outputs:
+          O: {Value: !Ref R}
+        """)).containsExactly("[StratusUnknownProperty] Resources/R/Properties/AssumeRolePolicy: AWS::IAM::Role has no "
+        + "property 'AssumeRolePolicy'; did you mean 'AssumeRolePolicyDocument'?; it has AssumeRolePolicyDocument, "
+        + "Description, ManagedPolicyArns, MaxSessionDuration, Path, PermissionsBoundary, Policies, RoleName, Tags");
   }
 
   @Test
