@@ -168,6 +168,18 @@ class SchemaChecksTest {
   }
 
   @Test
+  void aRuntimeNearItsEndIsAWarning() {
+    List<Problem> problems = TemplateValidator.validate(TemplateYaml.read("""
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function: {Runtime: dotnet8}
+        """), TODAY);
+    assertThat(problems).extracting(Problem::describe).containsExactly("[StratusDeprecatedRuntime] Globals/Function/Runtime: "
+        + "'dotnet8' is deprecated since 2026-11-10; Lambda stops creating functions on it on 2026-12-10; use dotnet9");
+    assertThat(problems.get(0).isError()).isFalse();
+  }
+
+  @Test
   void referencesToConditionalResourcesNeedTheCondition() {
     assertThat(problems("""
         Parameters:

@@ -39,4 +39,11 @@ class TemplateMergerTest {
             + "com.example.A and in com.example.B; rename one or remove the other");
     assertThat(r.template().resources().get("Files").type()).isEqualTo("AWS::S3::Bucket");
   }
+
+  @Test
+  void aGlobalsSectionMustBeAMapping() {
+    TemplateMerger.Result r = TemplateMerger.merge(List.of(source("a", "Globals:\n  Function: 10\n")));
+    assertThat(r.problems()).extracting(Problem::describe)
+        .containsExactly("[StratusInvalidGlobals] Globals/Function: Globals/Function must be a mapping of properties");
+  }
 }
