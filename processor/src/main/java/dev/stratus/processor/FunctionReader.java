@@ -94,22 +94,8 @@ final class FunctionReader {
     if (!fn.string("description").isEmpty()) {
       props.put("Description", fn.string("description"));
     }
-    int memory = fn.integer("memorySize");
-    if (memory != 0) {
-      if (memory < 128 || memory > 10240) {
-        reporter.error(fn.at("memorySize"), Diagnostic.InvalidValue,
-            "memorySize " + memory + " is out of range: Lambda allows 128 to 10240 MB (0 inherits the default)");
-      }
-      props.put("MemorySize", Value.num(memory));
-    }
-    int timeout = fn.integer("timeout");
-    if (timeout != 0) {
-      if (timeout < 1 || timeout > 900) {
-        reporter.error(fn.at("timeout"), Diagnostic.InvalidValue,
-            "timeout " + timeout + " is out of range: Lambda allows 1 to 900 seconds (0 inherits the default)");
-      }
-      props.put("Timeout", Value.num(timeout));
-    }
+    props.put("MemorySize", limited(fn, "memorySize", 128, 10240, "MB"));
+    props.put("Timeout", limited(fn, "timeout", 1, 900, "seconds"));
     String arch = fn.string("architecture");
     if (!arch.isEmpty()) {
       if (!ARCHITECTURES.contains(arch)) {
@@ -128,6 +114,19 @@ final class FunctionReader {
       function = function.withCondition(fn.string("condition"));
     }
     out.put(id, function);
+  }
+
+  /** An integer attribute within Lambda's limits; 0 (the default) inherits, so it is left out. */
+  private Value limited(AnnotationView fn, String attribute, int min, int max, String unit) {
+    int value = fn.integer(attribute);
+    if (value == 0) {
+      return null;
+    }
+    if (value < min || value > max) {
+      reporter.error(fn.at(attribute), Diagnostic.InvalidValue, attribute + " " + value + " is out of range: Lambda"
+          + " allows " + min + " to " + max + " " + unit + " (0 inherits the default)");
+    }
+    return Value.num(value);
   }
 
   static String defaultLogicalId(TypeElement type) {
