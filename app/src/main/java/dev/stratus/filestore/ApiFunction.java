@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 
 /** A Filestore route behind API Gateway's proxy integration: {@link #handle} returns the JSON body of a 200. */
-abstract class ApiFunction extends FilestoreFunction
+public abstract class ApiFunction extends FilestoreFunction
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
   ApiFunction() {}

@@ -4,7 +4,7 @@ package dev.stratus.filestore;
  * What every Filestore handler holds: the container's one {@link FileService}, built on first use from
  * the environment, or one a test passes in.
  */
-abstract class FilestoreFunction {
+public abstract class FilestoreFunction {
   protected final FileService service;
 
   FilestoreFunction() {

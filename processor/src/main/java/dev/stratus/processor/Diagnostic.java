@@ -11,6 +11,8 @@ enum Diagnostic {
   HandlerAbstract("handler class %s must not be abstract: Lambda instantiates it; remove 'abstract' or annotate a concrete subclass"),
   HandlerInnerClass("handler class %s is an inner class; Lambda cannot instantiate it: make it 'static' or a top-level class"),
   HandlerNoPublicConstructor("handler class %s needs a public no-argument constructor: Lambda calls it; add 'public %s() {}'"),
+  HandlerMethodNotAccessible("handleRequest of %s is declared in %s, which is not public: Lambda calls it by reflection"
+      + " and cannot; make %s public or override handleRequest in %s"),
   HandlerNotAHandler("handler class %s implements neither RequestHandler nor RequestStreamHandler (com.amazonaws.services"
       + ".lambda.runtime, from aws-lambda-java-core); implement one of them"),
   EventTypeMismatch("@%s delivers %s, but %s takes %s: take %s instead, or a Map or RequestStreamHandler to accept"

@@ -164,7 +164,28 @@ final class FunctionReader {
     }
     if (!implementsHandler(type.asType(), new HashSet<>())) {
       reporter.error(at, Diagnostic.HandlerNotAHandler, name);
+      return;
     }
+    TypeElement declaring = handleRequestDeclaredIn(type);
+    if (declaring != null && declaring != type && !declaring.getModifiers().contains(Modifier.PUBLIC)) {
+      reporter.error(at, Diagnostic.HandlerMethodNotAccessible, type.getSimpleName(), declaring.getQualifiedName(),
+          declaring.getSimpleName(), type.getSimpleName());
+    }
+  }
+
+  /** The class whose concrete {@code handleRequest} Lambda will call: the most derived one. */
+  private TypeElement handleRequestDeclaredIn(TypeElement type) {
+    for (TypeElement t = type; t != null; ) {
+      for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
+        if (m.getSimpleName().contentEquals("handleRequest") && !m.getModifiers().contains(Modifier.ABSTRACT)
+            && (m.getParameters().size() == 2 || m.getParameters().size() == 3)) {
+          return t;
+        }
+      }
+      TypeMirror superclass = t.getSuperclass();
+      t = superclass instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
+    }
+    return null;
   }
 
   private boolean implementsHandler(TypeMirror type, Set<String> seen) {

@@ -100,6 +100,22 @@ class DiagnosticsTest {
   }
 
   @Test
+  void theHandlerMethodMustBeInAPublicClass() {
+    JavaFileObject base = source("Base", """
+        abstract class Base implements RequestHandler<Map<String, Object>, String> {
+          public final String handleRequest(Map<String, Object> in, Context c) { return ""; }
+        }
+        """);
+    JavaFileObject src = source("Concrete", """
+        @CfFunction
+        @OnSchedule("rate(1 day)")
+        public class Concrete extends Base {}
+        """);
+    assertSingleError(compile(base, src), src, Diagnostic.HandlerMethodNotAccessible.format("Concrete",
+        "com.example.Base", "Base", "Concrete"), "@CfFunction");
+  }
+
+  @Test
   void functionGoesOnAClass() {
     JavaFileObject src = source("Api", """
         @CfFunction

@@ -1,0 +1,301 @@
+package dev.stratus.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * API Gateway's REST proxy integration on one port, as {@code sam local start-api} serves it (no stage in
+ * the path): routes with path parameters, CORS preflight as the template declares it, API keys, the
+ * Lambda invoke API ({@code POST /2015-03-31/functions/NAME/invocations}) and, optionally, static files.
+ */
+final class ApiGateway implements AutoCloseable {
+  private static final String INVOKE_PREFIX = "/2015-03-31/functions/";
+
+  /** CORS as a {@code AWS::Serverless::Api} declares it; values without SAM's inner quotes. */
+  record Cors(String allowOrigin, String allowMethods, String allowHeaders, String maxAge) {}
+
+  private final HttpServer server;
+  private final List<Route> routes;
+  private final Map<String, Cors> cors;
+  private final String apiKey;
+  private final Path staticDir;
+  private final Function<String, FunctionPool> functions;
+  private final PrintStream log;
+
+  ApiGateway(int port, List<Route> routes, Map<String, Cors> cors, String apiKey, Path staticDir,
+      Function<String, FunctionPool> functions, PrintStream log) {
+    this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
+    this.cors = cors;
+    this.apiKey = apiKey;
+    this.staticDir = staticDir;
+    this.functions = functions;
+    this.log = log;
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    } catch (BindException e) {
+      throw new LocalException("port " + port + " is in use; pass --port with a free one");
+    } catch (IOException e) {
+      throw new LocalException("cannot listen on port " + port + ": " + e.getMessage());
+    }
+    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "api-gateway");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+      String path = exchange.getRequestURI().getRawPath();
+      if (path.startsWith(INVOKE_PREFIX) && method.equals("POST")) {
+        invokeApi(exchange, path);
+        return;
+      }
+      String decodedPath = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+      List<Route> onPath = routes.stream().filter(r -> r.match(decodedPath) != null).toList();
+      if (method.equals("OPTIONS") && !onPath.isEmpty() && onPath.stream().noneMatch(r -> r.method().equals("OPTIONS"))
+          && cors.containsKey(onPath.get(0).api())) {
+        preflight(exchange, cors.get(onPath.get(0).api()));
+        return;
+      }
+      Route route = onPath.stream().filter(r -> r.matchesMethod(method)).findFirst().orElse(null);
+      if (route == null) {
+        if (method.equals("GET") && serveStatic(exchange, decodedPath)) {
+          return;
+        }
+        json(exchange, onPath.isEmpty() ? 404 : 405, "{\"message\":\"" + (onPath.isEmpty() ? "Not Found"
+            : "Method Not Allowed") + "\"}");
+        return;
+      }
+      String key = exchange.getRequestHeaders().getFirst("x-api-key");
+      if (route.apiKeyRequired() && !apiKey.equals(key)) {
+        json(exchange, 403, "{\"message\":\"Forbidden\"}");
+        return;
+      }
+      proxy(exchange, route, decodedPath, key);
+    } catch (RuntimeException e) {
+      log.println("stratus-local: " + e);
+      json(exchange, 500, "{\"message\":\"Internal server error\"}");
+    }
+  }
+
+  private void proxy(HttpExchange exchange, Route route, String path, String key) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    ObjectNode event = request(exchange, route, path, body, key);
+    Invocation.Result result = functions.apply(route.function()).invoke(Events.bytes(event));
+    if (result.outcome() != Invocation.Outcome.OK) {
+      log.println("[" + route.function() + "] " + (result.outcome() == Invocation.Outcome.TIMEOUT ? "timed out: " : "failed: ")
+          + new String(result.body(), StandardCharsets.UTF_8));
+      json(exchange, 502, "{\"message\":\"Internal server error\"}");
+      return;
+    }
+    JsonNode response;
+    try {
+      response = Events.JSON.readTree(result.body());
+    } catch (IOException e) {
+      response = null;
+    }
+    if (response == null || !response.isObject() || !response.path("statusCode").canConvertToInt()) {
+      log.println("[" + route.function() + "] answered no proxy response (statusCode, headers, body): "
+          + new String(result.body(), StandardCharsets.UTF_8));
+      json(exchange, 502, "{\"message\":\"Internal server error\"}");
+      return;
+    }
+    Headers headers = exchange.getResponseHeaders();
+    response.path("headers").fields().forEachRemaining(h -> headers.set(h.getKey(), h.getValue().asText()));
+    response.path("multiValueHeaders").fields().forEachRemaining(h -> {
+      headers.remove(h.getKey());
+      h.getValue().forEach(v -> headers.add(h.getKey(), v.asText()));
+    });
+    JsonNode text = response.path("body");
+    byte[] out = text.isMissingNode() || text.isNull() ? new byte[0]
+        : response.path("isBase64Encoded").asBoolean() ? Base64.getDecoder().decode(text.asText())
+        : text.asText().getBytes(StandardCharsets.UTF_8);
+    send(exchange, response.get("statusCode").asInt(), out);
+  }
+
+  /** The {@code APIGatewayProxyRequestEvent} API Gateway sends for this request. */
+  private ObjectNode request(HttpExchange exchange, Route route, String path, byte[] body, String key) {
+    ObjectNode e = Events.JSON.createObjectNode()
+        .put("resource", route.resourcePath())
+        .put("path", path)
+        .put("httpMethod", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+    ObjectNode headers = e.putObject("headers");
+    ObjectNode multiHeaders = e.putObject("multiValueHeaders");
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      headers.put(name, values.get(values.size() - 1));
+      values.forEach(multiHeaders.putArray(name)::add);
+    });
+    Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
+    if (query.isEmpty()) {
+      e.putNull("queryStringParameters");
+      e.putNull("multiValueQueryStringParameters");
+    } else {
+      ObjectNode single = e.putObject("queryStringParameters");
+      ObjectNode multi = e.putObject("multiValueQueryStringParameters");
+      query.forEach((k, values) -> {
+        single.put(k, values.get(values.size() - 1));
+        values.forEach(multi.putArray(k)::add);
+      });
+    }
+    Map<String, String> parameters = route.match(path);
+    if (parameters == null || parameters.isEmpty()) {
+      e.putNull("pathParameters");
+    } else {
+      ObjectNode p = e.putObject("pathParameters");
+      parameters.forEach(p::put);
+    }
+    e.putNull("stageVariables");
+    String requestId = UUID.randomUUID().toString();
+    ObjectNode context = e.putObject("requestContext")
+        .put("accountId", LocalStack.ACCOUNT)
+        .put("apiId", "local")
+        .put("resourceId", "local")
+        .put("resourcePath", route.resourcePath())
+        .put("httpMethod", exchange.getRequestMethod().toUpperCase(Locale.ROOT))
+        .put("path", "/" + route.stage() + path)
+        .put("stage", route.stage())
+        .put("protocol", exchange.getProtocol())
+        .put("requestId", requestId)
+        .put("extendedRequestId", requestId)
+        .put("requestTimeEpoch", Instant.now().toEpochMilli());
+    context.putObject("identity")
+        .put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress())
+        .put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"))
+        .put("apiKey", key);
+    if (body.length == 0) {
+      e.putNull("body");
+      e.put("isBase64Encoded", false);
+    } else if (isText(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+      e.put("body", new String(body, StandardCharsets.UTF_8));
+      e.put("isBase64Encoded", false);
+    } else {
+      e.put("body", Base64.getEncoder().encodeToString(body));
+      e.put("isBase64Encoded", true);
+    }
+    return e;
+  }
+
+  private static boolean isText(String contentType) {
+    if (contentType == null) {
+      return true;
+    }
+    String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
+        || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/x-www-form-urlencoded")
+        || type.equals("application/javascript");
+  }
+
+  private static Map<String, List<String>> query(String raw) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+    }
+    return out;
+  }
+
+  private void preflight(HttpExchange exchange, Cors c) throws IOException {
+    Headers h = exchange.getResponseHeaders();
+    h.set("Access-Control-Allow-Origin", c.allowOrigin());
+    if (c.allowMethods() != null) {
+      h.set("Access-Control-Allow-Methods", c.allowMethods());
+    }
+    if (c.allowHeaders() != null) {
+      h.set("Access-Control-Allow-Headers", c.allowHeaders());
+    }
+    if (c.maxAge() != null) {
+      h.set("Access-Control-Max-Age", c.maxAge());
+    }
+    send(exchange, 200, new byte[0]);
+  }
+
+  /** Lambda's own invoke API, so that tests and {@code aws lambda invoke} can call any function by name. */
+  private void invokeApi(HttpExchange exchange, String path) throws IOException {
+    String name = URLDecoder.decode(path.substring(INVOKE_PREFIX.length()).replaceFirst("/invocations/?$", ""),
+        StandardCharsets.UTF_8);
+    FunctionPool pool;
+    try {
+      pool = functions.apply(name);
+    } catch (LocalException e) {
+      json(exchange, 404, "{\"Type\":\"User\",\"message\":" + Events.JSON.writeValueAsString(e.getMessage()) + "}");
+      return;
+    }
+    Invocation.Result result = pool.invoke(exchange.getRequestBody().readAllBytes());
+    if (result.outcome() != Invocation.Outcome.OK) {
+      exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
+    }
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    send(exchange, 200, result.body());
+  }
+
+  private boolean serveStatic(HttpExchange exchange, String path) throws IOException {
+    if (staticDir == null) {
+      return false;
+    }
+    Path file = staticDir.resolve(path.substring(1)).normalize();
+    if (Files.isDirectory(file)) {
+      file = file.resolve("index.html");
+    }
+    if (!file.startsWith(staticDir) || !Files.isRegularFile(file)) {
+      return false;
+    }
+    String type = Files.probeContentType(file);
+    exchange.getResponseHeaders().set("Content-Type", type != null ? type
+        : file.toString().endsWith(".js") ? "text/javascript" : "application/octet-stream");
+    send(exchange, 200, Files.readAllBytes(file));
+    return true;
+  }
+
+  private static void json(HttpExchange exchange, int status, String body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.stratus.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JVMs of one function: warm ones are reused, concurrent calls start more up to a limit, and a JVM
+ * that timed out or died is replaced. Lambda's scaling, in miniature.
+ */
+final class FunctionPool {
+  static final int INIT_SECONDS = 30;
+
+  private final FunctionSpec spec;
+  private final Path runtimeClasspath;
+  private final Map<String, String> baseEnvironment;
+  private final PrintStream log;
+  private final int maxWorkers;
+  private final Deque<Worker> idle = new ArrayDeque<>();
+  private final List<Worker> all = new ArrayList<>();
+  private boolean closed;
+
+  FunctionPool(FunctionSpec spec, Path runtimeClasspath, Map<String, String> baseEnvironment, PrintStream log,
+      int maxWorkers) {
+    this.spec = spec;
+    this.runtimeClasspath = runtimeClasspath;
+    this.baseEnvironment = baseEnvironment;
+    this.log = log;
+    this.maxWorkers = maxWorkers;
+  }
+
+  FunctionSpec spec() {
+    return spec;
+  }
+
+  Invocation.Result invoke(byte[] payload) {
+    Worker worker = acquire();
+    Invocation.Result result = null;
+    try {
+      result = worker.invoke(payload, INIT_SECONDS);
+      return result;
+    } finally {
+      release(worker, result);
+    }
+  }
+
+  private synchronized Worker acquire() {
+    while (true) {
+      if (closed) {
+        throw new LocalException(spec.logicalId() + " is stopping");
+      }
+      Worker w = idle.pollFirst();
+      if (w != null && w.isAlive()) {
+        return w;
+      }
+      if (w != null) {
+        all.remove(w);
+        continue;
+      }
+      if (all.size() < maxWorkers) {
+        Worker fresh = new Worker(spec, runtimeClasspath, baseEnvironment, log);
+        all.add(fresh);
+        return fresh;
+      }
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LocalException("interrupted while waiting for " + spec.logicalId());
+      }
+    }
+  }
+
+  private synchronized void release(Worker worker, Invocation.Result result) {
+    if (result == null || result.outcome() == Invocation.Outcome.TIMEOUT || !worker.isAlive()) {
+      worker.stop();
+      all.remove(worker);
+      if (result != null && result.outcome() == Invocation.Outcome.TIMEOUT) {
+        log.println("[" + spec.logicalId() + "] timed out after " + spec.timeoutSeconds() + " s; its JVM was stopped");
+      }
+    } else {
+      idle.addFirst(worker);
+    }
+    notifyAll();
+  }
+
+  synchronized void close() {
+    closed = true;
+    all.forEach(Worker::stop);
+    all.clear();
+    idle.clear();
+    notifyAll();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.stratus.local;
+
+import dev.stratus.template.Resource;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What it takes to run one function as Lambda would: its handler, code, memory, timeout and environment,
+ * with {@code Globals} applied and every intrinsic resolved against the local stack.
+ */
+record FunctionSpec(String logicalId, String name, String handler, Path code, int memoryMb, int timeoutSeconds,
+    Map<String, String> environment, Mapping events) {
+
+  static final int DEFAULT_MEMORY = 128;
+  static final int DEFAULT_TIMEOUT = 3;
+
+  static Map<String, FunctionSpec> all(LocalStack stack) {
+    Map<String, FunctionSpec> out = new LinkedHashMap<>();
+    stack.ofType(Resource.SERVERLESS_FUNCTION).forEach((id, r) -> out.put(id, of(stack, id, r)));
+    return out;
+  }
+
+  private static FunctionSpec of(LocalStack stack, String id, Resource r) {
+    Mapping globals = stack.template.globals().get("Function") instanceof Mapping g ? g : Mapping.EMPTY;
+    Mapping p = r.properties();
+    String runtime = text(stack, p, globals, "Runtime", "java21");
+    if (!runtime.startsWith("java")) {
+      throw new LocalException(id + " runs on " + runtime + "; the local runtime runs Java functions only");
+    }
+    String codeUri = text(stack, p, globals, "CodeUri", null);
+    if (codeUri == null || codeUri.startsWith("s3://")) {
+      throw new LocalException(id + " has no local CodeUri (got " + codeUri + "); run the template that mvn package wrote");
+    }
+    Path code = stack.templateDir.resolve(codeUri).normalize();
+    if (!Files.exists(code)) {
+      throw new LocalException(id + "'s code " + code + " does not exist; build it first (mvn -B package -DskipTests)");
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    variables(stack, globals, env);
+    variables(stack, p, env);
+    return new FunctionSpec(id, stack.physicalName(id), text(stack, p, globals, "Handler", null), code,
+        Integer.parseInt(text(stack, p, globals, "MemorySize", Integer.toString(DEFAULT_MEMORY))),
+        Integer.parseInt(text(stack, p, globals, "Timeout", Integer.toString(DEFAULT_TIMEOUT))),
+        env, p.get("Events") instanceof Mapping m ? m : Mapping.EMPTY);
+  }
+
+  private static String text(LocalStack stack, Mapping p, Mapping globals, String key, String fallback) {
+    Value v = p.get(key) != null ? p.get(key) : globals.get(key);
+    return v == null ? fallback : String.valueOf(stack.evaluate(v));
+  }
+
+  private static void variables(LocalStack stack, Mapping properties, Map<String, String> env) {
+    if (properties.get("Environment") instanceof Mapping e && e.get("Variables") instanceof Mapping vars) {
+      vars.entries().forEach((k, v) -> {
+        Object value = stack.evaluate(v);
+        if (value != LocalStack.NO_VALUE) {
+          env.put(k, String.valueOf(value));
+        }
+      });
+    }
+  }
+}

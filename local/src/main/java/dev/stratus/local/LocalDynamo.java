@@ -1,0 +1,180 @@
+package dev.stratus.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * DynamoDB for the stack: dynalite (started here, in memory) or a given endpoint, with the template's
+ * tables created from their properties.
+ */
+final class LocalDynamo implements AutoCloseable {
+  final URI endpoint;
+  private final Process dynalite;
+
+  private LocalDynamo(URI endpoint, Process dynalite) {
+    this.endpoint = endpoint;
+    this.dynalite = dynalite;
+  }
+
+  static LocalDynamo start(LocalStack stack, URI given, Path dynaliteCommand, PrintStream log) {
+    LocalDynamo dynamo = given != null ? new LocalDynamo(given, null) : launch(dynaliteCommand, log);
+    try (DynamoDbClient client = DynamoDbClient.builder()
+        .endpointOverride(dynamo.endpoint)
+        .region(Region.of(LocalStack.REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(LocalServer.ACCESS_KEY, LocalServer.SECRET_KEY)))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build()) {
+      stack.ofType("AWS::DynamoDB::Table").forEach((id, table) ->
+          create(client, stack.physicalName(id), asMap(stack.evaluate(table.properties()))));
+    } catch (RuntimeException e) {
+      dynamo.close();
+      throw e instanceof LocalException ? e : new LocalException("cannot create the tables: " + e.getMessage(), e);
+    }
+    return dynamo;
+  }
+
+  private static LocalDynamo launch(Path command, PrintStream log) {
+    if (!Files.isExecutable(command)) {
+      throw new LocalException(command + " is missing: run 'npm ci' at the repository root, or pass"
+          + " --dynamodb-endpoint URL");
+    }
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new LocalException("no free port for dynalite: " + e.getMessage());
+    }
+    Process process;
+    try {
+      process = new ProcessBuilder(command.toString(), "--port", Integer.toString(port), "--createTableMs", "0")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      throw new LocalException("cannot start " + command + ": " + e.getMessage());
+    }
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        log.println("stratus-local: DynamoDB (dynalite) at http://127.0.0.1:" + port);
+        return new LocalDynamo(URI.create("http://127.0.0.1:" + port), process);
+      } catch (IOException notYet) {
+        if (!process.isAlive()) {
+          throw new LocalException("dynalite exited with " + process.exitValue());
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    process.destroyForcibly();
+    throw new LocalException("dynalite did not start within 15 s");
+  }
+
+  private static void create(DynamoDbClient client, String name, Map<String, Object> p) {
+    CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
+        .attributeDefinitions(list(p.get("AttributeDefinitions")).stream().map(a -> AttributeDefinition.builder()
+            .attributeName(text(a, "AttributeName")).attributeType(text(a, "AttributeType")).build()).toList())
+        .keySchema(keys(p.get("KeySchema")));
+    if ("PROVISIONED".equals(p.get("BillingMode")) || p.get("ProvisionedThroughput") != null) {
+      request.provisionedThroughput(throughput(p.get("ProvisionedThroughput")));
+    } else {
+      request.billingMode(BillingMode.PAY_PER_REQUEST);
+    }
+    List<GlobalSecondaryIndex> globals = new ArrayList<>();
+    for (Map<String, Object> gsi : list(p.get("GlobalSecondaryIndexes"))) {
+      GlobalSecondaryIndex.Builder b = GlobalSecondaryIndex.builder().indexName(text(gsi, "IndexName"))
+          .keySchema(keys(gsi.get("KeySchema"))).projection(projection(gsi.get("Projection")));
+      if (gsi.get("ProvisionedThroughput") != null) {
+        b.provisionedThroughput(throughput(gsi.get("ProvisionedThroughput")));
+      }
+      globals.add(b.build());
+    }
+    if (!globals.isEmpty()) {
+      request.globalSecondaryIndexes(globals);
+    }
+    List<LocalSecondaryIndex> locals = list(p.get("LocalSecondaryIndexes")).stream().map(lsi ->
+        LocalSecondaryIndex.builder().indexName(text(lsi, "IndexName")).keySchema(keys(lsi.get("KeySchema")))
+            .projection(projection(lsi.get("Projection"))).build()).toList();
+    if (!locals.isEmpty()) {
+      request.localSecondaryIndexes(locals);
+    }
+    try {
+      client.createTable(request.build());
+    } catch (ResourceInUseException exists) {
+      return; // a --dynamodb-endpoint that already has it
+    }
+    while (client.describeTable(b -> b.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
+      Thread.onSpinWait();
+    }
+  }
+
+  private static List<KeySchemaElement> keys(Object schema) {
+    return list(schema).stream().map(k -> KeySchemaElement.builder().attributeName(text(k, "AttributeName"))
+        .keyType(text(k, "KeyType")).build()).toList();
+  }
+
+  private static Projection projection(Object value) {
+    Map<String, Object> p = asMap(value);
+    Projection.Builder b = Projection.builder().projectionType(p.getOrDefault("ProjectionType", "ALL").toString());
+    if (p.get("NonKeyAttributes") instanceof List<?> attributes) {
+      b.nonKeyAttributes(attributes.stream().map(String::valueOf).toList());
+    }
+    return b.build();
+  }
+
+  private static ProvisionedThroughput throughput(Object value) {
+    Map<String, Object> t = asMap(value);
+    return ProvisionedThroughput.builder()
+        .readCapacityUnits(Long.parseLong(String.valueOf(t.getOrDefault("ReadCapacityUnits", "5"))))
+        .writeCapacityUnits(Long.parseLong(String.valueOf(t.getOrDefault("WriteCapacityUnits", "5")))).build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object value) {
+    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Object value) {
+    return value instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+  }
+
+  private static String text(Map<String, Object> m, String key) {
+    return String.valueOf(m.get(key));
+  }
+
+  @Override
+  public void close() {
+    if (dynalite != null) {
+      dynalite.destroy();
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package dev.stratus.local;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A generated template running on this machine: S3, DynamoDB, API Gateway, schedules and the functions behind them. */
+public final class LocalServer implements AutoCloseable {
+  static final String ACCESS_KEY = "local";
+  static final String SECRET_KEY = "local-secret-key";
+  private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
+
+  /** How to run: see {@code LocalMain}'s usage for each. */
+  public record Options(Path template, int port, String apiKey, Map<String, String> parameters, Path staticDir,
+      URI dynamoEndpoint, Path dynaliteCommand, Path runtimeClasspath, double clockSpeed,
+      Map<String, Map<String, String>> environment, int maxJvmsPerFunction, String stackName) {}
+
+  private record S3Subscription(String function, String bucket, List<String> events, String prefix, String suffix,
+      String name) {
+    boolean matches(NotifyingBlobStore.Change change) {
+      boolean event = events.stream().anyMatch(e -> {
+        String wanted = e.startsWith("s3:") ? e.substring(3) : e;
+        return wanted.endsWith(":*") ? change.event().startsWith(wanted.substring(0, wanted.length() - 1))
+            : wanted.equals(change.event());
+      });
+      return event && bucket.equals(change.bucket()) && change.key().startsWith(prefix) && change.key().endsWith(suffix);
+    }
+  }
+
+  private final LocalStack stack;
+  private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+  private final List<S3Subscription> subscriptions = new ArrayList<>();
+  private final ExecutorService async = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "async-invoke");
+    t.setDaemon(true);
+    return t;
+  });
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "schedules");
+    t.setDaemon(true);
+    return t;
+  });
+  private final PrintStream log;
+  private final String apiKey;
+  private LocalS3 s3;
+  private LocalDynamo dynamo;
+  private ApiGateway api;
+
+  private LocalServer(LocalStack stack, String apiKey, PrintStream log) {
+    this.stack = stack;
+    this.apiKey = apiKey;
+    this.log = log;
+  }
+
+  public static LocalServer start(Options o, PrintStream log) {
+    LocalStack stack = LocalStack.load(o.template(), o.parameters(), o.stackName());
+    stack.notices.forEach(n -> log.println("stratus-local: " + n));
+    String key = o.apiKey() != null ? o.apiKey() : HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    LocalServer server = new LocalServer(stack, key, log);
+    try {
+      server.run(o);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  private void run(Options o) {
+    Map<String, FunctionSpec> specs = FunctionSpec.all(stack);
+    for (String id : o.environment().keySet()) {
+      if (!specs.containsKey(id)) {
+        throw new LocalException("--env " + id + ".…: no function " + id + "; functions: " + String.join(", ", specs.keySet()));
+      }
+    }
+    s3 = new LocalS3(stack, this::notify);
+    dynamo = LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(), log);
+    Map<String, String> base = Map.of(
+        "AWS_REGION", LocalStack.REGION,
+        "AWS_DEFAULT_REGION", LocalStack.REGION,
+        "AWS_ACCESS_KEY_ID", ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
+        "AWS_ENDPOINT_URL_S3", s3.endpoint.toString(),
+        "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint.toString());
+    List<Route> routes = new ArrayList<>();
+    specs.forEach((id, spec) -> {
+      Map<String, String> env = new LinkedHashMap<>(spec.environment());
+      env.putAll(o.environment().getOrDefault(id, Map.of()));
+      FunctionSpec effective = new FunctionSpec(spec.logicalId(), spec.name(), spec.handler(), spec.code(),
+          spec.memoryMb(), spec.timeoutSeconds(), env, spec.events());
+      pools.put(id, new FunctionPool(effective, o.runtimeClasspath(), base, log, o.maxJvmsPerFunction()));
+      spec.events().entries().forEach((name, e) -> event(id, name, (Mapping) e, routes, o.clockSpeed()));
+    });
+    api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);
+  }
+
+  private void event(String function, String name, Mapping event, List<Route> routes, double clockSpeed) {
+    String type = String.valueOf(stack.evaluate(event.get("Type")));
+    Mapping p = event.get("Properties") instanceof Mapping m ? m : Mapping.EMPTY;
+    switch (type) {
+      case "Api" -> {
+        String apiId = p.get("RestApiId") instanceof Fn.Ref r ? r.target() : "ServerlessRestApi";
+        boolean keyed = p.get("Auth") instanceof Mapping auth && Boolean.TRUE.equals(stack.evaluate(
+            auth.get("ApiKeyRequired") == null ? Value.bool(false) : auth.get("ApiKeyRequired")));
+        routes.add(Route.of(text(p, "Method"), text(p, "Path"), function, apiId, keyed, stage(apiId)));
+      }
+      case "S3" -> {
+        Object events = stack.evaluate(p.get("Events"));
+        List<String> names = events instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+            : List.of(String.valueOf(events));
+        String prefix = "";
+        String suffix = "";
+        if (stack.evaluate(p.get("Filter") == null ? Mapping.EMPTY : p.get("Filter")) instanceof Map<?, ?> filter
+            && filter.get("S3Key") instanceof Map<?, ?> key && key.get("Rules") instanceof List<?> rules) {
+          for (Object rule : rules) {
+            Map<?, ?> r = (Map<?, ?>) rule;
+            if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
+              prefix = String.valueOf(r.get("Value"));
+            } else if ("suffix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
+              suffix = String.valueOf(r.get("Value"));
+            }
+          }
+        }
+        subscriptions.add(new S3Subscription(function, String.valueOf(stack.evaluate(p.get("Bucket"))), names, prefix,
+            suffix, name));
+      }
+      case "Schedule", "ScheduleV2" -> {
+        Value enabled = p.get("Enabled");
+        Value state = p.get("State");
+        if (enabled != null && "false".equals(String.valueOf(stack.evaluate(enabled)))
+            || state != null && "DISABLED".equals(String.valueOf(stack.evaluate(state)))) {
+          return;
+        }
+        String expression = text(p, type.equals("Schedule") ? "Schedule" : "ScheduleExpression");
+        Matcher m = RATE.matcher(expression);
+        if (!m.matches()) {
+          log.println("stratus-local: " + function + "/" + name + " (" + expression + ") fires only when invoked");
+          return;
+        }
+        long unit = m.group(2).startsWith("minute") ? 60_000L : m.group(2).startsWith("hour") ? 3_600_000L : 86_400_000L;
+        long period = Math.max(1, (long) (Long.parseLong(m.group(1)) * unit / clockSpeed));
+        byte[] payload = p.get("Input") != null ? String.valueOf(stack.evaluate(p.get("Input"))).getBytes(
+            StandardCharsets.UTF_8) : null;
+        scheduler.scheduleAtFixedRate(() -> deliver(function, payload != null ? payload
+            : Events.scheduled(stack.stackName + "-" + function + name)), period, period, TimeUnit.MILLISECONDS);
+      }
+      default -> log.println("stratus-local: " + function + "/" + name + ": " + type + " events are not run locally;"
+          + " invoke the function instead");
+    }
+  }
+
+  private String text(Mapping p, String key) {
+    Value v = p.get(key);
+    if (v == null) {
+      throw new LocalException("an event lacks " + key);
+    }
+    return String.valueOf(stack.evaluate(v));
+  }
+
+  private String stage(String apiId) {
+    dev.stratus.template.Resource r = stack.resources.get(apiId);
+    return r != null && r.properties().get("StageName") != null
+        ? String.valueOf(stack.evaluate(r.properties().get("StageName"))) : "Prod";
+  }
+
+  /** CORS per API, from the API's {@code Cors} or the {@code Globals.Api.Cors}. */
+  private Map<String, ApiGateway.Cors> cors() {
+    Map<String, ApiGateway.Cors> out = new LinkedHashMap<>();
+    Value global = stack.template.globals().get("Api") instanceof Mapping g ? g.get("Cors") : null;
+    List<String> apis = new ArrayList<>(stack.ofType("AWS::Serverless::Api").keySet());
+    apis.add("ServerlessRestApi");
+    for (String id : apis) {
+      dev.stratus.template.Resource r = stack.resources.get(id);
+      Value cors = r != null && r.properties().get("Cors") != null ? r.properties().get("Cors") : global;
+      if (cors == null) {
+        continue;
+      }
+      Object c = stack.evaluate(cors);
+      if (c instanceof Map<?, ?> m) {
+        out.put(id, new ApiGateway.Cors(unquote(m.get("AllowOrigin")), unquote(m.get("AllowMethods")),
+            unquote(m.get("AllowHeaders")), unquote(m.get("MaxAge"))));
+      } else {
+        out.put(id, new ApiGateway.Cors(unquote(c), null, null, null));
+      }
+    }
+    return out;
+  }
+
+  /** SAM writes CORS values as quoted strings ({@code "'*'"}), because they become API Gateway mapping expressions. */
+  private static String unquote(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String s = String.valueOf(value);
+    return s.length() >= 2 && s.startsWith("'") && s.endsWith("'") ? s.substring(1, s.length() - 1) : s;
+  }
+
+  private void notify(NotifyingBlobStore.Change change) {
+    for (S3Subscription s : subscriptions) {
+      if (s.matches(change)) {
+        deliver(s.function(), Events.s3(change, s.name()));
+      }
+    }
+  }
+
+  /** An asynchronous invocation, as S3 and EventBridge make them: failures are logged, not returned. */
+  private void deliver(String function, byte[] payload) {
+    async.submit(() -> {
+      try {
+        Invocation.Result r = pools.get(function).invoke(payload);
+        if (r.outcome() != Invocation.Outcome.OK) {
+          log.println("[" + function + "] " + r.outcome() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        }
+      } catch (RuntimeException e) {
+        log.println("[" + function + "] " + e.getMessage());
+      }
+    });
+  }
+
+  /** A function by logical id or by name. */
+  FunctionPool function(String name) {
+    FunctionPool pool = pools.get(name);
+    if (pool == null) {
+      pool = pools.values().stream().filter(p -> p.spec().name().equals(name)).findFirst().orElse(null);
+    }
+    if (pool == null) {
+      throw new LocalException("no function " + name + (stack.template.resources().containsKey(name)
+          ? " in this deployment: its condition does not hold" : "") + "; functions: " + String.join(", ", pools.keySet()));
+    }
+    return pool;
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  public URI s3Endpoint() {
+    return s3.endpoint;
+  }
+
+  public URI dynamoEndpoint() {
+    return dynamo.endpoint;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** The local name of a bucket, table or function of the template. */
+  public String physicalName(String logicalId) {
+    return stack.physicalName(logicalId);
+  }
+
+  List<String> functionIds() {
+    return List.copyOf(pools.keySet());
+  }
+
+  /** Invokes a function synchronously, as {@code aws lambda invoke} would. */
+  Invocation.Result invoke(String function, byte[] payload) {
+    return function(function).invoke(payload);
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    async.shutdownNow();
+    if (api != null) {
+      api.close();
+    }
+    pools.values().forEach(FunctionPool::close);
+    if (dynamo != null) {
+      dynamo.close();
+    }
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+}

@@ -1,0 +1,284 @@
+package dev.stratus.local;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.Parameter;
+import dev.stratus.template.Resource;
+import dev.stratus.template.Template;
+import dev.stratus.template.TemplateException;
+import dev.stratus.template.TemplateYaml;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The template as it deploys on this machine: parameter values, which conditions hold, which resources
+ * exist, the local names of buckets, tables and functions, and the values of intrinsic functions.
+ */
+final class LocalStack {
+  static final String REGION = "us-east-1";
+  static final String ACCOUNT = "000000000000";
+  /** Stands for {@code !Ref AWS::NoValue}: the key is dropped. */
+  static final Object NO_VALUE = new Object();
+
+  private static final Pattern SUB = Pattern.compile("\\$\\{([^}]*)}");
+
+  final Path templateDir;
+  final Template template;
+  final String stackName;
+  final Map<String, String> parameters = new LinkedHashMap<>();
+  final Map<String, Resource> resources = new LinkedHashMap<>();
+  private final Map<String, Boolean> conditions = new LinkedHashMap<>();
+  private final Map<String, String> physicalNames = new LinkedHashMap<>();
+  final List<String> notices = new ArrayList<>();
+
+  private LocalStack(Path templateDir, Template template, String stackName) {
+    this.templateDir = templateDir;
+    this.template = template;
+    this.stackName = stackName;
+  }
+
+  static LocalStack load(Path file, Map<String, String> overrides, String stackName) {
+    if (!Files.isRegularFile(file)) {
+      throw new LocalException("no template at " + file + "; build it first (mvn -B package -DskipTests)");
+    }
+    Template template;
+    try {
+      template = TemplateYaml.read(Files.readString(file));
+    } catch (TemplateException e) {
+      throw new LocalException(file + ": " + e.describe());
+    } catch (IOException e) {
+      throw new LocalException("cannot read " + file + ": " + e.getMessage());
+    }
+    LocalStack stack = new LocalStack(file.toAbsolutePath().getParent(), template, stackName);
+    stack.resolveParameters(overrides);
+    template.conditions().keySet().forEach(stack::condition);
+    template.resources().forEach((id, r) -> {
+      if (r.condition() == null || stack.condition(r.condition())) {
+        stack.resources.put(id, r);
+      }
+    });
+    stack.resources.forEach((id, r) -> stack.physicalNames.put(id, stack.physicalName(id, r)));
+    return stack;
+  }
+
+  private void resolveParameters(Map<String, String> overrides) {
+    for (String name : overrides.keySet()) {
+      if (!template.parameters().containsKey(name)) {
+        throw new LocalException("--parameter " + name + ": the template has no such parameter; it has "
+            + String.join(", ", template.parameters().keySet()));
+      }
+    }
+    template.parameters().forEach((name, p) -> {
+      String value = overrides.get(name);
+      if (value == null && p.defaultValue() != null) {
+        value = String.valueOf(evaluate(p.defaultValue()));
+      }
+      if (value == null) {
+        value = (stackName + "-" + name).toLowerCase(Locale.ROOT);
+        notices.add("parameter " + name + " has no default; using '" + value + "' (set --parameter " + name + "=...)");
+      }
+      if (!p.allowedValues().isEmpty() && !p.allowedValues().contains(value)) {
+        throw new LocalException("parameter " + name + " is '" + value + "'; allowed: " + String.join(", ", p.allowedValues()));
+      }
+      parameters.put(name, value);
+    });
+  }
+
+  boolean condition(String name) {
+    Boolean known = conditions.get(name);
+    if (known == null) {
+      Value v = template.conditions().get(name);
+      if (v == null) {
+        throw new LocalException("condition " + name + " is not defined in the template");
+      }
+      known = truth(v);
+      conditions.put(name, known);
+    }
+    return known;
+  }
+
+  private boolean truth(Value v) {
+    if (v instanceof Fn.Equals e) {
+      return String.valueOf(evaluate(e.left())).equals(String.valueOf(evaluate(e.right())));
+    } else if (v instanceof Fn.Not n) {
+      return !truth(n.condition());
+    } else if (v instanceof Fn.And a) {
+      return a.conditions().stream().allMatch(this::truth);
+    } else if (v instanceof Fn.Or o) {
+      return o.conditions().stream().anyMatch(this::truth);
+    } else if (v instanceof Fn.Condition c) {
+      return condition(c.name());
+    }
+    return Boolean.parseBoolean(String.valueOf(evaluate(v)));
+  }
+
+  /** Bucket and table names as the template gives them, else unique to this stack, as CloudFormation makes them. */
+  private String physicalName(String id, Resource r) {
+    String property = switch (r.type()) {
+      case "AWS::S3::Bucket" -> "BucketName";
+      case "AWS::DynamoDB::Table" -> "TableName";
+      case "AWS::SQS::Queue" -> "QueueName";
+      case "AWS::SNS::Topic" -> "TopicName";
+      case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
+      default -> null;
+    };
+    Value given = property == null ? null : r.properties().get(property);
+    if (given != null) {
+      return String.valueOf(evaluate(given));
+    }
+    String name = stackName + "-" + id;
+    return r.type().equals("AWS::S3::Bucket") ? name.toLowerCase(Locale.ROOT) : name;
+  }
+
+  String physicalName(String id) {
+    return physicalNames.get(id);
+  }
+
+  /** Evaluates a value to plain Java: strings, numbers, booleans, lists and maps; {@link #NO_VALUE} to drop. */
+  Object evaluate(Value v) {
+    if (v instanceof Value.Str s) {
+      return s.value();
+    } else if (v instanceof Value.Num n) {
+      return n.literal();
+    } else if (v instanceof Value.Bool b) {
+      return b.value();
+    } else if (v instanceof Value.Null) {
+      return null;
+    } else if (v instanceof Value.Seq s) {
+      List<Object> out = new ArrayList<>();
+      for (Value item : s.items()) {
+        Object o = evaluate(item);
+        if (o != NO_VALUE) {
+          out.add(o);
+        }
+      }
+      return out;
+    } else if (v instanceof Mapping m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.entries().forEach((k, item) -> {
+        Object o = evaluate(item);
+        if (o != NO_VALUE) {
+          out.put(k, o);
+        }
+      });
+      return out;
+    }
+    return function((Fn) v);
+  }
+
+  private Object function(Fn fn) {
+    if (fn instanceof Fn.Ref r) {
+      return ref(r.target());
+    } else if (fn instanceof Fn.GetAtt g) {
+      return getAtt(g.resource(), g.attribute());
+    } else if (fn instanceof Fn.Sub s) {
+      Matcher m = SUB.matcher(s.template());
+      StringBuilder b = new StringBuilder();
+      while (m.find()) {
+        String name = m.group(1).trim();
+        String replacement;
+        if (name.startsWith("!")) {
+          replacement = "${" + name.substring(1) + "}";
+        } else if (s.variables().entries().containsKey(name)) {
+          replacement = String.valueOf(evaluate(s.variables().get(name)));
+        } else if (name.contains(".") && !name.startsWith("AWS::")) {
+          replacement = String.valueOf(getAtt(name.substring(0, name.indexOf('.')), name.substring(name.indexOf('.') + 1)));
+        } else {
+          replacement = String.valueOf(ref(name));
+        }
+        m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+      }
+      m.appendTail(b);
+      return b.toString();
+    } else if (fn instanceof Fn.Join j) {
+      List<String> parts = new ArrayList<>();
+      ((List<?>) evaluate(j.values())).forEach(p -> parts.add(String.valueOf(p)));
+      return String.join(j.delimiter(), parts);
+    } else if (fn instanceof Fn.If i) {
+      return evaluate(condition(i.condition()) ? i.whenTrue() : i.whenFalse());
+    } else if (fn instanceof Fn.Select s) {
+      List<?> items = (List<?>) evaluate(s.values());
+      return items.get(Integer.parseInt(String.valueOf(evaluate(s.index()))));
+    } else if (fn instanceof Fn.Split s) {
+      return List.of(String.valueOf(evaluate(s.source())).split(Pattern.quote(s.delimiter()), -1));
+    } else if (fn instanceof Fn.GetAZs) {
+      return List.of(REGION + "a", REGION + "b", REGION + "c");
+    } else if (fn instanceof Fn.Base64 b) {
+      return java.util.Base64.getEncoder().encodeToString(String.valueOf(evaluate(b.text())).getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
+    } else if (fn instanceof Fn.FindInMap f) {
+      Mapping map = template.mappings().get(String.valueOf(evaluate(f.mapName())));
+      Mapping top = (Mapping) map.get(String.valueOf(evaluate(f.topLevelKey())));
+      return evaluate(top.get(String.valueOf(evaluate(f.secondLevelKey()))));
+    }
+    throw new LocalException(fn.function() + " is not supported by the local runtime");
+  }
+
+  Object ref(String name) {
+    switch (name) {
+      case "AWS::Region":
+        return REGION;
+      case "AWS::AccountId":
+        return ACCOUNT;
+      case "AWS::StackName":
+        return stackName;
+      case "AWS::StackId":
+        return "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/" + stackName + "/local";
+      case "AWS::Partition":
+        return "aws";
+      case "AWS::URLSuffix":
+        return "amazonaws.com";
+      case "AWS::NotificationARNs":
+        return List.of();
+      case "AWS::NoValue":
+        return NO_VALUE;
+      default:
+        break;
+    }
+    if (parameters.containsKey(name)) {
+      Parameter p = template.parameters().get(name);
+      String value = parameters.get(name);
+      return p.type().startsWith("List<") || p.type().equals("CommaDelimitedList") ? List.of(value.split(",")) : value;
+    }
+    String id = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    String physical = physicalNames.get(id);
+    return physical != null ? physical : name;
+  }
+
+  Object getAtt(String id, String attribute) {
+    Resource r = resources.get(id);
+    String name = physicalNames.getOrDefault(id, id);
+    if (r == null || !attribute.equals("Arn")) {
+      return name;
+    }
+    return switch (r.type()) {
+      case "AWS::S3::Bucket" -> "arn:aws:s3:::" + name;
+      case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
+      case "AWS::SQS::Queue" -> "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
+      case "AWS::SNS::Topic" -> "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + name;
+      case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "arn:aws:lambda:" + REGION + ":" + ACCOUNT
+          + ":function:" + name;
+      default -> "arn:aws:local:" + REGION + ":" + ACCOUNT + ":" + id;
+    };
+  }
+
+  /** Resources of one type that exist here, in template order. */
+  Map<String, Resource> ofType(String type) {
+    Map<String, Resource> out = new LinkedHashMap<>();
+    resources.forEach((id, r) -> {
+      if (r.type().equals(type)) {
+        out.put(id, r);
+      }
+    });
+    return out;
+  }
+}

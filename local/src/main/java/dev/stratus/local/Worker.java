@@ -1,0 +1,197 @@
+package dev.stratus.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One function JVM, as Lambda runs it: the AWS runtime interface client in a child process, talking to a
+ * Lambda Runtime API served here on a port of its own. Serves one invocation at a time.
+ */
+final class Worker {
+  private static final String API = "/2018-06-01/runtime";
+
+  private final FunctionSpec spec;
+  private final HttpServer server;
+  private final Process process;
+  private final LinkedBlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+  private final Map<String, Invocation> running = new ConcurrentHashMap<>();
+
+  Worker(FunctionSpec spec, Path runtimeClasspath, Map<String, String> baseEnvironment, PrintStream log) {
+    this.spec = spec;
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new LocalException("cannot open a Runtime API port: " + e.getMessage(), e);
+    }
+    server.createContext(API + "/invocation/", this::invocation);
+    server.createContext(API + "/init/error", exchange -> {
+      failAll(exchange.getRequestBody().readAllBytes());
+      reply(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+    });
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, spec.logicalId() + "-runtime-api");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.start();
+    process = start(runtimeClasspath, baseEnvironment, log);
+  }
+
+  private Process start(Path runtimeClasspath, Map<String, String> baseEnvironment, PrintStream log) {
+    List<String> classpath = new ArrayList<>();
+    classpath.add(spec.code().toString());
+    try (Stream<Path> jars = Files.list(runtimeClasspath)) {
+      jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> classpath.add(p.toString()));
+    } catch (IOException e) {
+      throw new LocalException("cannot read the Lambda runtime classpath " + runtimeClasspath + ": " + e.getMessage());
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + Math.max(64, spec.memoryMb()) + "m",
+        "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-cp", String.join(File.pathSeparator, classpath),
+        "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", spec.handler());
+    Map<String, String> env = pb.environment();
+    env.clear();
+    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    env.putAll(baseEnvironment);
+    env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + server.getAddress().getPort());
+    env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+    env.put("_HANDLER", spec.handler());
+    env.put("LAMBDA_TASK_ROOT", spec.code().getParent().toString());
+    env.put("TZ", ":UTC");
+    env.putAll(spec.environment());
+    pb.redirectErrorStream(true);
+    try {
+      Process p = pb.start();
+      p.onExit().thenRun(() -> failAll(("{\"errorMessage\":\"the function's JVM exited with code " + p.exitValue()
+          + "\",\"errorType\":\"Runtime.ExitError\"}").getBytes(StandardCharsets.UTF_8)));
+      Thread pump = new Thread(() -> pump(p.getInputStream(), log), spec.logicalId() + "-log");
+      pump.setDaemon(true);
+      pump.start();
+      return p;
+    } catch (IOException e) {
+      server.stop(0);
+      throw new LocalException("cannot start " + java + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void failAll(byte[] error) {
+    running.values().forEach(i -> i.result.complete(new Invocation.Result(Invocation.Outcome.ERROR, error)));
+    pending.forEach(i -> i.result.complete(new Invocation.Result(Invocation.Outcome.ERROR, error)));
+  }
+
+  private void pump(InputStream in, PrintStream log) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        log.println("[" + spec.logicalId() + "] " + line);
+      }
+    } catch (IOException ignored) {
+      // the process ended
+    }
+  }
+
+  /**
+   * Runs one invocation: waits up to {@code initSeconds} for the runtime to take it, then the function's
+   * timeout for the answer. A worker that times out is killed, as Lambda recycles the sandbox.
+   */
+  Invocation.Result invoke(byte[] payload, int initSeconds) {
+    Invocation call = new Invocation(payload);
+    pending.add(call);
+    try {
+      // An init error or a crash answers before the call is ever taken.
+      java.util.concurrent.CompletableFuture.anyOf(call.taken, call.result).get(initSeconds, TimeUnit.SECONDS);
+      return call.result.get(spec.timeoutSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      stop();
+      String what = call.taken.isDone() ? "Task timed out after " + spec.timeoutSeconds() + " seconds"
+          : "the function did not start within " + initSeconds + " seconds";
+      return new Invocation.Result(Invocation.Outcome.TIMEOUT, ("{\"errorMessage\":\"" + what + "\"}")
+          .getBytes(StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalException("interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pending.remove(call);
+      running.remove(call.requestId);
+    }
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  void stop() {
+    process.destroyForcibly();
+    server.stop(0);
+  }
+
+  private void invocation(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath().substring((API + "/invocation/").length());
+    if (path.equals("next") && exchange.getRequestMethod().equals("GET")) {
+      Invocation call;
+      try {
+        call = pending.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.close();
+        return;
+      }
+      running.put(call.requestId, call);
+      long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
+      call.taken.complete(deadline);
+      // The runtime interface client's native code needs every one of these headers, Content-Type first.
+      reply(exchange, 200, call.payload, Map.of(
+          "Content-Type", "application/json",
+          "Lambda-Runtime-Aws-Request-Id", call.requestId,
+          "Lambda-Runtime-Deadline-Ms", Long.toString(deadline),
+          "Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT
+              + ":function:" + spec.name(),
+          "Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
+              + call.requestId.replace("-", "").substring(0, 24) + ";Sampled=0"));
+      return;
+    }
+    int slash = path.indexOf('/');
+    Invocation call = slash < 0 ? null : running.get(path.substring(0, slash));
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    if (call == null) {
+      reply(exchange, 400, "{\"errorMessage\":\"unknown request id\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+      return;
+    }
+    Invocation.Outcome outcome = path.endsWith("/response") ? Invocation.Outcome.OK : Invocation.Outcome.ERROR;
+    call.result.complete(new Invocation.Result(outcome, body));
+    reply(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
+  private static void reply(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
+    headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}
