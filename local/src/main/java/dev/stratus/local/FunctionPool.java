@@ -1,7 +1,6 @@
 package dev.stratus.local;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +15,7 @@ final class FunctionPool {
   static final int INIT_SECONDS = 30;
 
   private final FunctionSpec spec;
-  private final Path runtimeClasspath;
+  private final RuntimeInterfaceClient ric;
   private final Map<String, String> baseEnvironment;
   private final PrintStream log;
   private final int maxWorkers;
@@ -24,10 +23,10 @@ final class FunctionPool {
   private final List<Worker> all = new ArrayList<>();
   private boolean closed;
 
-  FunctionPool(FunctionSpec spec, Path runtimeClasspath, Map<String, String> baseEnvironment, PrintStream log,
+  FunctionPool(FunctionSpec spec, RuntimeInterfaceClient ric, Map<String, String> baseEnvironment, PrintStream log,
       int maxWorkers) {
     this.spec = spec;
-    this.runtimeClasspath = runtimeClasspath;
+    this.ric = ric;
     this.baseEnvironment = baseEnvironment;
     this.log = log;
     this.maxWorkers = maxWorkers;
@@ -62,7 +61,7 @@ final class FunctionPool {
         continue;
       }
       if (all.size() < maxWorkers) {
-        Worker fresh = new Worker(spec, runtimeClasspath, baseEnvironment, log);
+        Worker fresh = new Worker(spec, ric, baseEnvironment, log);
         all.add(fresh);
         return fresh;
       }

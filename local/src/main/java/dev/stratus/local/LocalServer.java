@@ -31,7 +31,8 @@ public final class LocalServer implements AutoCloseable {
       URI dynamoEndpoint, Path dynaliteCommand, Path runtimeClasspath, double clockSpeed,
       Map<String, Map<String, String>> environment, int maxJvmsPerFunction, String stackName) {}
 
-  private record S3Subscription(String function, String bucket, List<String> events, String prefix, String suffix,
+  /** A function's S3 event: which bucket, which changes, which keys. */
+  record S3Subscription(String function, String bucket, List<String> events, String prefix, String suffix,
       String name) {
     boolean matches(NotifyingBlobStore.Change change) {
       boolean event = events.stream().anyMatch(e -> {
@@ -89,6 +90,7 @@ public final class LocalServer implements AutoCloseable {
         throw new LocalException("--env " + id + ".…: no function " + id + "; functions: " + String.join(", ", specs.keySet()));
       }
     }
+    RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath());
     s3 = new LocalS3(stack, this::notify);
     dynamo = LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(), log);
     Map<String, String> base = Map.of(
@@ -104,7 +106,7 @@ public final class LocalServer implements AutoCloseable {
       env.putAll(o.environment().getOrDefault(id, Map.of()));
       FunctionSpec effective = new FunctionSpec(spec.logicalId(), spec.name(), spec.handler(), spec.code(),
           spec.memoryMb(), spec.timeoutSeconds(), env, spec.events());
-      pools.put(id, new FunctionPool(effective, o.runtimeClasspath(), base, log, o.maxJvmsPerFunction()));
+      pools.put(id, new FunctionPool(effective, ric, base, log, o.maxJvmsPerFunction()));
       spec.events().entries().forEach((name, e) -> event(id, name, (Mapping) e, routes, o.clockSpeed()));
     });
     api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);

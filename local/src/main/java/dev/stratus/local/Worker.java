@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One function JVM, as Lambda runs it: the AWS runtime interface client in a child process, talking to a
@@ -35,7 +33,7 @@ final class Worker {
   private final LinkedBlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
   private final Map<String, Invocation> running = new ConcurrentHashMap<>();
 
-  Worker(FunctionSpec spec, Path runtimeClasspath, Map<String, String> baseEnvironment, PrintStream log) {
+  Worker(FunctionSpec spec, RuntimeInterfaceClient ric, Map<String, String> baseEnvironment, PrintStream log) {
     this.spec = spec;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -53,22 +51,19 @@ final class Worker {
       return t;
     }));
     server.start();
-    process = start(runtimeClasspath, baseEnvironment, log);
+    process = start(ric, baseEnvironment, log);
   }
 
-  private Process start(Path runtimeClasspath, Map<String, String> baseEnvironment, PrintStream log) {
+  private Process start(RuntimeInterfaceClient ric, Map<String, String> baseEnvironment, PrintStream log) {
     List<String> classpath = new ArrayList<>();
     classpath.add(spec.code().toString());
-    try (Stream<Path> jars = Files.list(runtimeClasspath)) {
-      jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> classpath.add(p.toString()));
-    } catch (IOException e) {
-      throw new LocalException("cannot read the Lambda runtime classpath " + runtimeClasspath + ": " + e.getMessage());
-    }
+    ric.jars.forEach(p -> classpath.add(p.toString()));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + Math.max(64, spec.memoryMb()) + "m",
         "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-D" + RuntimeInterfaceClient.NATIVE_LIBRARY_PROPERTY + "=" + ric.nativeLibrary,
         "-cp", String.join(File.pathSeparator, classpath),
-        "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", spec.handler());
+        RuntimeInterfaceClient.MAIN_CLASS, spec.handler());
     Map<String, String> env = pb.environment();
     env.clear();
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));

@@ -1,0 +1,155 @@
+package dev.stratus.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The seed's flows over HTTP against Filestore run from its generated template, so a wrong path, method
+ * or handler in the template fails them; the S3 notifications and the expiry are the runtime's own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FilestoreLocalIT {
+  private static final String KEY = "it-api-key";
+
+  private LocalServer server;
+  private String api;
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+  @BeforeAll
+  void start() {
+    server = LocalServer.start(new LocalServer.Options(Path.of(LocalMainIT.filestoreTemplate()), 0, KEY,
+        Map.of("StorageBucketName", "it-files"), null, null,
+        Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
+        1, Map.of("ExpireFunction", Map.of("EXPIRE_AFTER", "PT0S")), 2, "it"),
+        new PrintStream(logs, true, StandardCharsets.UTF_8));
+    api = "http://127.0.0.1:" + server.port();
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private JsonNode ok(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.body() + "\n" + logs.toString(StandardCharsets.UTF_8)).isEqualTo(200);
+    return Http.json(r);
+  }
+
+  private HttpResponse<String> backend(String method, String pathAndQuery, Object body) {
+    return Http.call(method, api + pathAndQuery, Events.JSON.valueToTree(body).toString(), Map.of("x-api-key", KEY));
+  }
+
+  /** POST /file, then PUT the bytes to the presigned URL, then wait for the S3 notification to be handled. */
+  private String upload(String name, String type, byte[] content) throws InterruptedException {
+    JsonNode answer = ok(Http.call("POST", api + "/file", "{\"name\": \"" + name + "\"}",
+        Map.of("Content-Type", "application/json")));
+    HttpResponse<byte[]> put = Http.bytes("PUT", answer.get("url").asText(), content, Map.of("Content-Type", type));
+    assertThat(put.statusCode()).isEqualTo(200);
+    String id = answer.get("id").asText();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode items = ok(backend("POST", "/files?nonstored=yes", List.of(id)));
+      if (items.size() == 1 && items.get(0).has("uploaded_at")) {
+        return id;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the upload of " + id + " was never recorded:\n" + logs.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void uploadIsRecordedFromTheS3Notification() throws Exception {
+    String id = upload("notes.txt", "text/plain", "hello, local".getBytes(StandardCharsets.UTF_8));
+    JsonNode item = ok(backend("POST", "/files?nonstored=yes", List.of(id))).get(0);
+    assertThat(item.get("size").asLong()).isEqualTo(12);
+    assertThat(item.get("type").asText()).isEqualTo("text/plain");
+    assertThat(item.get("name").asText()).isEqualTo("notes.txt");
+  }
+
+  @Test
+  void storeThenDownload() throws Exception {
+    byte[] content = {1, 2, 3, (byte) 0xff};
+    String id = upload("photo.bin", "application/octet-stream", content);
+    assertThat(ok(backend("PUT", "/files", List.of(id))).get(0).asText()).isEqualTo(id);
+    JsonNode item = ok(backend("POST", "/files", List.of(id))).get(0);
+    HttpResponse<byte[]> download = Http.bytes("GET", item.get("url").asText(), null, Map.of());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(content);
+    assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("attachment; filename=\"photo.bin\""));
+  }
+
+  @Test
+  void deleteMarksTheItemAndRemovesTheObject() throws Exception {
+    String id = upload("old.txt", "text/plain", new byte[] {7});
+    backend("PUT", "/files", List.of(id));
+    assertThat(ok(backend("DELETE", "/files", List.of(id))).get(0).asText()).isEqualTo(id);
+    assertThat(ok(backend("POST", "/files?deleted=yes", List.of(id))).get(0).has("deleted_at")).isTrue();
+    assertThat(ok(backend("POST", "/files", List.of(id)))).isEmpty();
+    assertThat(Aws.s3Keys(server, "it-files")).doesNotContain(id);
+  }
+
+  @Test
+  void revertUndoesAnUploadOnce() throws Exception {
+    String id = upload("oops.txt", "text/plain", new byte[] {1});
+    assertThat(ok(Http.call("DELETE", api + "/file/" + id, null, Map.of())).get("id").asText()).isEqualTo(id);
+    assertThat(Http.call("DELETE", api + "/file/" + id, null, Map.of()).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void expireRunsOnInvoke() throws Exception {
+    String id = upload("abandoned.txt", "text/plain", new byte[] {1});
+    HttpResponse<String> r = Http.call("POST", api + "/2015-03-31/functions/ExpireFunction/invocations", "{}", Map.of());
+    assertThat(Http.json(r).get("expired").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(ok(backend("POST", "/files?deleted=yes", List.of(id))).get(0).has("deleted_at")).isTrue();
+  }
+
+  @Test
+  void aRealAwsClientSeesTheObjectAndTheItem() throws Exception {
+    String id = upload("seen.txt", "text/plain", "abc".getBytes(StandardCharsets.UTF_8));
+    assertThat(Aws.s3Keys(server, "it-files")).contains(id);
+    String item = Aws.cli(server, "dynamodb", "get-item", "--endpoint-url", server.dynamoEndpoint().toString(),
+        "--table-name", server.physicalName("FilesTable"), "--key", "{\"id\": {\"S\": \"" + id + "\"}}");
+    assertThat(item).contains("\"seen.txt\"").contains("uploaded_at");
+  }
+
+  @Test
+  void theApiAnswersAsApiGatewayDoes() {
+    HttpResponse<String> unknown = Http.call("GET", api + "/nothing/here", null, Map.of());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    HttpResponse<String> noKey = Http.call("POST", api + "/files", "[]", Map.of());
+    assertThat(noKey.statusCode()).isEqualTo(403);
+    assertThat(noKey.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+    HttpResponse<String> preflight = Http.call("OPTIONS", api + "/file", null, Map.of("Origin", "http://example.com",
+        "Access-Control-Request-Method", "POST"));
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).contains("Content-Type,X-Api-Key");
+    HttpResponse<String> bad = Http.call("POST", api + "/file", "{\"name\": ", Map.of("Content-Type", "application/json"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+  }
+
+  @Test
+  void withStoreOnLoadThereIsNoExpireFunction() throws IOException {
+    LocalStack stack = LocalStack.load(Path.of(LocalMainIT.filestoreTemplate()), Map.of("StoreOnLoad", "True"), "it");
+    assertThat(FunctionSpec.all(stack)).doesNotContainKey("ExpireFunction").containsKey("UploadedFunction");
+    assertThat(FunctionSpec.all(LocalStack.load(Path.of(LocalMainIT.filestoreTemplate()), Map.of(), "it")))
+        .containsKey("ExpireFunction");
+  }
+}

@@ -1,0 +1,57 @@
+package dev.stratus.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** What a user sees for a mistake on the command line: a message and an exit code, no stack trace. */
+class LocalMainIT {
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final LocalMain main = new LocalMain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+      new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  private String errors() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void usageMistakes() {
+    assertThat(main.run()).isEqualTo(2);
+    assertThat(main.run("serve")).isEqualTo(2);
+    assertThat(errors()).contains("error: --template is required, e.g. --template app/target/template.yaml");
+    assertThat(main.run("serve", "--port", "x")).isEqualTo(2);
+    assertThat(main.run("serve", "--parameter", "novalue", "--template", "t.yaml")).isEqualTo(2);
+    assertThat(main.run("frobnicate")).isEqualTo(2);
+    assertThat(errors()).contains("usage: stratus-local serve").doesNotContain("Exception");
+  }
+
+  @Test
+  void aMissingTemplateIsAnError() {
+    assertThat(main.run("serve", "--template", "no/such/template.yaml")).isEqualTo(1);
+    assertThat(errors()).startsWith("error: no template at no/such/template.yaml; build it first");
+  }
+
+  @Test
+  void anUnknownFunctionIsAnError() {
+    assertThat(main.run("invoke", "NoSuchFunction", "--template", filestoreTemplate())).isEqualTo(1);
+    assertThat(errors()).contains("error: no function NoSuchFunction; functions: DeleteFunction, ExpireFunction");
+  }
+
+  @Test
+  void aPortInUseIsAnError() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      assertThat(main.run("serve", "--template", filestoreTemplate(), "--port",
+          Integer.toString(taken.getLocalPort()))).isEqualTo(1);
+      assertThat(errors()).contains("error: port " + taken.getLocalPort() + " is in use; pass --port with a free one");
+    }
+  }
+
+  static String filestoreTemplate() {
+    return Path.of(System.getProperty("filestore.template", "../app/target/template.yaml")).toString();
+  }
+}

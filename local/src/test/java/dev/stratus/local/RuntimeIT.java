@@ -1,0 +1,178 @@
+package dev.stratus.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The runtime's own behaviour, with handlers built for it: the event's shape, failures, time-outs. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RuntimeIT {
+  private static final String TEMPLATE = """
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        EchoFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Echo::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              One: {Type: Api, Properties: {Path: '/echo/{id}', Method: get}}
+              Post: {Type: Api, Properties: {Path: /echo, Method: post}}
+              Greedy: {Type: Api, Properties: {Path: '/any/{proxy+}', Method: any}}
+        FailFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Fail::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              Get: {Type: Api, Properties: {Path: /fail, Method: get}}
+        TickFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Fail::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              Tick: {Type: Schedule, Properties: {Schedule: rate(1 minute)}}
+        SleepFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Sleep::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Timeout: 1
+            Events:
+              Get: {Type: Api, Properties: {Path: /sleep, Method: get}}
+      """;
+
+  private Path dir;
+  private LocalServer server;
+  private String api;
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+  @BeforeAll
+  void start() throws IOException {
+    dir = Files.createTempDirectory("stratus-runtime-it");
+    Path classes = Path.of(System.getProperty("test.classes", "target/test-classes"));
+    try (OutputStream file = Files.newOutputStream(dir.resolve("handlers.jar"));
+        JarOutputStream jar = new JarOutputStream(file);
+        Stream<Path> all = Files.walk(classes.resolve("dev/stratus/local/handlers"))) {
+      for (Path c : all.filter(p -> p.toString().endsWith(".class")).toList()) {
+        jar.putNextEntry(new JarEntry(classes.relativize(c).toString().replace('\\', '/')));
+        jar.write(Files.readAllBytes(c));
+        jar.closeEntry();
+      }
+    }
+    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+    server = LocalServer.start(new LocalServer.Options(template, 0, "k", Map.of(), null, null,
+        Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
+        600, Map.of(), 2, "rt"), new PrintStream(logs, true, StandardCharsets.UTF_8));
+    api = "http://127.0.0.1:" + server.port();
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private JsonNode echo(HttpResponse<String> r) throws IOException {
+    assertThat(r.statusCode()).as(r.body() + logs.toString(StandardCharsets.UTF_8)).isEqualTo(200);
+    return Events.JSON.readTree(r.body());
+  }
+
+  @Test
+  void theEventHasApiGatewaysShape() throws IOException {
+    JsonNode e = echo(Http.call("GET", api + "/echo/abc%20d?tag=a&tag=b&one=1", null, Map.of("X-Trace", "t1")));
+    assertThat(e.get("resource").asText()).isEqualTo("/echo/{id}");
+    assertThat(e.get("path").asText()).isEqualTo("/echo/abc d");
+    assertThat(e.get("httpMethod").asText()).isEqualTo("GET");
+    assertThat(e.get("pathParameters").get("id").asText()).isEqualTo("abc d");
+    assertThat(e.get("queryStringParameters").get("tag").asText()).isEqualTo("b");
+    assertThat(e.get("multiValueQueryStringParameters").get("tag")).hasSize(2);
+    assertThat(e.get("headers").get("X-trace").asText()).isEqualTo("t1");
+    assertThat(e.get("requestContext").get("stage").asText()).isEqualTo("Prod");
+    assertThat(e.get("requestContext").get("resourcePath").asText()).isEqualTo("/echo/{id}");
+    assertThat(e.get("body").isNull()).isTrue();
+  }
+
+  @Test
+  void binaryBodiesArriveBase64Encoded() throws IOException {
+    byte[] binary = {0, 1, 2, (byte) 0xfe};
+    HttpResponse<byte[]> r = Http.bytes("POST", api + "/echo", binary, Map.of("Content-Type", "application/octet-stream"));
+    JsonNode e = Events.JSON.readTree(r.body());
+    assertThat(e.get("isBase64Encoded").asBoolean()).isTrue();
+    assertThat(Base64.getDecoder().decode(e.get("body").asText())).isEqualTo(binary);
+    JsonNode text = echo(Http.call("POST", api + "/echo", "{\"a\": 1}", Map.of("Content-Type", "application/json")));
+    assertThat(text.get("body").asText()).isEqualTo("{\"a\": 1}");
+    assertThat(text.get("isBase64Encoded").asBoolean()).isFalse();
+  }
+
+  @Test
+  void greedyPathsAndAnyMethod() throws IOException {
+    JsonNode e = echo(Http.call("DELETE", api + "/any/a/b/c", null, Map.of()));
+    assertThat(e.get("pathParameters").get("proxy").asText()).isEqualTo("a/b/c");
+  }
+
+  @Test
+  void aFunctionThatThrowsIsA502() {
+    HttpResponse<String> r = Http.call("GET", api + "/fail", null, Map.of());
+    assertThat(r.statusCode()).isEqualTo(502);
+    assertThat(r.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+    assertThat(logs.toString(StandardCharsets.UTF_8)).contains("this function always fails");
+  }
+
+  @Test
+  void aFunctionThatTimesOutIsStoppedAndReplaced() {
+    long start = System.nanoTime();
+    HttpResponse<String> r = Http.call("GET", api + "/sleep", null, Map.of());
+    assertThat(r.statusCode()).isEqualTo(502);
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(9_000);
+    assertThat(logs.toString(StandardCharsets.UTF_8)).contains("[SleepFunction] timed out after 1 s; its JVM was stopped");
+    assertThat(Http.call("GET", api + "/sleep", null, Map.of()).statusCode()).isEqualTo(502);
+  }
+
+  @Test
+  void schedulesFireAtTheirRateOnTheLocalClock() throws InterruptedException {
+    // rate(1 minute) at --clock-speed 600 fires every 100 ms; the function fails, so each run is logged.
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!logs.toString(StandardCharsets.UTF_8).contains("[TickFunction] ERROR")) {
+      assertThat(System.nanoTime()).as("no scheduled run in 20 s").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void concurrentCallsGetTheirOwnJvms() throws Exception {
+    List<Thread> threads = new java.util.ArrayList<>();
+    List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    for (int i = 0; i < 4; i++) {
+      Thread t = new Thread(() -> statuses.add(Http.call("GET", api + "/echo/x" , null, Map.of()).statusCode()));
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(statuses).containsOnly(200).hasSize(4);
+  }
+}
