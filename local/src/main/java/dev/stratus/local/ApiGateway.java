@@ -50,7 +50,7 @@ final class ApiGateway implements AutoCloseable {
     this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
     this.cors = cors;
     this.apiKey = apiKey;
-    this.staticDir = staticDir;
+    this.staticDir = staticDir == null ? null : staticDir.toAbsolutePath().normalize();
     this.functions = functions;
     this.log = log;
     try {
@@ -275,11 +275,20 @@ final class ApiGateway implements AutoCloseable {
     if (!file.startsWith(staticDir) || !Files.isRegularFile(file)) {
       return false;
     }
-    String type = Files.probeContentType(file);
-    exchange.getResponseHeaders().set("Content-Type", type != null ? type
-        : file.toString().endsWith(".js") ? "text/javascript" : "application/octet-stream");
+    exchange.getResponseHeaders().set("Content-Type", contentType(file));
     send(exchange, 200, Files.readAllBytes(file));
     return true;
+  }
+
+  private static final Map<String, String> CONTENT_TYPES = Map.of(
+      "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
+      "json", "application/json", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
+
+  private static String contentType(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    String known = CONTENT_TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+    String probed = known != null ? known : Files.probeContentType(file);
+    return probed != null ? probed : "application/octet-stream";
   }
 
   private static void json(HttpExchange exchange, int status, String body) throws IOException {
