@@ -62,6 +62,8 @@ import javax.tools.StandardLocation;
 public final class StratusProcessor extends AbstractProcessor {
   /** Path of the base template when the processor cannot find {@code src/main/cloudformation/template.yaml} itself. */
   public static final String BASE_TEMPLATE_OPTION = "stratus.baseTemplate";
+  /** {@code -Astratus.limits=warn}: CloudFormation's size limits as warnings, for builds that split the template later. */
+  public static final String LIMITS_OPTION = "stratus.limits";
   static final String DEFAULT_BASE_TEMPLATE = "src/main/cloudformation/template.yaml";
 
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = List.of(
@@ -81,7 +83,8 @@ public final class StratusProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    reporter = new Reporter(env.getMessager(), env.getElementUtils(), TreeLocator.of(env));
+    reporter = new Reporter(env.getMessager(), env.getElementUtils(), TreeLocator.of(env),
+        "warn".equals(env.getOptions().get(LIMITS_OPTION)));
     functions = new FunctionReader(env.getElementUtils(), env.getTypeUtils(), reporter);
     declarations = new DeclarationReader(env.getElementUtils(), reporter);
   }
@@ -100,7 +103,7 @@ public final class StratusProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(BASE_TEMPLATE_OPTION);
+    return Set.of(BASE_TEMPLATE_OPTION, LIMITS_OPTION);
   }
 
   @Override

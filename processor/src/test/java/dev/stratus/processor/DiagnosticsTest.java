@@ -650,6 +650,20 @@ class DiagnosticsTest {
         .onLineContaining("@CfFunction");
   }
 
+  @Test
+  void limitsCanBeWarningsForBuildsThatSplitTheTemplate() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 501; i++) {
+      body.append("@CfResource(logicalId = \"Q").append(i).append("\", type = \"AWS::SQS::Queue\")\n");
+      body.append("@CfOutput(name = \"O").append(i).append("\", value = \"!Ref Q").append(i).append("\")\n");
+    }
+    Compilation c = compile(List.of("-A" + StratusProcessor.LIMITS_OPTION + "=warn"),
+        source("Many", body + "final class Many {}\n"));
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[StratusLimitExceeded] Resources has 501 entries");
+    assertThat(c).hadWarningContaining("[StratusLimitExceeded] Outputs has 501 entries");
+  }
+
   // --- the base template ---
 
   @Test

@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -21,6 +23,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads CloudFormation YAML (or JSON) into {@link Value}s. Intrinsics are read in both the short form
@@ -37,6 +42,10 @@ public final class YamlReader {
   }
 
   private static final int LINE_DEPTH = 3;
+  /** Immutable once built, so one serves every read; building one per read dominated the processor's time. */
+  private static final Resolver RESOLVER = new Resolver();
+  private static final Pattern SIMPLE_REF = Pattern.compile("!Ref ([A-Za-z0-9:.]+)");
+  private static final Pattern SIMPLE_GETATT = Pattern.compile("!GetAtt ([A-Za-z0-9]+)\\.([A-Za-z0-9.]+)");
 
   private YamlReader() {}
 
@@ -46,7 +55,8 @@ public final class YamlReader {
     try {
       LoaderOptions options = new LoaderOptions();
       options.setCodePointLimit(16 * 1024 * 1024);
-      node = new Yaml(options).compose(new StringReader(text));
+      node = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER, options)
+          .getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -61,8 +71,16 @@ public final class YamlReader {
 
   /** Reads a single value such as {@code "!Ref FilesTable"} or {@code "[a, b]"}. */
   public static Value readValue(String text) {
-    Document doc = read(text);
-    return doc.root();
+    // The two forms annotations use most, without a YAML parser.
+    Matcher ref = SIMPLE_REF.matcher(text);
+    if (ref.matches()) {
+      return Fn.ref(ref.group(1));
+    }
+    Matcher getAtt = SIMPLE_GETATT.matcher(text);
+    if (getAtt.matches()) {
+      return Fn.getAtt(getAtt.group(1), getAtt.group(2));
+    }
+    return read(text).root();
   }
 
   private static Value convert(Node node, String path, int depth, Map<String, Integer> lines) {

@@ -20,6 +20,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class YamlWriter {
   private static final int FLOW_WIDTH = 80;
   private static final Resolver RESOLVER = new Resolver();
+  /** Templates repeat the same keys and values thousands of times; resolving each once keeps writing linear. */
+  private static final java.util.Map<String, Boolean> PLAIN = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int PLAIN_CACHE_LIMIT = 50_000;
 
   private final StringBuilder out = new StringBuilder();
 
@@ -195,6 +198,20 @@ public final class YamlWriter {
   }
 
   private static boolean isPlainSafe(String text, boolean inFlow) {
+    if (inFlow || text.length() > 64) {
+      return checkPlainSafe(text, inFlow);
+    }
+    Boolean known = PLAIN.get(text);
+    if (known == null) {
+      known = checkPlainSafe(text, false);
+      if (PLAIN.size() < PLAIN_CACHE_LIMIT) {
+        PLAIN.put(text, known);
+      }
+    }
+    return known;
+  }
+
+  private static boolean checkPlainSafe(String text, boolean inFlow) {
     if (text.isEmpty() || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
       return false;
     }

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class StratusCli {
   private static final String USAGE = String.join("\n",
-      "usage: stratus merge [--base TEMPLATE] [--code-uri URI] [-o OUT] FRAGMENT_OR_CLASSES_DIR...",
+      "usage: stratus merge [--base TEMPLATE] [--code-uri URI] [-o OUT] [--limits-as-warnings] FRAGMENT_OR_CLASSES_DIR...",
       "       stratus validate TEMPLATE",
       "       stratus print TEMPLATE");
 
@@ -69,8 +69,13 @@ public final class StratusCli {
     String codeUri = null;
     Path output = null;
     List<Source> fragments = new ArrayList<>();
+    boolean limitsAsWarnings = false;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
+      if (a.equals("--limits-as-warnings")) {
+        limitsAsWarnings = true;
+        continue;
+      }
       if ((a.equals("--base") || a.equals("--code-uri") || a.equals("-o")) && i + 1 == args.size()) {
         return usage();
       }
@@ -92,9 +97,13 @@ public final class StratusCli {
       }
     }
     TemplateAssembler.Result result = TemplateAssembler.assemble(fragments, base, codeUri);
-    result.warnings().forEach(w -> err.println("warning: " + w));
-    if (!result.ok()) {
-      result.errors().forEach(e -> err.println("error: " + e));
+    boolean failed = false;
+    for (Problem p : result.problems()) {
+      boolean error = p.isError() && !(limitsAsWarnings && p.rule() == Problem.Rule.LimitExceeded);
+      err.println((error ? "error: " : "warning: ") + p.describe());
+      failed |= error;
+    }
+    if (failed) {
       return 1;
     }
     if (output == null) {

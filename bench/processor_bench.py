@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Stratus's build-time cost: javac with the Stratus processor against javac with a no-op processor that
+visits the same annotations (the floor of annotation processing) and against -proc:none, interleaved, on
+generated stacks (bench/gen_stack.py); then the `generate` goal's work alone (the CLI's merge, same code),
+and Stratus's validation of the finished template.
+
+usage: python3 bench/processor_bench.py [--sizes 10,100,1000] [--runs 5]
+Run from the repository root after `npm ci && mvn -B package -DskipTests`. Prints Markdown tables.
+"""
+import argparse
+import glob
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "target"
+M2 = Path.home() / ".m2" / "repository"
+
+
+def version():
+    for line in (ROOT / "pom.xml").read_text().splitlines():
+        line = line.strip()
+        if line.startswith("<version>"):
+            return line[len("<version>"):-len("</version>")]
+    raise SystemExit("no version in pom.xml")
+
+
+def jar(pattern):
+    found = sorted(glob.glob(str(pattern)))
+    if not found:
+        raise SystemExit(f"missing {pattern}: build first (npm ci && mvn -B package -DskipTests)")
+    return found[-1]
+
+
+def timed(cmd, check=True):
+    start = time.perf_counter()
+    subprocess.run(cmd, check=check, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def stats(xs):
+    return min(xs), statistics.median(xs), max(xs)
+
+
+def fmt(xs):
+    lo, med, hi = stats(xs)
+    return f"{lo:.2f} / {med:.2f} / {hi:.2f}"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--sizes", default="10,100,1000")
+    p.add_argument("--runs", type=int, default=5)
+    a = p.parse_args()
+    v = version()
+    annotations = jar(ROOT / f"annotations/target/stratus-annotations-{v}.jar")
+    processor = os.pathsep.join([jar(ROOT / f"processor/target/stratus-processor-{v}.jar"),
+                                 jar(ROOT / f"template-gen/target/stratus-template-gen-{v}.jar"),
+                                 jar(M2 / "org/yaml/snakeyaml/2.5/snakeyaml-2.5.jar"), annotations])
+    cli = jar(ROOT / f"template-gen/target/stratus-template-gen-{v}-cli.jar")
+    core = jar(M2 / "com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar")
+    classpath = os.pathsep.join([annotations, core])
+
+    noop = WORK / "noop"
+    shutil.rmtree(noop, ignore_errors=True)
+    (noop / "META-INF/services").mkdir(parents=True)
+    subprocess.run(["javac", "-d", str(noop), str(ROOT / "bench/noop/dev/stratus/bench/NoopProcessor.java")], check=True)
+    shutil.copy(ROOT / "bench/noop/META-INF/services/javax.annotation.processing.Processor", noop / "META-INF/services")
+
+    rows = []
+    for n in [int(s) for s in a.sizes.split(",")]:
+        src = WORK / f"stack-{n}"
+        shutil.rmtree(src, ignore_errors=True)
+        subprocess.run([sys.executable, str(ROOT / "bench/gen_stack.py"), str(n), str(src / "src")], check=True)
+        sources = sorted(str(f) for f in (src / "src").rglob("*.java"))
+        argfile = src / "sources.txt"
+        argfile.write_text("\n".join(sources))
+        times = {"none": [], "floor": [], "stratus": [], "generate": [], "validate": []}
+        variants = {
+            "none": ["-proc:none"],
+            "floor": ["-processorpath", str(noop)],
+            # 1,000 functions are over CloudFormation's 500 resources: measured as a split build would run it.
+            "stratus": ["-processorpath", processor, "-Astratus.limits=warn"],
+        }
+        for r in range(a.runs):
+            order = ["none", "floor", "stratus"] if r % 2 == 0 else ["stratus", "floor", "none"]
+            for name in order:
+                out = src / f"out-{name}"
+                shutil.rmtree(out, ignore_errors=True)
+                times[name].append(timed(["javac", "-d", str(out), "-cp", classpath, *variants[name], f"@{argfile}"]))
+            template = src / "template.yaml"
+            times["generate"].append(timed(["java", "-jar", cli, "merge", "--limits-as-warnings", str(src / "out-stratus"),
+                                            "--code-uri", "app.jar", "-o", str(template)]))
+            times["validate"].append(timed(["java", "-jar", cli, "validate", str(template)], check=False))
+        fragments = len(list((src / "out-stratus/META-INF/stratus/fragments").glob("*.yaml")))
+        assert fragments == n + 1, f"expected {n + 1} fragments, got {fragments}"
+        rows.append((n, times))
+
+    print(f"javac of the generated stack, seconds (min / median / max of {a.runs}, interleaved), {os.cpu_count()} cores\n")
+    print("| functions | javac -proc:none | javac + no-op processor (floor) | javac + Stratus | Stratus / floor |"
+          " generate (CLI merge) | validate (CLI) |")
+    print("|---|---|---|---|---|---|---|")
+    for n, t in rows:
+        ratio = statistics.median(t["stratus"]) / statistics.median(t["floor"])
+        print(f"| {n} | {fmt(t['none'])} | {fmt(t['floor'])} | {fmt(t['stratus'])} | {ratio:.2f}× |"
+              f" {fmt(t['generate'])} | {fmt(t['validate'])} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
