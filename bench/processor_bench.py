@@ -4,7 +4,10 @@ visits the same annotations (the floor of annotation processing) and against -pr
 generated stacks (bench/gen_stack.py); then the `generate` goal's work alone (the CLI's merge, same code),
 and Stratus's validation of the finished template.
 
-usage: python3 bench/processor_bench.py [--sizes 10,100,1000] [--runs 5]
+With --cdk, the same stack in AWS CDK (bench/cdk/synth.js; npm ci in bench/cdk first), synth with and without
+its validation; with --cfn-lint, cfn-lint on Stratus's template, against Stratus's own checks.
+
+usage: python3 bench/processor_bench.py [--sizes 10,100,1000] [--runs 5] [--cdk] [--cfn-lint]
 Run from the repository root after `npm ci && mvn -B package -DskipTests`. Prints Markdown tables.
 """
 import argparse
@@ -56,6 +59,8 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--sizes", default="10,100,1000")
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--cdk", action="store_true")
+    p.add_argument("--cfn-lint", action="store_true")
     a = p.parse_args()
     v = version()
     annotations = jar(ROOT / f"annotations/target/stratus-annotations-{v}.jar")
@@ -97,6 +102,19 @@ def main():
             times["generate"].append(timed(["java", "-jar", cli, "merge", "--limits-as-warnings", str(src / "out-stratus"),
                                             "--code-uri", "app.jar", "-o", str(template)]))
             times["validate"].append(timed(["java", "-jar", cli, "validate", str(template)], check=False))
+        if a.cdk:
+            for flag, key in (([], "cdk"), (["--no-validation"], "cdk-fast")):
+                times[key] = []
+                for _ in range(a.runs):
+                    start = time.perf_counter()
+                    subprocess.run(["node", str(ROOT / "bench/cdk/synth.js"), str(n), *flag], check=True,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    times[key].append(time.perf_counter() - start)
+        if a.cfn_lint:
+            times["cfn-lint"] = [timed(["cfn-lint", "--format", "parseable", str(template)], check=False)]
+            phases = subprocess.run(["java", "-jar", cli, "validate", "--timings", str(template)], capture_output=True,
+                                    text=True).stdout.splitlines()[0]
+            times["checks"] = [float(phases.split("checks ")[1].split(" ms")[0]) / 1000]
         fragments = len(list((src / "out-stratus/META-INF/stratus/fragments").glob("*.yaml")))
         assert fragments == n + 1, f"expected {n + 1} fragments, got {fragments}"
         rows.append((n, times))
@@ -109,6 +127,23 @@ def main():
         ratio = statistics.median(t["stratus"]) / statistics.median(t["floor"])
         print(f"| {n} | {fmt(t['none'])} | {fmt(t['floor'])} | {fmt(t['stratus'])} | {ratio:.2f}× |"
               f" {fmt(t['generate'])} | {fmt(t['validate'])} |")
+    if a.cdk:
+        print("\nStratus's template work (processor beyond the floor + generate) against CDK synth, seconds, medians\n")
+        print("| functions | Stratus work | CDK synth (validation) | CDK synth (--no-validation) | CDK / Stratus |")
+        print("|---|---|---|---|---|")
+        for n, t in rows:
+            work = statistics.median(t["stratus"]) - statistics.median(t["floor"]) + statistics.median(t["generate"])
+            cdk = statistics.median(t["cdk"])
+            print(f"| {n} | {work:.2f} | {fmt(t['cdk'])} | {fmt(t['cdk-fast'])} | {cdk / work:.1f}× |")
+    if a.cfn_lint:
+        print("\ncfn-lint against Stratus's checks on the same template, seconds\n")
+        print("| functions | cfn-lint (one run) | Stratus CLI validate, whole process (median) | Stratus checks alone |"
+              " cfn-lint / Stratus process |")
+        print("|---|---|---|---|---|")
+        for n, t in rows:
+            process = statistics.median(t["validate"])
+            print(f"| {n} | {t['cfn-lint'][0]:.2f} | {process:.2f} | {t['checks'][0]:.3f} |"
+                  f" {t['cfn-lint'][0] / process:.0f}× |")
     return 0
 
 

@@ -23,7 +23,7 @@ import java.util.List;
 public final class StratusCli {
   private static final String USAGE = String.join("\n",
       "usage: stratus merge [--base TEMPLATE] [--code-uri URI] [-o OUT] [--limits-as-warnings] FRAGMENT_OR_CLASSES_DIR...",
-      "       stratus validate TEMPLATE",
+      "       stratus validate [--timings] TEMPLATE",
       "       stratus print TEMPLATE");
 
   private final PrintStream out;
@@ -46,7 +46,8 @@ public final class StratusCli {
     try {
       return switch (args[0]) {
         case "merge" -> merge(List.of(args).subList(1, args.length));
-        case "validate" -> args.length == 2 ? validate(Path.of(args[1])) : usage();
+        case "validate" -> args.length == 2 ? validate(Path.of(args[1]), false)
+            : args.length == 3 && args[1].equals("--timings") ? validate(Path.of(args[2]), true) : usage();
         case "print" -> args.length == 2 ? print(Path.of(args[1])) : usage();
         default -> usage();
       };
@@ -118,9 +119,15 @@ public final class StratusCli {
     return 0;
   }
 
-  private int validate(Path file) {
+  private int validate(Path file, boolean timings) {
+    long start = System.nanoTime();
     Template t = TemplateAssembler.readSource(file.toString(), file).template();
+    long read = System.nanoTime();
     List<Problem> problems = TemplateValidator.validate(t);
+    long checked = System.nanoTime();
+    if (timings) {
+      out.printf("read %.0f ms, checks %.0f ms%n", (read - start) / 1e6, (checked - read) / 1e6);
+    }
     problems.forEach(p -> err.println((p.isError() ? "error: " : "warning: ") + p.describe()));
     boolean ok = problems.stream().noneMatch(Problem::isError);
     if (ok) {
