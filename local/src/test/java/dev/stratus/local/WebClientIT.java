@@ -114,8 +114,9 @@ class WebClientIT {
   }
 
   private String head(String key) throws Exception {
+    // "--key=ID": an id may start with '-', which the CLI would read as an option.
     return Aws.cli(server, "--endpoint-url", server.s3Endpoint().toString(), "s3api", "head-object", "--bucket",
-        "web-files", "--key", key);
+        "web-files", "--key=" + key);
   }
 
   @Test
