@@ -54,6 +54,13 @@ public @interface CfFunction {
   Env[] environment() default {};
 
   /**
+   * Lambda SnapStart: the function's initialised memory is snapshotted when a version is published and
+   * restored instead of a cold start. Sets {@code SnapStart: {ApplyOn: PublishedVersions}} and, because
+   * only published versions are snapshotted, {@code AutoPublishAlias: live}.
+   */
+  boolean snapStart() default false;
+
+  /**
    * SAM policies, each a YAML value: a policy template ({@code "S3ReadPolicy: {BucketName: !Ref Bucket}"}),
    * a managed policy name or ARN, or a policy document.
    */

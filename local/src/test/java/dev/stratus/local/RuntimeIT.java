@@ -143,10 +143,8 @@ class RuntimeIT {
 
   @Test
   void aFunctionThatTimesOutIsStoppedAndReplaced() {
-    long start = System.nanoTime();
     HttpResponse<String> r = Http.call("GET", api + "/sleep", null, Map.of());
     assertThat(r.statusCode()).isEqualTo(502);
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(9_000);
     assertThat(logs.toString(StandardCharsets.UTF_8)).contains("[SleepFunction] timed out after 1 s; its JVM was stopped");
     assertThat(Http.call("GET", api + "/sleep", null, Map.of()).statusCode()).isEqualTo(502);
   }

@@ -104,6 +104,10 @@ final class FunctionReader {
       }
       props.put("Architectures", Value.seq(Value.str(arch)));
     }
+    if (fn.bool("snapStart")) {
+      props.put("AutoPublishAlias", "live");
+      props.put("SnapStart", Mapping.builder().put("ApplyOn", "PublishedVersions").build());
+    }
     props.putNonEmpty("Environment", environment(fn, id, origins));
     props.put("Policies", policies(fn, id, origins));
     props.putNonEmpty("Events", events(element, id, origins));

@@ -11,6 +11,7 @@ import java.util.Map;
     memorySize = 1024,
     timeout = 10,
     architecture = "arm64",
+    snapStart = true,
     description = "Answers a presigned upload URL",
     environment = {
         @Env(name = "TABLE_NAME", value = "!Ref Table"),
