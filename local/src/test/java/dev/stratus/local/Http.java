@@ -15,25 +15,21 @@ final class Http {
   private Http() {}
 
   static HttpResponse<String> call(String method, String url, String body, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(b::header);
-    try {
-      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(method, url, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+        headers, HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<byte[]> bytes(String method, String url, byte[] body, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    return send(method, url, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body), headers, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static <T> HttpResponse<T> send(String method, String url, HttpRequest.BodyPublisher body,
+      Map<String, String> headers, HttpResponse.BodyHandler<T> handler) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, body);
     headers.forEach(b::header);
     try {
-      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return CLIENT.send(b.build(), handler);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
