@@ -1,13 +1,19 @@
 package dev.stratus.filestore;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
-/** A Filestore route behind API Gateway's proxy integration: {@link #handle} returns the JSON body of a 200. */
-public abstract class ApiFunction extends FilestoreFunction
-    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+/**
+ * A Filestore route behind API Gateway's proxy integration: {@link #handle} returns the JSON body of a 200.
+ *
+ * <p>A stream handler that reads and writes the proxy events with Filestore's own {@code ObjectMapper}:
+ * the runtime's event deserialisation would start a second JSON stack at every cold start.
+ */
+public abstract class ApiFunction extends FilestoreFunction implements RequestStreamHandler {
 
   ApiFunction() {}
 
@@ -19,7 +25,14 @@ public abstract class ApiFunction extends FilestoreFunction
   abstract Object handle(APIGatewayProxyRequestEvent event);
 
   @Override
-  public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+  public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    APIGatewayProxyRequestEvent event = Http.JSON.readValue(input, APIGatewayProxyRequestEvent.class);
+    Http.JSON.writeValue(output, respond(event));
+  }
+
+  /** The same route on a parsed event, for callers that have one. */
+  public final com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent respond(
+      APIGatewayProxyRequestEvent event) {
     return Http.respond(() -> handle(event));
   }
 }

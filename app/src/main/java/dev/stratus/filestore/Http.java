@@ -18,7 +18,10 @@ import java.util.function.Supplier;
  */
 final class Http {
   static final int MAX_IDS = 10;
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads and writes proxy events too: unknown fields (API Gateway adds some) ignored, absent ones left out. */
+  static final ObjectMapper JSON = new ObjectMapper()
+      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
   private static final Map<String, String> HEADERS = Map.of(
       "Content-Type", "application/json",
       "Access-Control-Allow-Origin", "*");

@@ -48,7 +48,7 @@ class FilestoreIT {
     }
 
     APIGatewayProxyResponseEvent preprocess(String body) {
-      return new PreprocessHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withBody(body), null);
+      return new PreprocessHandler(service).respond(new APIGatewayProxyRequestEvent().withBody(body));
     }
 
     String preprocessOk(String name) throws IOException {
@@ -81,7 +81,7 @@ class FilestoreIT {
     }
 
     APIGatewayProxyResponseEvent store(String body) {
-      return new StoreHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withBody(body), null);
+      return new StoreHandler(service).respond(new APIGatewayProxyRequestEvent().withBody(body));
     }
 
     APIGatewayProxyResponseEvent info(String body, String... flags) {
@@ -89,17 +89,17 @@ class FilestoreIT {
       for (String flag : flags) {
         query.put(flag, "yes");
       }
-      return new InfoHandler(service).handleRequest(
-          new APIGatewayProxyRequestEvent().withBody(body).withQueryStringParameters(query), null);
+      return new InfoHandler(service).respond(
+          new APIGatewayProxyRequestEvent().withBody(body).withQueryStringParameters(query));
     }
 
     APIGatewayProxyResponseEvent delete(String body) {
-      return new DeleteHandler(service).handleRequest(new APIGatewayProxyRequestEvent().withBody(body), null);
+      return new DeleteHandler(service).respond(new APIGatewayProxyRequestEvent().withBody(body));
     }
 
     APIGatewayProxyResponseEvent revert(String id) {
-      return new RevertHandler(service).handleRequest(
-          new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", id)), null);
+      return new RevertHandler(service).respond(
+          new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", id)));
     }
 
     boolean objectExists(String key) {
