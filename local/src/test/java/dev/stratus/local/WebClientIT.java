@@ -180,4 +180,29 @@ class WebClientIT {
     assertThat(serverIds()).isEmpty();
     assertThat(Aws.s3Keys(server, "web-files")).isEqualTo(before);
   }
+
+  @Test
+  void aRefusedPresignIsShownInPlainWords() {
+    // A name no file system allows, but a client could send: Filestore refuses it with a 400.
+    ((JavascriptExecutor) browser).executeScript(
+        "window.filestorePond.addFile(new File(['x'], 'n'.repeat(1100) + '.txt', {type: 'text/plain'}));");
+    waitFor(() -> statuses().stream().anyMatch(s -> s.startsWith("The file service refused")), "the refusal");
+    assertThat(statuses()).containsExactly("The file service refused the upload: 'name' is longer than 1024 bytes");
+    assertThat(serverIds()).isEmpty();
+  }
+
+  @Test
+  void aRejectedUploadIsShownInPlainWords() throws Exception {
+    // Spoil the signature of every presigned URL the page opens: S3 answers 403.
+    ((JavascriptExecutor) browser).executeScript(
+        "const open = XMLHttpRequest.prototype.open;"
+            + "XMLHttpRequest.prototype.open = function (method, url) {"
+            + "  return open.call(this, method, url.replace(/X-Amz-Signature=[0-9a-f]/, 'X-Amz-Signature=g'));"
+            + "};");
+    String before = Aws.s3Keys(server, "web-files");
+    add("notes.txt");
+    waitFor(() -> statuses().stream().anyMatch(s -> s.startsWith("The storage rejected")), "the rejection");
+    assertThat(statuses()).containsExactly("The storage rejected the upload (HTTP 403)");
+    assertThat(Aws.s3Keys(server, "web-files")).isEqualTo(before);
+  }
 }
