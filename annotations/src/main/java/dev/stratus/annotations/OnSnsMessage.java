@@ -22,6 +22,12 @@ public @interface OnSnsMessage {
   /** Logical id of an {@code AWS::SNS::Topic} of the template, or a topic ARN (also as an intrinsic). */
   String topic();
 
+  /**
+   * Must stay 0: SNS invokes a function once per message. To take messages in batches, subscribe an SQS
+   * queue to the topic and use {@link OnSqsMessage#batchSize()}; the processor says so if this is set.
+   */
+  int batchSize() default 0;
+
   /** Subscription filter policy as JSON; empty means none. */
   String filterPolicy() default "";
 

@@ -378,6 +378,11 @@ final class FunctionReader {
           return null;
         }
         props.put("Topic", topic);
+        if (v.integer("batchSize") != 0) {
+          reporter.error(v.at("batchSize"), Diagnostic.InvalidValue, "SNS invokes a function once per message, so"
+              + " batchSize has no effect here; to take batches, subscribe an SQS queue to the topic and use"
+              + " @OnSqsMessage(queue = ..., batchSize = " + v.integer("batchSize") + ")");
+        }
         if (!v.string("filterPolicy").isEmpty()) {
           Value policy = yaml.yaml(v.string("filterPolicy"), v.at("filterPolicy"), "filterPolicy");
           if (policy == null) {

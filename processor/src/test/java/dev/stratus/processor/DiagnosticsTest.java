@@ -268,6 +268,21 @@ class DiagnosticsTest {
   }
 
   @Test
+  void snsHasNoBatchSize() {
+    JavaFileObject topics = source("Topics", """
+        @CfResource(logicalId = "Alerts", type = "AWS::SNS::Topic")
+        final class Topics {}
+        """);
+    JavaFileObject src = handler("Listener", """
+        @CfFunction
+        @OnSnsMessage(topic = "Alerts", batchSize = 5)
+        """);
+    assertSingleError(compile(topics, src), src, "[StratusInvalidValue] SNS invokes a function once per message, so "
+        + "batchSize has no effect here; to take batches, subscribe an SQS queue to the topic and use "
+        + "@OnSqsMessage(queue = ..., batchSize = 5)", "batchSize = 5");
+  }
+
+  @Test
   void s3BucketMustBeABucketOfTheTemplate() {
     JavaFileObject storage = source("Queues", """
         @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
