@@ -6,7 +6,6 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -141,7 +140,7 @@ final class ApiGateway implements AutoCloseable {
     byte[] out = text.isMissingNode() || text.isNull() ? new byte[0]
         : response.path("isBase64Encoded").asBoolean() ? Base64.getDecoder().decode(text.asText())
         : text.asText().getBytes(StandardCharsets.UTF_8);
-    send(exchange, response.get("statusCode").asInt(), out);
+    Replies.send(exchange, response.get("statusCode").asInt(), out);
   }
 
   /** The {@code APIGatewayProxyRequestEvent} API Gateway sends for this request. */
@@ -242,7 +241,7 @@ final class ApiGateway implements AutoCloseable {
     if (c.maxAge() != null) {
       h.set("Access-Control-Max-Age", c.maxAge());
     }
-    send(exchange, 200, new byte[0]);
+    Replies.send(exchange, 200, new byte[0]);
   }
 
   /** Lambda's own invoke API, so that tests and {@code aws lambda invoke} can call any function by name. */
@@ -261,7 +260,7 @@ final class ApiGateway implements AutoCloseable {
       exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
     }
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    send(exchange, 200, result.body());
+    Replies.send(exchange, 200, result.body());
   }
 
   private boolean serveStatic(HttpExchange exchange, String path) throws IOException {
@@ -276,7 +275,7 @@ final class ApiGateway implements AutoCloseable {
       return false;
     }
     exchange.getResponseHeaders().set("Content-Type", contentType(file));
-    send(exchange, 200, Files.readAllBytes(file));
+    Replies.send(exchange, 200, Files.readAllBytes(file));
     return true;
   }
 
@@ -293,14 +292,7 @@ final class ApiGateway implements AutoCloseable {
 
   private static void json(HttpExchange exchange, int status, String body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    Replies.send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

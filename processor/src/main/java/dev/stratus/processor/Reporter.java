@@ -12,14 +12,12 @@ final class Reporter {
   private final Messager messager;
   private final Elements elements;
   private final TreeLocator trees;
-  private final boolean limitsAsWarnings;
   private int errors;
 
-  Reporter(Messager messager, Elements elements, TreeLocator trees, boolean limitsAsWarnings) {
+  Reporter(Messager messager, Elements elements, TreeLocator trees) {
     this.messager = messager;
     this.elements = elements;
     this.trees = trees;
-    this.limitsAsWarnings = limitsAsWarnings;
   }
 
   void error(Origin at, Diagnostic diagnostic, Object... args) {
@@ -73,7 +71,7 @@ final class Reporter {
 
   private void reportAt(Problem problem, Origin at) {
     String message = problem.rule().tag() + " " + problem.message();
-    if (problem.isError() && !(limitsAsWarnings && problem.rule() == Problem.Rule.LimitExceeded)) {
+    if (problem.isError()) {
       error(at, message);
     } else {
       warning(at, message);

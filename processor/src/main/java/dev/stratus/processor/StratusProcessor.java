@@ -83,8 +83,7 @@ public final class StratusProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    reporter = new Reporter(env.getMessager(), env.getElementUtils(), TreeLocator.of(env),
-        "warn".equals(env.getOptions().get(LIMITS_OPTION)));
+    reporter = new Reporter(env.getMessager(), env.getElementUtils(), TreeLocator.of(env));
     functions = new FunctionReader(env.getElementUtils(), env.getTypeUtils(), reporter);
     declarations = new DeclarationReader(env.getElementUtils(), reporter);
   }
@@ -168,7 +167,8 @@ public final class StratusProcessor extends AbstractProcessor {
       origins.putAll(f.origins());
     }
     List<Source> sources = new ArrayList<>(byName.values());
-    for (Problem problem : TemplateAssembler.assemble(sources, base, null).problems()) {
+    boolean limitsAsWarnings = "warn".equals(processingEnv.getOptions().get(LIMITS_OPTION));
+    for (Problem problem : TemplateAssembler.assemble(sources, base, null, limitsAsWarnings).problems()) {
       reporter.report(problem, origins);
     }
     if (reporter.errorCount() > 0) {

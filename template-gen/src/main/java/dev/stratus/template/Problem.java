@@ -7,9 +7,19 @@ import java.util.List;
  * ({@code [Resources, PreprocessFunction, Events, PostFile]}), so that a caller can point at whatever
  * declared that part: an annotation, a line of a base template.
  */
-public record Problem(Rule rule, List<String> path, String message) {
+public record Problem(Rule rule, List<String> path, String message, Severity severity) {
   public Problem {
     path = List.copyOf(path);
+  }
+
+  /** A problem as severe as its rule says. */
+  public Problem(Rule rule, List<String> path, String message) {
+    this(rule, path, message, rule.severity());
+  }
+
+  /** The same problem reported as a warning, for a build that chose to accept it. */
+  public Problem asWarning() {
+    return new Problem(rule, path, message, Severity.WARNING);
   }
 
   /** The stable rule names; they appear in messages as {@code [StratusUnknownReference]} so users can search them. */
@@ -62,7 +72,7 @@ public record Problem(Rule rule, List<String> path, String message) {
   public enum Severity { ERROR, WARNING }
 
   public boolean isError() {
-    return rule.severity() == Severity.ERROR;
+    return severity == Severity.ERROR;
   }
 
   public String describe() {

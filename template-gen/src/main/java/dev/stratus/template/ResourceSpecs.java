@@ -85,11 +85,6 @@ public final class ResourceSpecs {
     return new ResourceSpecs(raw, parse(runtimes));
   }
 
-  /** Whether Stratus knows the type's schema; custom and third-party types are not checked. */
-  public boolean isKnown(String type) {
-    return raw.containsKey(type);
-  }
-
   /** Types whose schema CloudFormation publishes; others ({@code Custom::X}, modules, third party) are open. */
   public static boolean isChecked(String type) {
     return (type.startsWith("AWS::") || type.startsWith("Alexa::")) && !type.equals("AWS::CloudFormation::CustomResource")

@@ -49,6 +49,14 @@ public final class TemplateAssembler {
    * without a runtime {@link #DEFAULT_RUNTIME}, and validates the result.
    */
   public static Result assemble(List<Source> fragments, Source base, String codeUri) {
+    return assemble(fragments, base, codeUri, false);
+  }
+
+  /**
+   * As {@link #assemble(List, Source, String)}; {@code limitsAsWarnings} reports CloudFormation's size
+   * limits as warnings, for builds that split the template afterwards.
+   */
+  public static Result assemble(List<Source> fragments, Source base, String codeUri, boolean limitsAsWarnings) {
     List<Source> sources = new ArrayList<>();
     if (base != null) {
       sources.add(base);
@@ -91,6 +99,9 @@ public final class TemplateAssembler {
     if (bytes > MAX_TEMPLATE_BYTES) {
       problems.add(new Problem(Rule.LimitExceeded, List.of(), "the template is " + bytes + " bytes; CloudFormation"
           + " allows " + MAX_TEMPLATE_BYTES + " (" + (bytes - MAX_TEMPLATE_BYTES) + " too many): split the stack"));
+    }
+    if (limitsAsWarnings) {
+      problems.replaceAll(p -> p.rule() == Rule.LimitExceeded ? p.asWarning() : p);
     }
     return new Result(result, yaml, problems);
   }

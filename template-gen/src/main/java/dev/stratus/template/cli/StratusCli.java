@@ -97,14 +97,10 @@ public final class StratusCli {
         }
       }
     }
-    TemplateAssembler.Result result = TemplateAssembler.assemble(fragments, base, codeUri);
-    boolean failed = false;
-    for (Problem p : result.problems()) {
-      boolean error = p.isError() && !(limitsAsWarnings && p.rule() == Problem.Rule.LimitExceeded);
-      err.println((error ? "error: " : "warning: ") + p.describe());
-      failed |= error;
-    }
-    if (failed) {
+    TemplateAssembler.Result result = TemplateAssembler.assemble(fragments, base, codeUri, limitsAsWarnings);
+    result.warnings().forEach(w -> err.println("warning: " + w));
+    if (!result.ok()) {
+      result.errors().forEach(e -> err.println("error: " + e));
       return 1;
     }
     if (output == null) {
