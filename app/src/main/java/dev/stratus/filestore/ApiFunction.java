@@ -10,8 +10,8 @@ import java.io.OutputStream;
 /**
  * A Filestore route behind API Gateway's proxy integration: {@link #handle} returns the JSON body of a 200.
  *
- * <p>A stream handler that reads and writes the proxy events with Filestore's own {@code ObjectMapper}:
- * the runtime's event deserialisation would start a second JSON stack at every cold start.
+ * <p>A stream handler that reads and writes the proxy events with jackson-jr: the runtime's event
+ * deserialisation (and Jackson's {@code ObjectMapper}) would add about 0.3 s to every cold start.
  */
 public abstract class ApiFunction extends FilestoreFunction implements RequestStreamHandler {
 
@@ -26,8 +26,8 @@ public abstract class ApiFunction extends FilestoreFunction implements RequestSt
 
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    APIGatewayProxyRequestEvent event = Http.JSON.readValue(input, APIGatewayProxyRequestEvent.class);
-    Http.JSON.writeValue(output, respond(event));
+    APIGatewayProxyRequestEvent event = Http.JSON.beanFrom(APIGatewayProxyRequestEvent.class, input);
+    Http.JSON.write(respond(event), output);
   }
 
   /** The same route on a parsed event, for callers that have one. */

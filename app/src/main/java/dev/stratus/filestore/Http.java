@@ -3,8 +3,9 @@ package dev.stratus.filestore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,10 +19,11 @@ import java.util.function.Supplier;
  */
 final class Http {
   static final int MAX_IDS = 10;
-  /** Reads and writes proxy events too: unknown fields (API Gateway adds some) ignored, absent ones left out. */
-  static final ObjectMapper JSON = new ObjectMapper()
-      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+  /**
+   * Reads and writes proxy events too: unknown fields (API Gateway adds some) ignored, absent ones left out.
+   * Bodies come back as plain {@code Map}, {@code List}, {@code String}, number, boolean or {@code null}.
+   */
+  static final JSON JSON = com.fasterxml.jackson.jr.ob.JSON.std;
   private static final Map<String, String> HEADERS = Map.of(
       "Content-Type", "application/json",
       "Access-Control-Allow-Origin", "*");
@@ -48,35 +50,33 @@ final class Http {
 
   /** {@code {"name": "..."}} → the name, as given. */
   static String name(APIGatewayProxyRequestEvent event) {
-    JsonNode body = body(event);
-    if (!body.isObject()) {
+    if (!(body(event) instanceof Map<?, ?> body)) {
       throw FileException.invalid("the body must be a JSON object: {\"name\": \"report.pdf\"}");
     }
-    JsonNode name = body.get("name");
-    if (name == null || name.isNull()) {
+    Object name = body.get("name");
+    if (name == null) {
       throw FileException.invalid("'name' is required: the file's name, e.g. {\"name\": \"report.pdf\"}");
     }
-    if (!name.isTextual()) {
+    if (!(name instanceof String text)) {
       throw FileException.invalid("'name' must be a string");
     }
-    return name.textValue();
+    return text;
   }
 
   /** {@code ["id", ...]} → the ids: 1 to {@value #MAX_IDS} of them, each of the shape Filestore issues. */
   static List<String> ids(APIGatewayProxyRequestEvent event) {
-    JsonNode body = body(event);
-    if (!body.isArray()) {
+    if (!(body(event) instanceof List<?> body)) {
       throw FileException.invalid("the body must be a JSON array of file ids: [\"id1\", \"id2\"]");
     }
     if (body.isEmpty() || body.size() > MAX_IDS) {
       throw FileException.invalid("send 1 to " + MAX_IDS + " ids; got " + body.size());
     }
     List<String> ids = new ArrayList<>();
-    for (JsonNode id : body) {
-      if (!id.isTextual() || !FileIds.isValid(id.textValue())) {
-        throw FileException.invalid("not a file id: " + id + " (ids are 22 characters of A-Z, a-z, 0-9, '-', '_')");
+    for (Object id : body) {
+      if (!(id instanceof String text) || !FileIds.isValid(text)) {
+        throw FileException.invalid("not a file id: " + write(id) + " (ids are 22 characters of A-Z, a-z, 0-9, '-', '_')");
       }
-      ids.add(id.textValue());
+      ids.add(text);
     }
     return ids;
   }
@@ -96,7 +96,7 @@ final class Http {
     return query != null && "yes".equalsIgnoreCase(query.get(name));
   }
 
-  private static JsonNode body(APIGatewayProxyRequestEvent event) {
+  private static Object body(APIGatewayProxyRequestEvent event) {
     String text = event.getBody();
     if (text == null || text.isBlank()) {
       throw FileException.invalid("the request has no body; send JSON");
@@ -105,18 +105,24 @@ final class Http {
       text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
     }
     try {
-      return JSON.readTree(text);
+      return JSON.anyFrom(text);
     } catch (JsonProcessingException e) {
       throw FileException.invalid("the body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   private static APIGatewayProxyResponseEvent json(int status, Object body) {
+    return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(HEADERS).withBody(write(body));
+  }
+
+  /** {@code value} as JSON text; values are maps, lists, strings, numbers and booleans, so this cannot fail. */
+  static String write(Object value) {
     try {
-      return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(HEADERS)
-          .withBody(JSON.writeValueAsString(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
+      return JSON.asString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
