@@ -7,6 +7,7 @@ import dev.stratus.annotations.CfFunction;
 /** {@code DELETE /files [ids]} → the ids deleted: soft delete of the item, hard delete of the object. Needs the API key. */
 @CfFunction(
     description = "Deletes files",
+    snapStart = true,
     policies = """
         Statement:
           - Effect: Allow
@@ -25,7 +26,7 @@ public class DeleteHandler extends ApiFunction {
   }
 
   @Override
-  Object handle(APIGatewayProxyRequestEvent event) {
+  Object handle(FileService service, APIGatewayProxyRequestEvent event) {
     return service.delete(Http.ids(event));
   }
 }

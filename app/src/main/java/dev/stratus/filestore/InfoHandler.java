@@ -10,6 +10,7 @@ import dev.stratus.annotations.CfFunction;
  */
 @CfFunction(
     description = "Lists files with download URLs",
+    snapStart = true,
     policies = """
         Statement:
           - Effect: Allow
@@ -28,7 +29,7 @@ public class InfoHandler extends ApiFunction {
   }
 
   @Override
-  Object handle(APIGatewayProxyRequestEvent event) {
+  Object handle(FileService service, APIGatewayProxyRequestEvent event) {
     return service.info(Http.ids(event), Http.flag(event, "deleted"), Http.flag(event, "nonstored"))
         .stream().map(FileItem::toJson).toList();
   }

@@ -7,6 +7,7 @@ import dev.stratus.annotations.CfFunction;
 /** {@code POST /file {"name"}} → {@code {id, url}}: registers a file and answers where to PUT it. Public. */
 @CfFunction(
     description = "Registers an upload and answers a presigned PUT URL",
+    snapStart = true,
     policies = """
         Statement:
           - Effect: Allow
@@ -25,7 +26,12 @@ public class PreprocessHandler extends ApiFunction {
   }
 
   @Override
-  Object handle(APIGatewayProxyRequestEvent event) {
+  Object handle(FileService service, APIGatewayProxyRequestEvent event) {
     return service.preprocess(Http.name(event));
+  }
+
+  @Override
+  String sampleBody() {
+    return "{\"name\": \"warm-up.txt\"}";
   }
 }

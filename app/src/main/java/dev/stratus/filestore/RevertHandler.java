@@ -8,6 +8,7 @@ import java.util.Map;
 /** {@code DELETE /file/{id}} → {@code {id}}: the uploader's undo of an upload not stored yet. Public. */
 @CfFunction(
     description = "Reverts an upload that is not stored yet",
+    snapStart = true,
     policies = """
         Statement:
           - Effect: Allow
@@ -26,7 +27,7 @@ public class RevertHandler extends ApiFunction {
   }
 
   @Override
-  Object handle(APIGatewayProxyRequestEvent event) {
+  Object handle(FileService service, APIGatewayProxyRequestEvent event) {
     String id = Http.pathId(event);
     service.revert(id);
     return Map.of("id", id);

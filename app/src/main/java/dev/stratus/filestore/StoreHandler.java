@@ -7,6 +7,7 @@ import dev.stratus.annotations.CfFunction;
 /** {@code PUT /files [ids]} → the ids stored: keeps uploads that would otherwise expire. Needs the API key. */
 @CfFunction(
     description = "Marks uploaded files as stored",
+    snapStart = true,
     policies = """
         Statement:
           - Effect: Allow
@@ -22,7 +23,7 @@ public class StoreHandler extends ApiFunction {
   }
 
   @Override
-  Object handle(APIGatewayProxyRequestEvent event) {
+  Object handle(FileService service, APIGatewayProxyRequestEvent event) {
     return service.store(Http.ids(event));
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * with {@code Globals} applied and every intrinsic resolved against the local stack.
  */
 record FunctionSpec(String logicalId, String name, String handler, Path code, int memoryMb, int timeoutSeconds,
-    Map<String, String> environment, Mapping events) {
+    Map<String, String> environment, Mapping events, boolean snapStart) {
 
   static final int DEFAULT_MEMORY = 128;
   static final int DEFAULT_TIMEOUT = 3;
@@ -45,7 +45,18 @@ record FunctionSpec(String logicalId, String name, String handler, Path code, in
     return new FunctionSpec(id, stack.physicalName(id), text(stack, p, globals, "Handler", null), code,
         Integer.parseInt(text(stack, p, globals, "MemorySize", Integer.toString(DEFAULT_MEMORY))),
         Integer.parseInt(text(stack, p, globals, "Timeout", Integer.toString(DEFAULT_TIMEOUT))),
-        env, p.get("Events") instanceof Mapping m ? m : Mapping.EMPTY);
+        env, p.get("Events") instanceof Mapping m ? m : Mapping.EMPTY, snapStart(p, globals));
+  }
+
+  /** The same function with {@code env} as its environment. */
+  FunctionSpec withEnvironment(Map<String, String> env) {
+    return new FunctionSpec(logicalId, name, handler, code, memoryMb, timeoutSeconds, env, events, snapStart);
+  }
+
+  private static boolean snapStart(Mapping p, Mapping globals) {
+    Value v = p.get("SnapStart") != null ? p.get("SnapStart") : globals.get("SnapStart");
+    return v instanceof Mapping m && m.get("ApplyOn") instanceof Value.Str on
+        && "PublishedVersions".equals(on.value());
   }
 
   private static String text(LocalStack stack, Mapping p, Mapping globals, String key, String fallback) {

@@ -104,9 +104,7 @@ public final class LocalServer implements AutoCloseable {
     specs.forEach((id, spec) -> {
       Map<String, String> env = new LinkedHashMap<>(spec.environment());
       env.putAll(o.environment().getOrDefault(id, Map.of()));
-      FunctionSpec effective = new FunctionSpec(spec.logicalId(), spec.name(), spec.handler(), spec.code(),
-          spec.memoryMb(), spec.timeoutSeconds(), env, spec.events());
-      pools.put(id, new FunctionPool(effective, ric, base, log, o.maxJvmsPerFunction()));
+      pools.put(id, new FunctionPool(spec.withEnvironment(env), ric, base, log, o.maxJvmsPerFunction()));
       spec.events().entries().forEach((name, e) -> event(id, name, (Mapping) e, routes, o.clockSpeed()));
     });
     api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);

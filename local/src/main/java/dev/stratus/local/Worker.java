@@ -11,9 +11,12 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Worker {
   private static final String API = "/2018-06-01/runtime";
+  /** Where a SnapStart function's JVM fetches its credentials, as Lambda's container endpoint serves them. */
+  private static final String CREDENTIALS = "/2018-06-01/credentials";
 
   private final FunctionSpec spec;
   private final HttpServer server;
@@ -44,16 +49,19 @@ final class Worker {
       failAll(exchange.getRequestBody().readAllBytes());
       reply(exchange, 202, "{}".getBytes(StandardCharsets.UTF_8), Map.of());
     });
+    String token = UUID.randomUUID().toString();
+    server.createContext(CREDENTIALS, exchange -> credentials(exchange, token, baseEnvironment));
     server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, spec.logicalId() + "-runtime-api");
       t.setDaemon(true);
       return t;
     }));
     server.start();
-    process = start(ric, baseEnvironment, log);
+    process = start(ric, baseEnvironment, token, log);
   }
 
-  private Process start(RuntimeInterfaceClient ric, Map<String, String> baseEnvironment, PrintStream log) {
+  private Process start(RuntimeInterfaceClient ric, Map<String, String> baseEnvironment, String token,
+      PrintStream log) {
     List<String> classpath = new ArrayList<>();
     classpath.add(spec.code().toString());
     ric.jars.forEach(p -> classpath.add(p.toString()));
@@ -77,6 +85,14 @@ final class Worker {
     env.put("LAMBDA_TASK_ROOT", spec.code().getParent().toString());
     env.put("TZ", ":UTC");
     env.putAll(spec.environment());
+    if (spec.snapStart()) {
+      // Lambda gives SnapStart functions no keys: credentials frozen into a snapshot would outlive their session.
+      env.remove("AWS_ACCESS_KEY_ID");
+      env.remove("AWS_SECRET_ACCESS_KEY");
+      env.remove("AWS_SESSION_TOKEN");
+      env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + server.getAddress().getPort() + CREDENTIALS);
+      env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", token);
+    }
     pb.redirectErrorStream(true);
     try {
       Process p = pb.start();
@@ -90,6 +106,18 @@ final class Worker {
       server.stop(0);
       throw new LocalException("cannot start " + java + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The container credentials endpoint: the local keys, for the caller that shows the worker's token. */
+  private static void credentials(HttpExchange exchange, String token, Map<String, String> env) throws IOException {
+    if (!token.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      reply(exchange, 403, "{\"message\":\"wrong or missing authorization token\"}".getBytes(StandardCharsets.UTF_8),
+          Map.of());
+      return;
+    }
+    String json = "{\"AccessKeyId\":\"" + env.get("AWS_ACCESS_KEY_ID") + "\",\"SecretAccessKey\":\""
+        + env.get("AWS_SECRET_ACCESS_KEY") + "\",\"Expiration\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}";
+    reply(exchange, 200, json.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
   }
 
   private void failAll(byte[] error) {

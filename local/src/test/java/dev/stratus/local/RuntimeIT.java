@@ -54,6 +54,24 @@ class RuntimeIT {
             CodeUri: handlers.jar
             Events:
               Tick: {Type: Schedule, Properties: {Schedule: rate(1 minute)}}
+        CredentialsFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Credentials::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            AutoPublishAlias: live
+            SnapStart: {ApplyOn: PublishedVersions}
+            Events:
+              Get: {Type: Api, Properties: {Path: /credentials, Method: get}}
+        KeysFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Credentials::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              Get: {Type: Api, Properties: {Path: /keys, Method: get}}
         SleepFunction:
           Type: AWS::Serverless::Function
           Properties:
@@ -113,6 +131,18 @@ class RuntimeIT {
     assertThat(e.get("requestContext").get("stage").asText()).isEqualTo("Prod");
     assertThat(e.get("requestContext").get("resourcePath").asText()).isEqualTo("/echo/{id}");
     assertThat(e.get("body").isNull()).isTrue();
+  }
+
+  @Test
+  void snapStartFunctionsGetContainerCredentialsAndOthersKeys() throws IOException {
+    HttpResponse<String> snap = Http.call("GET", api + "/credentials", null, Map.of());
+    assertThat(snap.statusCode()).as(snap.body() + logs).isEqualTo(200);
+    assertThat(snap.body()).startsWith("keys=false uri=http://127.0.0.1:")
+        .contains(" with=200 {\"AccessKeyId\":\"" + LocalServer.ACCESS_KEY + "\",\"SecretAccessKey\":")
+        .contains("\"Expiration\":\"")
+        .endsWith(" without=403 {\"message\":\"wrong or missing authorization token\"}");
+    HttpResponse<String> keys = Http.call("GET", api + "/keys", null, Map.of());
+    assertThat(keys.body()).isEqualTo("keys=true uri=null");
   }
 
   @Test

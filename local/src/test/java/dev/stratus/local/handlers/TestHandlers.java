@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Functions the local runtime's tests deploy: one that echoes, one that throws, one that sleeps. */
+/**
+ * Functions the local runtime's tests deploy: one that echoes, one that throws, one that sleeps, one that
+ * reports where its credentials come from.
+ */
 public final class TestHandlers {
   private TestHandlers() {}
 
@@ -38,6 +41,31 @@ public final class TestHandlers {
         Thread.currentThread().interrupt();
       }
       out.write("{\"statusCode\": 200, \"body\": \"late\"}".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Answers {@code keys} (whether AWS_ACCESS_KEY_ID is set), then the container credentials endpoint's answers
+   * with the environment's token and without it, as {@code status body|status}.
+   */
+  public static class Credentials implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      String uri = System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+      String report = "keys=" + (System.getenv("AWS_ACCESS_KEY_ID") != null) + " uri=" + uri;
+      if (uri != null) {
+        report += " with=" + fetch(uri, System.getenv("AWS_CONTAINER_AUTHORIZATION_TOKEN")) + " without=" + fetch(uri, "x");
+      }
+      String body = report.replace("\\", "\\\\").replace("\"", "\\\"");
+      out.write(("{\"statusCode\": 200, \"body\": \"" + body + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String fetch(String uri, String token) throws IOException {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(uri).toURL().openConnection();
+      c.setRequestProperty("Authorization", token);
+      int status = c.getResponseCode();
+      InputStream body = status == 200 ? c.getInputStream() : c.getErrorStream();
+      return status + " " + new String(body.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }

@@ -1,0 +1,50 @@
+package dev.stratus.filestore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every API route answers its sample request end to end on canned AWS answers, without reaching AWS. */
+class PrimingTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final List<Function<FileService, ApiFunction>> ROUTES = List.of(
+      PreprocessHandler::new, StoreHandler::new, InfoHandler::new, DeleteHandler::new, RevertHandler::new);
+
+  @ParameterizedTest
+  @CsvSource({
+      // route, status, DynamoDB and S3 requests sent to the canned client, what the body starts with
+      "0, 200, 1, '{\"id\":\"'",
+      "1, 200, 1, '[\"AAAAAAAAAAAAAAAAAAAAAA\"]'",
+      "2, 200, 1, '[]'",
+      "3, 200, 3, '[\"AAAAAAAAAAAAAAAAAAAAAA\"]'",
+      // Revert finds no item in a canned empty answer: its not-found path is the one warmed.
+      "4, 404, 1, '{\"message\":\"no file AAAAAAAAAAAAAAAAAAAAAA\"}'",
+  })
+  void eachRouteAnswersItsSampleOnCannedAnswers(int route, int status, int requests, String body) throws IOException {
+    CannedHttpClient http = new CannedHttpClient();
+    FileService service = Priming.cannedService(http);
+    ApiFunction handler = ROUTES.get(route).apply(service);
+
+    JsonNode response = MAPPER.readTree(Priming.prime(handler, service));
+
+    assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(status);
+    assertThat(response.get("body").asText()).startsWith(body);
+    assertThat(http.requests()).isEqualTo(requests);
+  }
+
+  @Test
+  void preprocessPresignsLocallyWithTheDummyKeys() throws IOException {
+    FileService service = Priming.cannedService(new CannedHttpClient());
+    JsonNode response = MAPPER.readTree(Priming.prime(new PreprocessHandler(service), service));
+    JsonNode upload = MAPPER.readTree(response.get("body").asText());
+    assertThat(upload.get("url").asText()).startsWith("https://warm-up.s3.amazonaws.com/" + upload.get("id").asText())
+        .contains("X-Amz-Credential=warm-up%2F");
+  }
+}
