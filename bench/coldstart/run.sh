@@ -3,17 +3,23 @@
 # built eagerly with default provider chains) and a bare handler; each in a fresh function JVM with
 # Lambda's flags (-XX:+TieredCompilation -XX:TieredStopAtLevel=1), run by the local runtime against its
 # local S3 and DynamoDB. The cold figure is from the request to the answer: JVM start, init, first call.
+# A fourth row runs Filestore's Preprocess with an AppCDS archive recorded by a training run of
+# dev.stratus.filestore.Priming (every API route on canned AWS answers) on the function's own class path.
 # usage: bash bench/coldstart/run.sh [RUNS]   (after npm ci && mvn -B package -DskipTests)
 set -euo pipefail
 runs=${1:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$root/bench/target/coldstart
 rm -rf "$work" && mkdir -p "$work/classes"
-app=$(ls "$root"/app/target/filestore-*.jar | grep -v original | head -1)
-javac -d "$work/classes" -cp "$app" "$root"/bench/coldstart/bench/*.java
-cp "$app" "$work/bench.jar"
+# Filestore runs from its deployable (shrunk) jar; the naive and bare handlers from the full shaded jar,
+# since they call SDK methods Filestore does not.
+app=$(ls "$root"/app/target/filestore-*-lambda.jar | head -1)
+full=${app%-lambda.jar}.jar
+javac -d "$work/classes" -cp "$full" "$root"/bench/coldstart/bench/*.java
+cp "$app" "$work/"
+cp "$full" "$work/bench.jar"
 jar uf "$work/bench.jar" -C "$work/classes" bench
-sed -e 's#CodeUri: filestore-[^ ]*\.jar#CodeUri: bench.jar#' "$root/app/target/template.yaml" > "$work/template.yaml"
+cp "$root/app/target/template.yaml" "$work/template.yaml"
 python3 - "$work/template.yaml" <<'PY'
 import sys
 path = sys.argv[1]
@@ -38,12 +44,21 @@ extra = """  NaiveFunction:
 text = text.replace("Outputs:\n", extra + "Outputs:\n", 1)
 open(path, "w").write(text)
 PY
+# The archive only loads on the class path it was recorded on: the function JVM's, jar first.
+classpath="$work/$(basename "$app")$(printf ':%s' "$root"/local/target/lambda-runtime/*.jar)"
+java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$work/filestore.jsa" \
+  -cp "$classpath" dev.stratus.filestore.Priming > "$work/training.log" 2>&1
+cds="PreprocessFunction.JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=$work/filestore.jsa -Xlog:cds=warning"
 port=3190
-for route in file naive bare; do
+for row in "file" "naive" "bare" "file appcds"; do
+  set -- $row
+  route=$1
+  env=()
+  [ "${2:-}" = appcds ] && env=(--env "$cds")
   cold=(); warm=()
   for i in $(seq "$runs"); do
     java -Ddynalite.command="$root/node_modules/.bin/dynalite" -jar "$root/local/target/stratus-local.jar" serve \
-      --template "$work/template.yaml" --port $port --max-jvms 1 > "$work/serve.log" 2>&1 &
+      --template "$work/template.yaml" --port $port --max-jvms 1 "${env[@]}" > "$work/serve.log" 2>&1 &
     pid=$!
     until curl -s -o /dev/null "http://127.0.0.1:$port/ready"; do sleep 0.05; done
     cold+=("$(curl -s -o /dev/null -w '%{time_total}' -X POST -H 'Content-Type: application/json' \
@@ -53,7 +68,10 @@ for route in file naive bare; do
         -d '{"name": "a.txt"}' "http://127.0.0.1:$port/$route")")
     done
     kill $pid; wait $pid 2>/dev/null || true
+    if grep -q '\[cds\]' "$work/serve.log"; then
+      echo "the AppCDS archive was not used:" >&2; grep '\[cds\]' "$work/serve.log" >&2; exit 1
+    fi
   done
-  printf '%s\n' "${cold[@]}" | sort -n | awk -v r="$route" '{a[NR]=$1} END {printf "| /%s | cold %.3f / %.3f / %.3f", r, a[1], a[int((NR+1)/2)], a[NR]}'
+  printf '%s\n' "${cold[@]}" | sort -n | awk -v r="/$route${2:+ ($2)}" '{a[NR]=$1} END {printf "| %s | cold %.3f / %.3f / %.3f", r, a[1], a[int((NR+1)/2)], a[NR]}'
   printf '%s\n' "${warm[@]}" | sort -n | awk '{a[NR]=$1} END {printf " | warm %.3f / %.3f / %.3f |\n", a[1], a[int((NR+1)/2)], a[NR]}'
 done
