@@ -1,5 +1,6 @@
 package dev.stratus.filestore;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,12 +57,18 @@ final class Priming {
     Filestore.buildClients();
   }
 
-  /** The training run of an AppCDS archive: every API route once. */
+  /**
+   * Every API route once, failing on a fault: the build's check that the shrunk jar still runs them, and the
+   * training run of an AppCDS archive.
+   */
   public static void main(String[] args) throws IOException {
     FileService service = cannedService(new CannedHttpClient());
     for (ApiFunction route : List.of(new PreprocessHandler(service), new StoreHandler(service),
         new InfoHandler(service), new DeleteHandler(service), new RevertHandler(service))) {
-      prime(route, service);
+      String answer = prime(route, service);
+      if (Http.JSON.beanFrom(APIGatewayProxyResponseEvent.class, answer).getStatusCode() >= 500) {
+        throw new IllegalStateException(route.getClass().getSimpleName() + " failed on canned answers: " + answer);
+      }
     }
   }
 }
