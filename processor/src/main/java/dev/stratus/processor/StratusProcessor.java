@@ -26,6 +26,7 @@ import dev.stratus.annotations.OnSqsMessages;
 import dev.stratus.template.Problem;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
+import dev.stratus.template.FragmentFile;
 import dev.stratus.template.TemplateAssembler;
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.TemplateMerger.Source;
@@ -174,17 +175,29 @@ public final class StratusProcessor extends AbstractProcessor {
     if (reporter.errorCount() > 0) {
       return;
     }
-    for (TypeFragment f : fragments.values()) {
-      String path = TemplateAssembler.FRAGMENT_DIR + "/" + f.binaryName() + TemplateAssembler.FRAGMENT_SUFFIX;
-      try {
-        Element origin = AnnotationView.locate(f.owner(), processingEnv.getElementUtils()).element();
-        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origin);
-        try (Writer w = file.openWriter()) {
-          w.write(TemplateYaml.write(f.template()));
+    writeFragments(sources);
+  }
+
+  /** All fragments, kept and new, in one file; none left means no file. */
+  private void writeFragments(List<Source> sources) {
+    try {
+      if (sources.isEmpty()) {
+        Path classes = classOutputDir();
+        if (classes != null) {
+          Files.deleteIfExists(classes.resolve(FragmentFile.PATH));
         }
-      } catch (IOException e) {
-        reporter.error(null, Diagnostic.InternalError, "cannot write " + path + ": " + e);
+        return;
       }
+      Element[] origins = fragments.values().stream()
+          .map(f -> AnnotationView.locate(f.owner(), processingEnv.getElementUtils()).element())
+          .toArray(Element[]::new);
+      FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", FragmentFile.PATH,
+          origins);
+      try (Writer w = file.openWriter()) {
+        w.write(FragmentFile.write(sources));
+      }
+    } catch (IOException e) {
+      reporter.error(null, Diagnostic.InternalError, "cannot write " + FragmentFile.PATH + ": " + e);
     }
   }
 
@@ -195,24 +208,14 @@ public final class StratusProcessor extends AbstractProcessor {
    */
   private Map<String, Source> previousFragments() {
     Path classes = classOutputDir();
-    Path dir = classes == null ? null : classes.resolve(TemplateAssembler.FRAGMENT_DIR);
     Map<String, Source> out = new TreeMap<>();
-    if (dir == null || !Files.isDirectory(dir)) {
+    if (classes == null) {
       return out;
     }
-    for (Source old : TemplateAssembler.readFragments(classes)) {
-      if (fragments.containsKey(old.name())) {
-        continue;
+    for (Source old : FragmentFile.read(classes)) {
+      if (!compiled.contains(old.name())) {
+        out.put(old.name(), old);
       }
-      if (compiled.contains(old.name())) {
-        try {
-          Files.deleteIfExists(dir.resolve(old.name() + TemplateAssembler.FRAGMENT_SUFFIX));
-        } catch (IOException e) {
-          reporter.error(null, Diagnostic.InternalError, "cannot remove the stale fragment of " + old.name() + ": " + e);
-        }
-        continue;
-      }
-      out.put(old.name(), old);
     }
     return out;
   }

@@ -4,10 +4,14 @@ import dev.stratus.template.Fn;
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.Value;
 import dev.stratus.template.YamlReader;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Turns annotation text into template values, reporting text that does not parse on the value that holds it. */
 final class YamlText {
   private final Reporter reporter;
+  /** Values are immutable, and handlers often share a text (the same policy, say): each is parsed once. */
+  private final Map<String, Value> parsed = new HashMap<>();
 
   YamlText(Reporter reporter) {
     this.reporter = reporter;
@@ -31,8 +35,14 @@ final class YamlText {
 
   /** Any YAML value; {@code null} after reporting a syntax error with its line inside the text. */
   Value yaml(String text, Origin at, String what) {
+    Value known = parsed.get(text);
+    if (known != null) {
+      return known;
+    }
     try {
-      return YamlReader.readValue(text);
+      Value v = YamlReader.readValue(text);
+      parsed.put(text, v);
+      return v;
     } catch (TemplateException e) {
       String where = text.contains("\n") && e.line() > 0 ? "line " + e.line() + " of the text: " : "";
       reporter.error(at, Diagnostic.YamlSyntax, what, where + e.getMessage());

@@ -3,6 +3,7 @@ package dev.stratus.processor;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.stratus.template.FragmentFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -51,15 +52,22 @@ final class Compile {
     return Compiler.javac().withProcessors(new StratusProcessor()).withOptions(all).compile(sources);
   }
 
-  /** The fragment the processor wrote for a type, if it wrote one. */
+  /** The fragment the processor wrote for a type, as written, if it wrote one. */
   static Optional<String> fragment(Compilation compilation, String binaryName) {
-    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-        "META-INF/stratus/fragments/" + binaryName + ".yaml").map(f -> {
-          try {
-            return f.getCharContent(true).toString();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, FragmentFile.PATH).flatMap(f -> {
+      String text;
+      try {
+        text = f.getCharContent(true).toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      String mark = "--- # " + binaryName + "\n";
+      int start = text.startsWith(mark) ? 0 : text.indexOf("\n" + mark) + 1;
+      if (start == 0 && !text.startsWith(mark)) {
+        return Optional.empty();
+      }
+      int end = text.indexOf("\n--- # ", start);
+      return Optional.of(text.substring(start + mark.length(), end < 0 ? text.length() : end + 1));
+    });
   }
 }

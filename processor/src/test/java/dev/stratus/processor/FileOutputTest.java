@@ -12,6 +12,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.stratus.template.FragmentFile;
 import dev.stratus.template.TemplateAssembler;
 
 /** Real javac runs writing to a class directory, where what is (not) written can be seen. */
@@ -31,17 +32,13 @@ class FileOutputTest {
   }
 
   @Test
-  void writesOneFragmentPerAnnotatedType(@TempDir Path out) throws IOException {
+  void writesOneFragmentPerAnnotatedTypeIntoOneFile(@TempDir Path out) throws IOException {
     assertThat(compile(out,
         Compile.source("Params", "@CfParameter(name = \"Stage\")\nfinal class Params {}\n"),
         Compile.handler("HelloHandler", "@CfFunction\n@OnSchedule(\"rate(1 day)\")"))).isTrue();
-    Path dir = out.resolve("META-INF/stratus/fragments");
-    try (var listing = Files.list(dir)) {
-      assertThat(listing.map(p -> p.getFileName().toString()).sorted())
-          .containsExactly("com.example.HelloHandler.yaml", "com.example.Params.yaml");
-    }
-    assertThat(Files.readString(dir.resolve("com.example.Params.yaml")))
-        .isEqualTo("Parameters:\n  Stage:\n    Type: String\n");
+    String text = Files.readString(out.resolve(FragmentFile.PATH));
+    assertThat(text).startsWith("--- # com.example.HelloHandler\nResources:\n  HelloFunction:\n")
+        .endsWith("--- # com.example.Params\nParameters:\n  Stage:\n    Type: String\n");
   }
 
   @Test
@@ -49,11 +46,11 @@ class FileOutputTest {
     assertThat(compile(out,
         Compile.source("Good", "@CfParameter(name = \"Stage\")\nfinal class Good {}\n"),
         Compile.source("Bad", "@CfParameter(name = \"bad-name\")\nfinal class Bad {}\n"))).isFalse();
-    assertThat(out.resolve("META-INF/stratus/fragments")).doesNotExist();
+    assertThat(out.resolve(FragmentFile.PATH)).doesNotExist();
   }
 
   private static List<String> linkedResources(Path out) {
-    TemplateAssembler.Result r = TemplateAssembler.assemble(TemplateAssembler.readFragments(out), null, "app.jar");
+    TemplateAssembler.Result r = TemplateAssembler.assemble(FragmentFile.read(out), null, "app.jar");
     assertThat(r.errors()).isEmpty();
     return List.copyOf(r.template().resources().keySet());
   }
@@ -75,11 +72,15 @@ class FileOutputTest {
     // The ticker loses its annotations: its old fragment goes.
     assertThat(compile(out, Compile.source("TickerHandler", "public class TickerHandler {}\n"))).isTrue();
     assertThat(linkedResources(out)).containsExactly("Jobs", "WorkerFunction");
-    assertThat(out.resolve("META-INF/stratus/fragments/com.example.TickerHandler.yaml")).doesNotExist();
+    assertThat(Files.readString(out.resolve(FragmentFile.PATH))).doesNotContain("TickerHandler");
 
     // The worker is deleted (its class file is gone): it leaves the template.
     Files.delete(out.resolve("com/example/WorkerHandler.class"));
     assertThat(linkedResources(out)).containsExactly("Jobs");
+
+    // The last annotated type loses its annotations: no fragment is left, nor the file.
+    assertThat(compile(out, Compile.source("Tables", "final class Tables {}\n"))).isTrue();
+    assertThat(out.resolve(FragmentFile.PATH)).doesNotExist();
   }
 
   @Test

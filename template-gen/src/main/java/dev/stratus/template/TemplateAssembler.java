@@ -11,16 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The linker: the processor's fragments plus an optional base template → the final template, with
  * {@code CodeUri} pointing at the built artifact. Used by the Maven goal and the CLI alike.
  */
 public final class TemplateAssembler {
-  /** Where the processor writes one fragment per annotated type, inside the class output. */
-  public static final String FRAGMENT_DIR = "META-INF/stratus/fragments";
-  public static final String FRAGMENT_SUFFIX = ".yaml";
   /** CloudFormation's limit for a template uploaded through S3. */
   public static final int MAX_TEMPLATE_BYTES = 1_000_000;
 
@@ -104,34 +100,6 @@ public final class TemplateAssembler {
       problems.replaceAll(p -> p.rule() == Rule.LimitExceeded ? p.asWarning() : p);
     }
     return new Result(result, yaml, problems);
-  }
-
-  /**
-   * The fragments under {@code classesDir}, sorted by name. A fragment whose class file is gone (the type
-   * was deleted and the build was incremental) is skipped, so a deleted handler leaves the template.
-   */
-  public static List<Source> readFragments(Path classesDir) {
-    Path dir = classesDir.resolve(FRAGMENT_DIR);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<Source> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.sorted().toList()) {
-        String name = file.getFileName().toString();
-        if (!name.endsWith(FRAGMENT_SUFFIX)) {
-          continue;
-        }
-        String binaryName = name.substring(0, name.length() - FRAGMENT_SUFFIX.length());
-        if (!Files.exists(classesDir.resolve(binaryName.replace('.', '/') + ".class"))) {
-          continue;
-        }
-        out.add(readSource(binaryName, file));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 
   /** Reads a template file; a {@link TemplateException} says which file and line. */

@@ -66,20 +66,6 @@ class TemplateAssemblerTest {
   }
 
   @Test
-  void readsFragmentsInNameOrderAndSkipsThoseOfDeletedClasses(@TempDir Path classes) throws IOException {
-    Path dir = Files.createDirectories(classes.resolve(TemplateAssembler.FRAGMENT_DIR));
-    Files.writeString(dir.resolve("com.b.Second.yaml"), "Resources:\n  Second: {Type: AWS::SQS::Queue}\n");
-    Files.writeString(dir.resolve("com.a.First.yaml"), "Resources:\n  First: {Type: AWS::SQS::Queue}\n");
-    Files.writeString(dir.resolve("com.c.Gone.yaml"), "Resources:\n  Gone: {Type: AWS::SQS::Queue}\n");
-    for (String cls : List.of("com/a/First.class", "com/b/Second.class")) {
-      Files.createDirectories(classes.resolve(cls).getParent());
-      Files.writeString(classes.resolve(cls), "");
-    }
-    List<Source> fragments = TemplateAssembler.readFragments(classes);
-    assertThat(fragments).extracting(Source::name).containsExactly("com.a.First", "com.b.Second");
-  }
-
-  @Test
   void aBrokenFileIsReportedWithItsNameAndLine(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("template.yaml"), "Resources:\n  A: [\n");
     assertThatThrownBy(() -> TemplateAssembler.readSource("template.yaml", file))

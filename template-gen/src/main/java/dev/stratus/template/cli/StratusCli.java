@@ -1,5 +1,6 @@
 package dev.stratus.template.cli;
 
+import dev.stratus.template.FragmentFile;
 import dev.stratus.template.Problem;
 import dev.stratus.template.Template;
 import dev.stratus.template.TemplateAssembler;
@@ -90,7 +91,7 @@ public final class StratusCli {
         default -> {
           Path p = Path.of(a);
           if (Files.isDirectory(p)) {
-            fragments.addAll(TemplateAssembler.readFragments(p));
+            fragments.addAll(FragmentFile.read(p));
           } else {
             fragments.add(TemplateAssembler.readSource(p.getFileName().toString(), p));
           }

@@ -1,5 +1,6 @@
 package dev.stratus.template.maven;
 
+import dev.stratus.template.FragmentFile;
 import dev.stratus.template.TemplateAssembler;
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.TemplateMerger.Source;
@@ -55,7 +56,7 @@ public final class GenerateMojo extends AbstractMojo {
     String codeUri = out.getParent().relativize(codeArtifact.toPath().toAbsolutePath()).toString().replace(File.separatorChar, '/');
     TemplateAssembler.Result result;
     try {
-      List<Source> fragments = TemplateAssembler.readFragments(classesDirectory.toPath());
+      List<Source> fragments = FragmentFile.read(classesDirectory.toPath());
       Source base = baseTemplate.isFile()
           ? TemplateAssembler.readSource(baseTemplate.getPath(), baseTemplate.toPath()) : null;
       if (fragments.isEmpty() && base == null) {
