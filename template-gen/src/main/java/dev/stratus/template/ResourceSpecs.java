@@ -1,24 +1,31 @@
 package dev.stratus.template;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * What CloudFormation and SAM say about each resource type: properties and their types, required ones,
  * GetAtt attributes, and Lambda runtimes. Derived from the official schemas by
- * {@code tools/gen_resource_specs.py}; loaded once, and each type parsed only when a template uses it.
+ * {@code tools/gen_resource_specs.py}; read once, and each type decoded and parsed only when a template uses it.
  */
 public final class ResourceSpecs {
   private static final String RESOURCE = "resource-specs.tsv";
@@ -37,12 +44,15 @@ public final class ResourceSpecs {
     }
   }
 
-  private final Map<String, String> raw;
+  /** The file's bytes, and where each type's JSON lies in them: decoded and parsed only when asked for. */
+  private final byte[] data;
+  private final Map<String, int[]> index;
   private final Map<String, Spec> parsed = new ConcurrentHashMap<>();
   private final Map<String, Object> runtimes;
 
-  private ResourceSpecs(Map<String, String> raw, Map<String, Object> runtimes) {
-    this.raw = raw;
+  private ResourceSpecs(byte[] data, Map<String, int[]> index, Map<String, Object> runtimes) {
+    this.data = data;
+    this.index = index;
     this.runtimes = runtimes;
   }
 
@@ -61,28 +71,39 @@ public final class ResourceSpecs {
   }
 
   private static ResourceSpecs load() {
-    Map<String, String> raw = new HashMap<>(2048);
-    String runtimes = "{}";
+    byte[] data;
     try (InputStream in = ResourceSpecs.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the Stratus jar");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        int tab = line.indexOf('\t');
-        if (line.startsWith("#") || tab < 0) {
-          continue;
-        }
-        if (line.startsWith("runtimes\t")) {
-          runtimes = line.substring(tab + 1);
-        } else {
-          raw.put(line.substring(0, tab), line.substring(tab + 1));
-        }
-      }
+      data = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new ResourceSpecs(raw, parse(runtimes));
+    // Lines are "Type<TAB>{json}"; only the names are decoded here (2 MB of text otherwise).
+    Map<String, int[]> index = new HashMap<>(2048);
+    Map<String, Object> runtimes = Map.of();
+    for (int start = 0; start < data.length; ) {
+      int end = start;
+      int tab = -1;
+      while (end < data.length && data[end] != '\n') {
+        if (tab < 0 && data[end] == '\t') {
+          tab = end;
+        }
+        end++;
+      }
+      if (tab > 0 && data[start] != '#') {
+        String name = new String(data, start, tab - start, StandardCharsets.UTF_8);
+        int[] json = {tab + 1, end - tab - 1};
+        if (name.equals("runtimes")) {
+          runtimes = parse(new String(data, json[0], json[1], StandardCharsets.UTF_8));
+        } else {
+          index.put(name, json);
+        }
+      }
+      start = end + 1;
+    }
+    return new ResourceSpecs(data, index, runtimes);
   }
 
   /** Types whose schema CloudFormation publishes; others ({@code Custom::X}, modules, third party) are open. */
@@ -92,12 +113,13 @@ public final class ResourceSpecs {
   }
 
   public Set<String> types() {
-    return Collections.unmodifiableSet(raw.keySet());
+    return Collections.unmodifiableSet(index.keySet());
   }
 
   public Spec spec(String type) {
-    String json = raw.get(type);
-    return json == null ? null : parsed.computeIfAbsent(type, t -> new Spec(t, parse(json)));
+    int[] at = index.get(type);
+    return at == null ? null : parsed.computeIfAbsent(type,
+        t -> new Spec(t, parse(new String(data, at[0], at[1], StandardCharsets.UTF_8))));
   }
 
   /** Runtime names Lambda knows. */
@@ -113,10 +135,32 @@ public final class ResourceSpecs {
     return (Map<String, String>) all.get(runtime);
   }
 
+  /**
+   * The JSON of one line as plain maps, lists and strings. Through SnakeYAML's composer, which the template
+   * reader loads anyway, rather than its {@code Yaml} front end, which costs ~80 ms of class loading.
+   */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(String json) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
-    return (Map<String, Object>) new Yaml(options).load(json);
+    Node root = new Composer(new ParserImpl(new StreamReader(json), options), YamlReader.RESOLVER, options)
+        .getSingleNode();
+    return (Map<String, Object>) plain(root);
+  }
+
+  private static Object plain(Node node) {
+    if (node instanceof ScalarNode scalar) {
+      return scalar.getValue();
+    }
+    if (node instanceof SequenceNode seq) {
+      List<Object> items = new ArrayList<>(seq.getValue().size());
+      seq.getValue().forEach(n -> items.add(plain(n)));
+      return items;
+    }
+    Map<String, Object> entries = new LinkedHashMap<>();
+    for (NodeTuple t : ((MappingNode) node).getValue()) {
+      entries.put(((ScalarNode) t.getKeyNode()).getValue(), plain(t.getValueNode()));
+    }
+    return entries;
   }
 }

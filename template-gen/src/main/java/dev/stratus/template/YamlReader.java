@@ -43,7 +43,7 @@ public final class YamlReader {
 
   private static final int LINE_DEPTH = 3;
   /** Immutable once built, so one serves every read; building one per read dominated the processor's time. */
-  private static final Resolver RESOLVER = new Resolver();
+  static final Resolver RESOLVER = new Resolver();
   private static final Pattern SIMPLE_REF = Pattern.compile("!Ref ([A-Za-z0-9:.]+)");
   private static final Pattern SIMPLE_GETATT = Pattern.compile("!GetAtt ([A-Za-z0-9]+)\\.([A-Za-z0-9.]+)");
 
