@@ -410,12 +410,14 @@ final class FunctionReader {
     return yaml.textOrIntrinsic(text, v.at(attribute), attribute);
   }
 
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
+
   private static String defaultEventName(AnnotationView v) {
     return switch (v.simpleName()) {
       case "ApiRoute", "HttpApiRoute" -> {
         StringBuilder b = new StringBuilder(v.simpleName().equals("HttpApiRoute") ? "Http" : "");
         b.append(capitalize(v.string("method").toLowerCase(Locale.ROOT)));
-        for (String segment : v.string("path").split("[^A-Za-z0-9]+")) {
+        for (String segment : NOT_ALPHANUMERIC.split(v.string("path"))) {
           b.append(capitalize(segment));
         }
         yield v.string("path").equals("/") ? b + "Root" : b.toString();
@@ -428,7 +430,7 @@ final class FunctionReader {
   }
 
   private static String alphanumeric(String text) {
-    String s = text.replaceAll("[^A-Za-z0-9]", "");
+    String s = NOT_ALPHANUMERIC.matcher(text).replaceAll("");
     return s.length() > 64 || s.isEmpty() ? "" : s;
   }
 

@@ -118,15 +118,14 @@ public final class StratusProcessor extends AbstractProcessor {
         finish();
       } else {
         round.getRootElements().forEach(this::recordCompiled);
-        for (TypeElement annotation : annotations) {
-          if (!ANNOTATION_NAMES.contains(annotation.getQualifiedName().toString())) {
-            continue;
-          }
-          for (Element element : round.getElementsAnnotatedWith(annotation)) {
-            String name = binaryName(element);
-            if (!fragments.containsKey(name)) {
-              fragments.put(name, read(name, element));
-            }
+        TypeElement[] ours = annotations.stream()
+            .filter(a -> ANNOTATION_NAMES.contains(a.getQualifiedName().toString()))
+            .toArray(TypeElement[]::new);
+        // One scan of the round for all of them, not one per annotation type.
+        for (Element element : ours.length == 0 ? Set.<Element>of() : round.getElementsAnnotatedWithAny(ours)) {
+          String name = binaryName(element);
+          if (!fragments.containsKey(name)) {
+            fragments.put(name, read(name, element));
           }
         }
       }
