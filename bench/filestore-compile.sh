@@ -27,7 +27,7 @@ done)
 stats() { echo "$results" | awk -v l="$1" '$1==l {print $2}' | sort -n | awk '{a[NR]=$1} END {printf "min %d ms, median %d ms, max %d ms", a[1], a[int((NR+1)/2)], a[NR]}'; }
 echo "javac -proc:none:            $(stats none)"
 echo "javac with Stratus processor: $(stats stratus)"
-count=$(ls "$out"/META-INF/stratus/fragments | wc -l)
+count=$(grep -c '^--- # ' "$out"/META-INF/stratus/fragments.yaml || true)
 [ "$count" -gt 0 ] || { echo "the processor wrote no fragment: check the processor path" >&2; exit 1; }
 echo "fragments written: $count"
 rm -rf "$out" "$cp_file"
