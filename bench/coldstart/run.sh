@@ -75,3 +75,30 @@ for row in "file" "naive" "bare" "file appcds"; do
   printf '%s\n' "${cold[@]}" | sort -n | awk -v r="/$route${2:+ ($2)}" '{a[NR]=$1} END {printf "| %s | cold %.3f / %.3f / %.3f", r, a[1], a[int((NR+1)/2)], a[NR]}'
   printf '%s\n' "${warm[@]}" | sort -n | awk '{a[NR]=$1} END {printf " | warm %.3f / %.3f / %.3f |\n", a[1], a[int((NR+1)/2)], a[NR]}'
 done
+
+# What a SnapStart restore resumes into, without the restore itself (not measurable here: no CRaC JVM): in
+# fresh JVMs with Lambda's flags, the handler built as init builds it, its CRaC hook run as Lambda runs it
+# before the snapshot (or not), then one request against the local stack's S3 and DynamoDB.
+java -Ddynalite.command="$root/node_modules/.bin/dynalite" -jar "$root/local/target/stratus-local.jar" serve \
+  --template "$work/template.yaml" --port $port > "$work/serve.log" 2>&1 &
+pid=$!
+until curl -s -o /dev/null "http://127.0.0.1:$port/ready"; do sleep 0.05; done
+endpoint() { sed -n "s#^stratus-local: $1 *\(http://[^ ]*\).*#\1#p" "$work/serve.log" | head -1; }
+export AWS_ENDPOINT_URL_S3=$(endpoint S3) AWS_ENDPOINT_URL_DYNAMODB=$(endpoint DynamoDB) AWS_REGION=us-east-1 \
+  AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local-secret-key TABLE_NAME=local-FilesTable \
+  BUCKET_NAME=local-storagebucketname
+echo
+echo "| handler | init | SnapStart hook | first request |"
+for row in "dev.stratus.filestore.PreprocessHandler noprime" "dev.stratus.filestore.PreprocessHandler prime" \
+    "bench.NaiveHandler noprime"; do
+  set -- $row
+  cp="$work/bench.jar"
+  [ "$1" = dev.stratus.filestore.PreprocessHandler ] && cp="$work/$(basename "$app"):$work/classes"
+  results=$(for i in $(seq "$runs"); do
+    java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$cp" bench.FirstRequest "$1" "$2" 2>/dev/null
+  done)
+  [ "$(echo "$results" | wc -l)" = "$runs" ] || { echo "FirstRequest failed for $1" >&2; exit 1; }
+  column() { echo "$results" | awk -v c="$1" '{print $c}' | sort -n | awk '{a[NR]=$1} END {printf "%.3f / %.3f / %.3f", a[1], a[int((NR+1)/2)], a[NR]}'; }
+  echo "| ${1##*.} ($2) | $(column 1) | $(column 2) | $(column 3) |"
+done
+kill $pid; wait $pid 2>/dev/null || true
