@@ -50,6 +50,19 @@ java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$w
   -cp "$classpath" dev.stratus.filestore.Priming > "$work/training.log" 2>&1
 cds="PreprocessFunction.JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=$work/filestore.jsa -Xlog:cds=warning"
 port=3190
+serve() { # extra serve flags...; starts the local runtime on $port, sets pid, returns once it is ready
+  java -Ddynalite.command="$root/node_modules/.bin/dynalite" -jar "$root/local/target/stratus-local.jar" serve \
+    --template "$work/template.yaml" --port $port "$@" > "$work/serve.log" 2>&1 &
+  pid=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$port/ready"; do sleep 0.05; done
+}
+stats() { # numbers on stdin, one a line -> "min / median / max"
+  sort -n | awk '{a[NR]=$1} END {printf "%.3f / %.3f / %.3f", a[1], a[int((NR+1)/2)], a[NR]}'
+}
+post() { # route -> seconds to the answer
+  curl -s -o /dev/null -w '%{time_total}' -X POST -H 'Content-Type: application/json' -d '{"name": "a.txt"}' \
+    "http://127.0.0.1:$port/$1"
+}
 for row in "file" "naive" "bare" "file appcds"; do
   set -- $row
   route=$1
@@ -57,32 +70,23 @@ for row in "file" "naive" "bare" "file appcds"; do
   [ "${2:-}" = appcds ] && env=(--env "$cds")
   cold=(); warm=()
   for i in $(seq "$runs"); do
-    java -Ddynalite.command="$root/node_modules/.bin/dynalite" -jar "$root/local/target/stratus-local.jar" serve \
-      --template "$work/template.yaml" --port $port --max-jvms 1 "${env[@]}" > "$work/serve.log" 2>&1 &
-    pid=$!
-    until curl -s -o /dev/null "http://127.0.0.1:$port/ready"; do sleep 0.05; done
-    cold+=("$(curl -s -o /dev/null -w '%{time_total}' -X POST -H 'Content-Type: application/json' \
-      -d '{"name": "a.txt"}' "http://127.0.0.1:$port/$route")")
+    serve --max-jvms 1 "${env[@]}"
+    cold+=("$(post "$route")")
     for j in 1 2 3; do
-      warm+=("$(curl -s -o /dev/null -w '%{time_total}' -X POST -H 'Content-Type: application/json' \
-        -d '{"name": "a.txt"}' "http://127.0.0.1:$port/$route")")
+      warm+=("$(post "$route")")
     done
     kill $pid; wait $pid 2>/dev/null || true
     if grep -q '\[cds\]' "$work/serve.log"; then
       echo "the AppCDS archive was not used:" >&2; grep '\[cds\]' "$work/serve.log" >&2; exit 1
     fi
   done
-  printf '%s\n' "${cold[@]}" | sort -n | awk -v r="/$route${2:+ ($2)}" '{a[NR]=$1} END {printf "| %s | cold %.3f / %.3f / %.3f", r, a[1], a[int((NR+1)/2)], a[NR]}'
-  printf '%s\n' "${warm[@]}" | sort -n | awk '{a[NR]=$1} END {printf " | warm %.3f / %.3f / %.3f |\n", a[1], a[int((NR+1)/2)], a[NR]}'
+  echo "| /$route${2:+ ($2)} | cold $(printf '%s\n' "${cold[@]}" | stats) | warm $(printf '%s\n' "${warm[@]}" | stats) |"
 done
 
 # What a SnapStart restore resumes into, without the restore itself (not measurable here: no CRaC JVM): in
 # fresh JVMs with Lambda's flags, the handler built as init builds it, its CRaC hook run as Lambda runs it
 # before the snapshot (or not), then one request against the local stack's S3 and DynamoDB.
-java -Ddynalite.command="$root/node_modules/.bin/dynalite" -jar "$root/local/target/stratus-local.jar" serve \
-  --template "$work/template.yaml" --port $port > "$work/serve.log" 2>&1 &
-pid=$!
-until curl -s -o /dev/null "http://127.0.0.1:$port/ready"; do sleep 0.05; done
+serve
 endpoint() { sed -n "s#^stratus-local: $1 *\(http://[^ ]*\).*#\1#p" "$work/serve.log" | head -1; }
 export AWS_ENDPOINT_URL_S3=$(endpoint S3) AWS_ENDPOINT_URL_DYNAMODB=$(endpoint DynamoDB) AWS_REGION=us-east-1 \
   AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local-secret-key TABLE_NAME=local-FilesTable \
@@ -98,7 +102,7 @@ for row in "dev.stratus.filestore.PreprocessHandler noprime" "dev.stratus.filest
     java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$cp" bench.FirstRequest "$1" "$2" 2>/dev/null
   done)
   [ "$(echo "$results" | wc -l)" = "$runs" ] || { echo "FirstRequest failed for $1" >&2; exit 1; }
-  column() { echo "$results" | awk -v c="$1" '{print $c}' | sort -n | awk '{a[NR]=$1} END {printf "%.3f / %.3f / %.3f", a[1], a[int((NR+1)/2)], a[NR]}'; }
+  column() { echo "$results" | awk -v c="$1" '{print $c}' | stats; }
   echo "| ${1##*.} ($2) | $(column 1) | $(column 2) | $(column 3) |"
 done
 kill $pid; wait $pid 2>/dev/null || true

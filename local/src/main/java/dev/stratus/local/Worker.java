@@ -115,9 +115,11 @@ final class Worker {
           Map.of());
       return;
     }
-    String json = "{\"AccessKeyId\":\"" + env.get("AWS_ACCESS_KEY_ID") + "\",\"SecretAccessKey\":\""
-        + env.get("AWS_SECRET_ACCESS_KEY") + "\",\"Expiration\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}";
-    reply(exchange, 200, json.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+    byte[] json = Events.JSON.writeValueAsBytes(Events.JSON.createObjectNode()
+        .put("AccessKeyId", env.get("AWS_ACCESS_KEY_ID"))
+        .put("SecretAccessKey", env.get("AWS_SECRET_ACCESS_KEY"))
+        .put("Expiration", Instant.now().plus(Duration.ofHours(1)).toString()));
+    reply(exchange, 200, json, Map.of("Content-Type", "application/json"));
   }
 
   private void failAll(byte[] error) {

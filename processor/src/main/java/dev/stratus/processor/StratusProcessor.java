@@ -30,7 +30,6 @@ import dev.stratus.template.FragmentFile;
 import dev.stratus.template.TemplateAssembler;
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.TemplateMerger.Source;
-import dev.stratus.template.TemplateYaml;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -160,7 +159,8 @@ public final class StratusProcessor extends AbstractProcessor {
 
   private void finish() {
     Source base = baseTemplate();
-    Map<String, Source> byName = new TreeMap<>(previousFragments());
+    Path classes = classOutputDir();
+    Map<String, Source> byName = previousFragments(classes);
     Map<List<String>, Origin> origins = new HashMap<>();
     for (TypeFragment f : fragments.values()) {
       byName.put(f.binaryName(), new Source(f.binaryName(), f.template()));
@@ -174,14 +174,13 @@ public final class StratusProcessor extends AbstractProcessor {
     if (reporter.errorCount() > 0) {
       return;
     }
-    writeFragments(sources);
+    writeFragments(sources, classes);
   }
 
   /** All fragments, kept and new, in one file; none left means no file. */
-  private void writeFragments(List<Source> sources) {
+  private void writeFragments(List<Source> sources, Path classes) {
     try {
       if (sources.isEmpty()) {
-        Path classes = classOutputDir();
         if (classes != null) {
           Files.deleteIfExists(classes.resolve(FragmentFile.PATH));
         }
@@ -205,8 +204,7 @@ public final class StratusProcessor extends AbstractProcessor {
    * the fragments they wrote before, and those fragments take part in the checks. A type compiled now
    * without annotations loses its old fragment; one whose class file is gone is left out.
    */
-  private Map<String, Source> previousFragments() {
-    Path classes = classOutputDir();
+  private Map<String, Source> previousFragments(Path classes) {
     Map<String, Source> out = new TreeMap<>();
     if (classes == null) {
       return out;

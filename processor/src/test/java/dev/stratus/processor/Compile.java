@@ -61,12 +61,12 @@ final class Compile {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      String mark = "--- # " + binaryName + "\n";
+      String mark = FragmentFile.MARK + binaryName + "\n";
       int start = text.startsWith(mark) ? 0 : text.indexOf("\n" + mark) + 1;
       if (start == 0 && !text.startsWith(mark)) {
         return Optional.empty();
       }
-      int end = text.indexOf("\n--- # ", start);
+      int end = text.indexOf("\n" + FragmentFile.MARK, start);
       return Optional.of(text.substring(start + mark.length(), end < 0 ? text.length() : end + 1));
     });
   }

@@ -17,7 +17,8 @@ import java.util.List;
 public final class FragmentFile {
   /** Where the file lives, relative to the class output. */
   public static final String PATH = "META-INF/stratus/fragments.yaml";
-  private static final String MARK = "--- # ";
+  /** Opens each type's document, followed by the type's binary name. */
+  public static final String MARK = "--- # ";
 
   private FragmentFile() {}
 

@@ -12,15 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * What CloudFormation and SAM say about each resource type: properties and their types, required ones,
@@ -135,17 +131,10 @@ public final class ResourceSpecs {
     return (Map<String, String>) all.get(runtime);
   }
 
-  /**
-   * The JSON of one line as plain maps, lists and strings. Through SnakeYAML's composer, which the template
-   * reader loads anyway, rather than its {@code Yaml} front end, which costs ~80 ms of class loading.
-   */
+  /** The JSON of one line as plain maps, lists and strings. */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(String json) {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Integer.MAX_VALUE);
-    Node root = new Composer(new ParserImpl(new StreamReader(json), options), YamlReader.RESOLVER, options)
-        .getSingleNode();
-    return (Map<String, Object>) plain(root);
+    return (Map<String, Object>) plain(YamlReader.compose(json));
   }
 
   private static Object plain(Node node) {

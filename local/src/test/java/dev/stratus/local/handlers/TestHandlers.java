@@ -14,14 +14,18 @@ import java.nio.charset.StandardCharsets;
 public final class TestHandlers {
   private TestHandlers() {}
 
+  /** A proxy response of status 200 with {@code body} as its body, and a Content-Type if given. */
+  private static byte[] ok(String body, String contentType) {
+    String escaped = body.replace("\\", "\\\\").replace("\"", "\\\"");
+    String headers = contentType == null ? "" : "\"headers\": {\"Content-Type\": \"" + contentType + "\"}, ";
+    return ("{\"statusCode\": 200, " + headers + "\"body\": \"" + escaped + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
   /** Answers a proxy response whose body is the event it received. */
   public static class Echo implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-      String event = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String body = event.replace("\\", "\\\\").replace("\"", "\\\"");
-      out.write(("{\"statusCode\": 200, \"headers\": {\"Content-Type\": \"application/json\"}, \"body\": \"" + body
-          + "\"}").getBytes(StandardCharsets.UTF_8));
+      out.write(ok(new String(in.readAllBytes(), StandardCharsets.UTF_8), "application/json"));
     }
   }
 
@@ -56,8 +60,7 @@ public final class TestHandlers {
       if (uri != null) {
         report += " with=" + fetch(uri, System.getenv("AWS_CONTAINER_AUTHORIZATION_TOKEN")) + " without=" + fetch(uri, "x");
       }
-      String body = report.replace("\\", "\\\\").replace("\"", "\\\"");
-      out.write(("{\"statusCode\": 200, \"body\": \"" + body + "\"}").getBytes(StandardCharsets.UTF_8));
+      out.write(ok(report, null));
     }
 
     private static String fetch(String uri, String token) throws IOException {
