@@ -5,7 +5,7 @@
 - the SAM resource models of aws-sam-translator (property names of AWS::Serverless::*);
 - cfn-lint's Lambda runtime lifecycle table.
 
-Writes template-gen/src/main/resources/dev/stratus/template/resource-specs.tsv: a header line, one line
+Writes template-gen/src/main/resources/dev/stratus/template/check/resource-specs.tsv: a header line, one line
 `runtimes<TAB>{json}`, then one line `Type<TAB>{json}` per resource type, so that a reader can index the
 file cheaply and parse only the types a template uses. Per type:
   p: properties {name: T}, r: required names, a: GetAtt attributes, d: definitions {name: object T}
@@ -24,7 +24,7 @@ from cfnlint.data import AdditionalSpecs
 from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER
 
 REGION = "us-east-1"
-OUT = Path("template-gen/src/main/resources/dev/stratus/template/resource-specs.tsv")
+OUT = Path("template-gen/src/main/resources/dev/stratus/template/check/resource-specs.tsv")
 MAX_ENUM = 64
 PRIMITIVES = {"string": "s", "integer": "i", "number": "n", "boolean": "b"}
 

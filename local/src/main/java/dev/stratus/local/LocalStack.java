@@ -5,7 +5,7 @@ import dev.stratus.template.Parameter;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.TemplateException;
-import dev.stratus.template.TemplateYaml;
+import dev.stratus.template.yaml.TemplateYaml;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import java.io.IOException;

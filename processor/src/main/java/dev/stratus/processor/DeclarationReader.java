@@ -8,7 +8,7 @@ import dev.stratus.annotations.CfResource;
 import dev.stratus.template.Fn;
 import dev.stratus.template.Output;
 import dev.stratus.template.Parameter;
-import dev.stratus.template.Problem;
+import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.Value;

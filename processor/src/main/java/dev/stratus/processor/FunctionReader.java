@@ -10,7 +10,7 @@ import dev.stratus.annotations.OnSqsMessage;
 import dev.stratus.template.Fn;
 import dev.stratus.template.Names;
 import dev.stratus.template.Resource;
-import dev.stratus.template.SamEvents;
+import dev.stratus.template.check.SamEvents;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import java.util.ArrayList;

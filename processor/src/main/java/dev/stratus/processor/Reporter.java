@@ -1,6 +1,6 @@
 package dev.stratus.processor;
 
-import dev.stratus.template.Problem;
+import dev.stratus.template.diagnostics.Problem;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Messager;

@@ -3,7 +3,7 @@ package dev.stratus.processor;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import dev.stratus.template.FragmentFile;
+import dev.stratus.template.link.FragmentFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static dev.stratus.processor.Compile.handler;
 import static dev.stratus.processor.Compile.source;
 
 import com.google.testing.compile.Compilation;
-import dev.stratus.template.Problem.Rule;
+import dev.stratus.template.diagnostics.Problem.Rule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

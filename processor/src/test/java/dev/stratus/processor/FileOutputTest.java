@@ -12,8 +12,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.stratus.template.FragmentFile;
-import dev.stratus.template.TemplateAssembler;
+import dev.stratus.template.link.FragmentFile;
+import dev.stratus.template.link.TemplateAssembler;
 
 /** Real javac runs writing to a class directory, where what is (not) written can be seen. */
 class FileOutputTest {

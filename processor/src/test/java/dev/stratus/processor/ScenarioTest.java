@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import dev.stratus.template.FragmentFile;
-import dev.stratus.template.TemplateAssembler;
-import dev.stratus.template.TemplateMerger.Source;
-import dev.stratus.template.TemplateYaml;
+import dev.stratus.template.link.FragmentFile;
+import dev.stratus.template.link.TemplateAssembler;
+import dev.stratus.template.link.TemplateMerger.Source;
+import dev.stratus.template.yaml.TemplateYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package dev.stratus.template.cli;
 
-import dev.stratus.template.FragmentFile;
-import dev.stratus.template.Problem;
+import dev.stratus.template.link.FragmentFile;
+import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.Template;
-import dev.stratus.template.TemplateAssembler;
+import dev.stratus.template.link.TemplateAssembler;
 import dev.stratus.template.TemplateException;
-import dev.stratus.template.TemplateMerger.Source;
-import dev.stratus.template.TemplateValidator;
-import dev.stratus.template.TemplateYaml;
+import dev.stratus.template.link.TemplateMerger.Source;
+import dev.stratus.template.check.TemplateValidator;
+import dev.stratus.template.yaml.TemplateYaml;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package dev.stratus.template.maven;
 
-import dev.stratus.template.FragmentFile;
-import dev.stratus.template.TemplateAssembler;
+import dev.stratus.template.link.FragmentFile;
+import dev.stratus.template.link.TemplateAssembler;
 import dev.stratus.template.TemplateException;
-import dev.stratus.template.TemplateMerger.Source;
+import dev.stratus.template.link.TemplateMerger.Source;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

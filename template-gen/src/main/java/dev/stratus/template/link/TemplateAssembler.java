@@ -1,7 +1,16 @@
-package dev.stratus.template;
+package dev.stratus.template.link;
 
-import dev.stratus.template.Problem.Rule;
-import dev.stratus.template.TemplateMerger.Source;
+import dev.stratus.template.Value;
+import dev.stratus.template.diagnostics.Problem;
+
+import dev.stratus.template.Resource;
+import dev.stratus.template.Template;
+import dev.stratus.template.TemplateException;
+import dev.stratus.template.check.TemplateValidator;
+import dev.stratus.template.yaml.TemplateYaml;
+
+import dev.stratus.template.diagnostics.Problem.Rule;
+import dev.stratus.template.link.TemplateMerger.Source;
 import dev.stratus.template.Value.Mapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;

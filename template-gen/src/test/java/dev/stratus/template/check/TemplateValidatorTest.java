@@ -1,8 +1,12 @@
-package dev.stratus.template;
+package dev.stratus.template.check;
+
+import dev.stratus.template.diagnostics.Problem;
+
+import dev.stratus.template.yaml.TemplateYaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stratus.template.Problem.Rule;
+import dev.stratus.template.diagnostics.Problem.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,13 @@
-package dev.stratus.template;
+package dev.stratus.template.link;
+
+import dev.stratus.template.TemplateException;
+import dev.stratus.template.Value;
+import dev.stratus.template.yaml.TemplateYaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stratus.template.TemplateMerger.Source;
+import dev.stratus.template.link.TemplateMerger.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

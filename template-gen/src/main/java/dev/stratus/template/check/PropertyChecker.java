@@ -1,6 +1,12 @@
-package dev.stratus.template;
+package dev.stratus.template.check;
 
-import dev.stratus.template.Problem.Rule;
+import dev.stratus.template.Value;
+import dev.stratus.template.diagnostics.Problem;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.Names;
+
+import dev.stratus.template.diagnostics.Problem.Rule;
 import dev.stratus.template.Value.Bool;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Null;

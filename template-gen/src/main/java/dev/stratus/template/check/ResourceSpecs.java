@@ -1,4 +1,6 @@
-package dev.stratus.template;
+package dev.stratus.template.check;
+
+import dev.stratus.template.yaml.YamlReader;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,12 @@
-package dev.stratus.template;
+package dev.stratus.template.yaml;
+
+import dev.stratus.template.Value;
+
+import dev.stratus.template.Output;
+import dev.stratus.template.Parameter;
+import dev.stratus.template.Resource;
+import dev.stratus.template.Template;
+import dev.stratus.template.TemplateException;
 
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Seq;

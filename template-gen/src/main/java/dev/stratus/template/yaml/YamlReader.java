@@ -1,4 +1,9 @@
-package dev.stratus.template;
+package dev.stratus.template.yaml;
+
+import dev.stratus.template.Value;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.TemplateException;
 
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Num;
@@ -70,7 +75,7 @@ public final class YamlReader {
    * SnakeYAML's node graph of one document, built with the composer and the shared resolver only: its
    * {@code Yaml} front end costs ~80 ms of class loading in a cold JVM.
    */
-  static Node compose(String text) {
+  public static Node compose(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(16 * 1024 * 1024);
     return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), RESOLVER, options)

@@ -1,4 +1,4 @@
-package dev.stratus.template;
+package dev.stratus.template.check;
 
 import java.util.List;
 import java.util.Locale;

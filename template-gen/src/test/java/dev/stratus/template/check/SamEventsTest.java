@@ -1,4 +1,4 @@
-package dev.stratus.template;
+package dev.stratus.template.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,11 @@
-package dev.stratus.template;
+package dev.stratus.template.link;
 
-import dev.stratus.template.Problem.Rule;
+import dev.stratus.template.Value;
+import dev.stratus.template.diagnostics.Problem;
+
+import dev.stratus.template.Template;
+
+import dev.stratus.template.diagnostics.Problem.Rule;
 import dev.stratus.template.Value.Mapping;
 import java.util.ArrayList;
 import java.util.HashMap;

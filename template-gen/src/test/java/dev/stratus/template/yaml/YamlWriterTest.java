@@ -1,4 +1,9 @@
-package dev.stratus.template;
+package dev.stratus.template.yaml;
+
+import dev.stratus.template.Value;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.Template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

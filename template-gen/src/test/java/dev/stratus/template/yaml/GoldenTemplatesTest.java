@@ -1,4 +1,7 @@
-package dev.stratus.template;
+package dev.stratus.template.yaml;
+
+import dev.stratus.template.Template;
+import dev.stratus.template.check.TemplateValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;

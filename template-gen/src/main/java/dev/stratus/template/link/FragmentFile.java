@@ -1,6 +1,9 @@
-package dev.stratus.template;
+package dev.stratus.template.link;
 
-import dev.stratus.template.TemplateMerger.Source;
+import dev.stratus.template.TemplateException;
+import dev.stratus.template.yaml.TemplateYaml;
+
+import dev.stratus.template.link.TemplateMerger.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,11 @@
-package dev.stratus.template;
+package dev.stratus.template.link;
+
+import dev.stratus.template.diagnostics.Problem;
+import dev.stratus.template.yaml.TemplateYaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stratus.template.TemplateMerger.Source;
+import dev.stratus.template.link.TemplateMerger.Source;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,8 @@
-package dev.stratus.template;
+package dev.stratus.template.yaml;
+
+import dev.stratus.template.Value;
+
+import dev.stratus.template.Fn;
 
 import dev.stratus.template.Value.Bool;
 import dev.stratus.template.Value.Mapping;

@@ -1,4 +1,4 @@
-package dev.stratus.template;
+package dev.stratus.template.diagnostics;
 
 import java.util.List;
 
