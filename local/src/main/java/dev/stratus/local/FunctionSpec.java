@@ -1,8 +1,11 @@
 package dev.stratus.local;
 
+import dev.stratus.template.Lambda;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.events.SamEvent;
+import dev.stratus.template.events.SamEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,10 +16,7 @@ import java.util.Map;
  * with {@code Globals} applied and every intrinsic resolved against the local stack.
  */
 record FunctionSpec(String logicalId, String name, String handler, Path code, int memoryMb, int timeoutSeconds,
-    Map<String, String> environment, Mapping events, boolean snapStart) {
-
-  static final int DEFAULT_MEMORY = 128;
-  static final int DEFAULT_TIMEOUT = 3;
+    Map<String, String> environment, Map<String, SamEvent> events, boolean snapStart) {
 
   static Map<String, FunctionSpec> all(LocalStack stack) {
     Map<String, FunctionSpec> out = new LinkedHashMap<>();
@@ -27,7 +27,7 @@ record FunctionSpec(String logicalId, String name, String handler, Path code, in
   private static FunctionSpec of(LocalStack stack, String id, Resource r) {
     Mapping globals = stack.template.globals().get("Function") instanceof Mapping g ? g : Mapping.EMPTY;
     Mapping p = r.properties();
-    String runtime = text(stack, p, globals, "Runtime", "java21");
+    String runtime = text(stack, p, globals, "Runtime", Lambda.DEFAULT_RUNTIME);
     if (!runtime.startsWith("java")) {
       throw new LocalException(id + " runs on " + runtime + "; the local runtime runs Java functions only");
     }
@@ -43,9 +43,9 @@ record FunctionSpec(String logicalId, String name, String handler, Path code, in
     variables(stack, globals, env);
     variables(stack, p, env);
     return new FunctionSpec(id, stack.physicalName(id), text(stack, p, globals, "Handler", null), code,
-        Integer.parseInt(text(stack, p, globals, "MemorySize", Integer.toString(DEFAULT_MEMORY))),
-        Integer.parseInt(text(stack, p, globals, "Timeout", Integer.toString(DEFAULT_TIMEOUT))),
-        env, p.get("Events") instanceof Mapping m ? m : Mapping.EMPTY, snapStart(p, globals));
+        Integer.parseInt(text(stack, p, globals, "MemorySize", Integer.toString(Lambda.DEFAULT_MEMORY_MB))),
+        Integer.parseInt(text(stack, p, globals, "Timeout", Integer.toString(Lambda.DEFAULT_TIMEOUT_SECONDS))),
+        env, SamEvents.of(r), snapStart(p, globals));
   }
 
   /** The same function with {@code env} as its environment. */

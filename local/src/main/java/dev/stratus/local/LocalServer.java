@@ -1,6 +1,15 @@
 package dev.stratus.local;
 
-import dev.stratus.template.Fn;
+import dev.stratus.template.SamNames;
+import dev.stratus.template.events.ApiEvent;
+import dev.stratus.template.events.HttpApiEvent;
+import dev.stratus.template.events.OtherEvent;
+import dev.stratus.template.events.S3Event;
+import dev.stratus.template.events.SamEvent;
+import dev.stratus.template.events.ScheduleEvent;
+import dev.stratus.template.events.ScheduleExpression;
+import dev.stratus.template.events.SnsEvent;
+import dev.stratus.template.events.SqsEvent;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import java.io.PrintStream;
@@ -17,14 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A generated template running on this machine: S3, DynamoDB, API Gateway, schedules and the functions behind them. */
 public final class LocalServer implements AutoCloseable {
   static final String ACCESS_KEY = "local";
   static final String SECRET_KEY = "local-secret-key";
-  private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
 
   /** How to run: see {@code LocalMain}'s usage for each. */
   public record Options(Path template, int port, String apiKey, Map<String, String> parameters, Path staticDir,
@@ -105,29 +111,32 @@ public final class LocalServer implements AutoCloseable {
       Map<String, String> env = new LinkedHashMap<>(spec.environment());
       env.putAll(o.environment().getOrDefault(id, Map.of()));
       pools.put(id, new FunctionPool(spec.withEnvironment(env), ric, base, log, o.maxJvmsPerFunction()));
-      spec.events().entries().forEach((name, e) -> event(id, name, (Mapping) e, routes, o.clockSpeed()));
+      spec.events().forEach((name, e) -> event(id, name, e, routes, o.clockSpeed()));
     });
     api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);
   }
 
-  private void event(String function, String name, Mapping event, List<Route> routes, double clockSpeed) {
-    String type = String.valueOf(stack.evaluate(event.get("Type")));
-    Mapping p = event.get("Properties") instanceof Mapping m ? m : Mapping.EMPTY;
-    switch (type) {
-      case "Api" -> {
-        String apiId = p.get("RestApiId") instanceof Fn.Ref r ? r.target() : "ServerlessRestApi";
-        boolean keyed = p.get("Auth") instanceof Mapping auth && Boolean.TRUE.equals(stack.evaluate(
-            auth.get("ApiKeyRequired") == null ? Value.bool(false) : auth.get("ApiKeyRequired")));
-        routes.add(Route.of(text(p, "Method"), text(p, "Path"), function, apiId, keyed, stage(apiId)));
+  /** Wires one event of a function to what triggers it here; kinds not run locally say so. */
+  private void event(String function, String name, SamEvent event, List<Route> routes, double clockSpeed) {
+    event.accept(new SamEvent.Visitor<Void>() {
+      public Void api(ApiEvent e) {
+        boolean keyed = e.apiKeyRequired() != null && Boolean.TRUE.equals(stack.evaluate(e.apiKeyRequired()));
+        routes.add(Route.of(text(e.method(), "Method"), text(e.path(), "Path"), function, e.api(), keyed,
+            stage(e.api())));
+        return null;
       }
-      case "S3" -> {
-        Object events = stack.evaluate(p.get("Events"));
+
+      public Void httpApi(HttpApiEvent e) {
+        return notRunLocally(e);
+      }
+
+      public Void s3(S3Event e) {
+        Object events = stack.evaluate(e.events());
         List<String> names = events instanceof List<?> l ? l.stream().map(String::valueOf).toList()
             : List.of(String.valueOf(events));
         String prefix = "";
         String suffix = "";
-        if (stack.evaluate(p.get("Filter") == null ? Mapping.EMPTY : p.get("Filter")) instanceof Map<?, ?> filter
-            && filter.get("S3Key") instanceof Map<?, ?> key && key.get("Rules") instanceof List<?> rules) {
+        if (e.keyRules() != null && stack.evaluate(e.keyRules()) instanceof List<?> rules) {
           for (Object rule : rules) {
             Map<?, ?> r = (Map<?, ?>) rule;
             if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) {
@@ -137,38 +146,51 @@ public final class LocalServer implements AutoCloseable {
             }
           }
         }
-        subscriptions.add(new S3Subscription(function, String.valueOf(stack.evaluate(p.get("Bucket"))), names, prefix,
-            suffix, name));
+        subscriptions.add(new S3Subscription(function, text(e.bucket(), "Bucket"), names, prefix, suffix, name));
+        return null;
       }
-      case "Schedule", "ScheduleV2" -> {
-        Value enabled = p.get("Enabled");
-        Value state = p.get("State");
-        if (enabled != null && "false".equals(String.valueOf(stack.evaluate(enabled)))
-            || state != null && "DISABLED".equals(String.valueOf(stack.evaluate(state)))) {
-          return;
+
+      public Void schedule(ScheduleEvent e) {
+        if (e.enabled() != null && "false".equals(String.valueOf(stack.evaluate(e.enabled())))
+            || e.state() != null && "DISABLED".equals(String.valueOf(stack.evaluate(e.state())))) {
+          return null;
         }
-        String expression = text(p, type.equals("Schedule") ? "Schedule" : "ScheduleExpression");
-        Matcher m = RATE.matcher(expression);
-        if (!m.matches()) {
+        String expression = text(e.expression(), "the schedule expression");
+        if (!(ScheduleExpression.parse(expression) instanceof ScheduleExpression.Rate rate)) {
           log.println("stratus-local: " + function + "/" + name + " (" + expression + ") fires only when invoked");
-          return;
+          return null;
         }
-        long unit = m.group(2).startsWith("minute") ? 60_000L : m.group(2).startsWith("hour") ? 3_600_000L : 86_400_000L;
-        long period = Math.max(1, (long) (Long.parseLong(m.group(1)) * unit / clockSpeed));
-        byte[] payload = p.get("Input") != null ? String.valueOf(stack.evaluate(p.get("Input"))).getBytes(
+        long period = Math.max(1, (long) (rate.period().toMillis() / clockSpeed));
+        byte[] payload = e.input() != null ? String.valueOf(stack.evaluate(e.input())).getBytes(
             StandardCharsets.UTF_8) : null;
         scheduler.scheduleAtFixedRate(() -> deliver(function, payload != null ? payload
             : Events.scheduled(stack.stackName + "-" + function + name)), period, period, TimeUnit.MILLISECONDS);
+        return null;
       }
-      default -> log.println("stratus-local: " + function + "/" + name + ": " + type + " events are not run locally;"
-          + " invoke the function instead");
-    }
+
+      public Void sqs(SqsEvent e) {
+        return notRunLocally(e);
+      }
+
+      public Void sns(SnsEvent e) {
+        return notRunLocally(e);
+      }
+
+      public Void other(OtherEvent e) {
+        return notRunLocally(e);
+      }
+
+      private Void notRunLocally(SamEvent e) {
+        log.println("stratus-local: " + function + "/" + name + ": " + e.type() + " events are not run locally;"
+            + " invoke the function instead");
+        return null;
+      }
+    });
   }
 
-  private String text(Mapping p, String key) {
-    Value v = p.get(key);
+  private String text(Value v, String what) {
     if (v == null) {
-      throw new LocalException("an event lacks " + key);
+      throw new LocalException("an event lacks " + what);
     }
     return String.valueOf(stack.evaluate(v));
   }
@@ -176,7 +198,7 @@ public final class LocalServer implements AutoCloseable {
   private String stage(String apiId) {
     dev.stratus.template.Resource r = stack.resources.get(apiId);
     return r != null && r.properties().get("StageName") != null
-        ? String.valueOf(stack.evaluate(r.properties().get("StageName"))) : "Prod";
+        ? String.valueOf(stack.evaluate(r.properties().get("StageName"))) : SamNames.DEFAULT_STAGE;
   }
 
   /** CORS per API, from the API's {@code Cors} or the {@code Globals.Api.Cors}. */
@@ -184,7 +206,7 @@ public final class LocalServer implements AutoCloseable {
     Map<String, ApiGateway.Cors> out = new LinkedHashMap<>();
     Value global = stack.template.globals().get("Api") instanceof Mapping g ? g.get("Cors") : null;
     List<String> apis = new ArrayList<>(stack.ofType("AWS::Serverless::Api").keySet());
-    apis.add("ServerlessRestApi");
+    apis.add(SamNames.IMPLICIT_REST_API);
     for (String id : apis) {
       dev.stratus.template.Resource r = stack.resources.get(id);
       Value cors = r != null && r.properties().get("Cors") != null ? r.properties().get("Cors") : global;

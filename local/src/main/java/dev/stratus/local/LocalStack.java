@@ -2,7 +2,9 @@ package dev.stratus.local;
 
 import dev.stratus.template.Fn;
 import dev.stratus.template.Parameter;
+import dev.stratus.template.PseudoParameter;
 import dev.stratus.template.Resource;
+import dev.stratus.template.SamNames;
 import dev.stratus.template.Template;
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.yaml.TemplateYaml;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +29,6 @@ final class LocalStack {
   static final String ACCOUNT = "000000000000";
   /** Stands for {@code !Ref AWS::NoValue}: the key is dropped. */
   static final Object NO_VALUE = new Object();
-
-  private static final Pattern SUB = Pattern.compile("\\$\\{([^}]*)}");
 
   final Path templateDir;
   final Template template;
@@ -145,26 +144,40 @@ final class LocalStack {
 
   /** Evaluates a value to plain Java: strings, numbers, booleans, lists and maps; {@link #NO_VALUE} to drop. */
   Object evaluate(Value v) {
-    if (v instanceof Value.Str s) {
-      return s.value();
-    } else if (v instanceof Value.Num n) {
-      return n.literal();
-    } else if (v instanceof Value.Bool b) {
-      return b.value();
-    } else if (v instanceof Value.Null) {
+    return v.accept(evaluator);
+  }
+
+  private final Value.Visitor<Object> evaluator = new Value.Visitor<>() {
+    public Object str(Value.Str v) {
+      return v.value();
+    }
+
+    public Object num(Value.Num v) {
+      return v.literal();
+    }
+
+    public Object bool(Value.Bool v) {
+      return v.value();
+    }
+
+    public Object nul(Value.Null v) {
       return null;
-    } else if (v instanceof Value.Seq s) {
+    }
+
+    public Object seq(Value.Seq v) {
       List<Object> out = new ArrayList<>();
-      for (Value item : s.items()) {
+      for (Value item : v.items()) {
         Object o = evaluate(item);
         if (o != NO_VALUE) {
           out.add(o);
         }
       }
       return out;
-    } else if (v instanceof Mapping m) {
+    }
+
+    public Object mapping(Mapping v) {
       Map<String, Object> out = new LinkedHashMap<>();
-      m.entries().forEach((k, item) -> {
+      v.entries().forEach((k, item) -> {
         Object o = evaluate(item);
         if (o != NO_VALUE) {
           out.put(k, o);
@@ -172,8 +185,11 @@ final class LocalStack {
       });
       return out;
     }
-    return function((Fn) v);
-  }
+
+    public Object fn(Fn fn) {
+      return function(fn);
+    }
+  };
 
   private Object function(Fn fn) {
     if (fn instanceof Fn.Ref r) {
@@ -181,23 +197,16 @@ final class LocalStack {
     } else if (fn instanceof Fn.GetAtt g) {
       return getAtt(g.resource(), g.attribute());
     } else if (fn instanceof Fn.Sub s) {
-      Matcher m = SUB.matcher(s.template());
       StringBuilder b = new StringBuilder();
-      while (m.find()) {
-        String name = m.group(1).trim();
-        String replacement;
-        if (name.startsWith("!")) {
-          replacement = "${" + name.substring(1) + "}";
-        } else if (s.variables().entries().containsKey(name)) {
-          replacement = String.valueOf(evaluate(s.variables().get(name)));
-        } else if (name.contains(".") && !name.startsWith("AWS::")) {
-          replacement = String.valueOf(getAtt(name.substring(0, name.indexOf('.')), name.substring(name.indexOf('.') + 1)));
-        } else {
-          replacement = String.valueOf(ref(name));
+      for (Fn.Sub.Part part : s.parts()) {
+        if (part instanceof Fn.Sub.Text t) {
+          b.append(t.text());
+        } else if (part instanceof Fn.Sub.Local l) {
+          b.append(evaluate(l.value()));
+        } else if (part instanceof Fn.Sub.Reference r) {
+          b.append(function(r.target()));
         }
-        m.appendReplacement(b, Matcher.quoteReplacement(replacement));
       }
-      m.appendTail(b);
       return b.toString();
     } else if (fn instanceof Fn.Join j) {
       List<String> parts = new ArrayList<>();
@@ -224,33 +233,25 @@ final class LocalStack {
   }
 
   Object ref(String name) {
-    switch (name) {
-      case "AWS::Region":
-        return REGION;
-      case "AWS::AccountId":
-        return ACCOUNT;
-      case "AWS::StackName":
-        return stackName;
-      case "AWS::StackId":
-        return "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/" + stackName + "/local";
-      case "AWS::Partition":
-        return "aws";
-      case "AWS::URLSuffix":
-        return "amazonaws.com";
-      case "AWS::NotificationARNs":
-        return List.of();
-      case "AWS::NoValue":
-        return NO_VALUE;
-      default:
-        break;
+    PseudoParameter pseudo = PseudoParameter.of(name).orElse(null);
+    if (pseudo != null) {
+      return switch (pseudo) {
+        case REGION -> REGION;
+        case ACCOUNT_ID -> ACCOUNT;
+        case STACK_NAME -> stackName;
+        case STACK_ID -> "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/" + stackName + "/local";
+        case PARTITION -> "aws";
+        case URL_SUFFIX -> "amazonaws.com";
+        case NOTIFICATION_ARNS -> List.of();
+        case NO_VALUE -> NO_VALUE;
+      };
     }
     if (parameters.containsKey(name)) {
       Parameter p = template.parameters().get(name);
       String value = parameters.get(name);
       return p.type().startsWith("List<") || p.type().equals("CommaDelimitedList") ? List.of(value.split(",")) : value;
     }
-    String id = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-    String physical = physicalNames.get(id);
+    String physical = physicalNames.get(SamNames.base(name));
     return physical != null ? physical : name;
   }
 

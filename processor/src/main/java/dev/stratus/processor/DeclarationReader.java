@@ -8,7 +8,7 @@ import dev.stratus.annotations.CfResource;
 import dev.stratus.template.Fn;
 import dev.stratus.template.Output;
 import dev.stratus.template.Parameter;
-import dev.stratus.template.diagnostics.Problem;
+import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.Value;
@@ -54,12 +54,10 @@ final class DeclarationReader {
       String deletion = r.string("deletionPolicy");
       String replace = r.string("updateReplacePolicy");
       if (!deletion.isEmpty() && !DELETION_POLICIES.contains(deletion)) {
-        reporter.error(r.at("deletionPolicy"), Diagnostic.InvalidValue, "deletionPolicy '" + deletion
-            + "' is not one of Delete, Retain, RetainExceptOnCreate, Snapshot");
+        reporter.report(r.at("deletionPolicy"), Diagnostic.InvalidDeletionPolicy, deletion);
       }
       if (!replace.isEmpty() && !UPDATE_REPLACE_POLICIES.contains(replace)) {
-        reporter.error(r.at("updateReplacePolicy"), Diagnostic.InvalidValue, "updateReplacePolicy '" + replace
-            + "' is not one of Delete, Retain, Snapshot");
+        reporter.report(r.at("updateReplacePolicy"), Diagnostic.InvalidUpdateReplacePolicy, replace);
       }
       if (replace.isEmpty() && !deletion.isEmpty()) {
         // UpdateReplacePolicy has no RetainExceptOnCreate; a replaced resource that existed is kept.
@@ -81,8 +79,8 @@ final class DeclarationReader {
       if (!p.string("defaultValue").isEmpty()) {
         parameter = parameter.withDefault(Value.str(p.string("defaultValue")));
         if (!p.strings("allowedValues").isEmpty() && !p.strings("allowedValues").contains(p.string("defaultValue"))) {
-          reporter.error(p.at("defaultValue"), Diagnostic.InvalidValue, "defaultValue '" + p.string("defaultValue")
-              + "' is not among allowedValues " + p.strings("allowedValues"));
+          reporter.report(p.at("defaultValue"), Diagnostic.DefaultNotAllowed, p.string("defaultValue"),
+              p.strings("allowedValues"));
         }
       }
       if (!p.string("description").isEmpty()) {
@@ -99,7 +97,7 @@ final class DeclarationReader {
       }
       if (!(value instanceof Fn.Equals || value instanceof Fn.Not || value instanceof Fn.And || value instanceof Fn.Or
           || value instanceof Fn.Condition)) {
-        reporter.error(c.at("value"), Diagnostic.NotACondition, "'" + c.string("value") + "'");
+        reporter.report(c.at("value"), Diagnostic.NotACondition, c.string("value"));
         continue;
       }
       origins.put(List.of("Conditions", name), c.at("value"));
@@ -133,8 +131,7 @@ final class DeclarationReader {
   /** Reports a name declared twice on one element; true when it was. */
   private boolean putOnce(boolean taken, Origin at, String kind, String name) {
     if (taken) {
-      reporter.error(at, Problem.Rule.DuplicateId.tag() + " " + kind + " '" + name
-          + "' is declared twice on this element; rename one or remove the other");
+      reporter.report(at, Diagnostic.DuplicateOnElement, kind, name);
     }
     return taken;
   }

@@ -1,6 +1,9 @@
 package dev.stratus.processor;
 
+import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Message;
 import dev.stratus.template.diagnostics.Problem;
+import dev.stratus.template.diagnostics.Severity;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Messager;
@@ -20,34 +23,13 @@ final class Reporter {
     this.trees = trees;
   }
 
-  void error(Origin at, Diagnostic diagnostic, Object... args) {
-    error(at, diagnostic.format(args));
+  /** Reports on {@code at}, found afresh in the current round; {@code null} means the compilation. */
+  void report(Origin at, Diagnostic diagnostic, Object... args) {
+    report(at, diagnostic.with(args));
   }
 
-  /** Reports {@code message} on {@code at}, found afresh in the current round; {@code null} means the compilation. */
-  void error(Origin at, String message) {
-    errors++;
-    print(Kind.ERROR, at, message);
-  }
-
-  void warning(Origin at, String message) {
-    print(Kind.WARNING, at, message);
-  }
-
-  private void print(Kind kind, Origin at, String message) {
-    AnnotationView.Location l = at == null ? null : AnnotationView.locate(at, elements);
-    if (l != null && trees.print(kind, message, l.element(), at)) {
-      return;
-    }
-    if (l == null || l.element() == null) {
-      messager.printMessage(kind, message);
-    } else if (l.value() != null) {
-      messager.printMessage(kind, message, l.element(), l.annotation(), l.value());
-    } else if (l.annotation() != null) {
-      messager.printMessage(kind, message, l.element(), l.annotation());
-    } else {
-      messager.printMessage(kind, message, l.element());
-    }
+  void report(Origin at, Message message) {
+    print(message.diagnostic().severity(), at, message.tagged());
   }
 
   /**
@@ -60,21 +42,32 @@ final class Reporter {
     for (int n = path.size(); n > 0; n--) {
       Origin origin = origins.get(path.subList(0, n));
       if (origin != null) {
-        reportAt(problem, origin);
+        print(problem.severity(), origin, problem.message().tagged());
         return;
       }
     }
     if (path.size() <= 1) {
-      reportAt(problem, null);
+      print(problem.severity(), null, problem.message().tagged());
     }
   }
 
-  private void reportAt(Problem problem, Origin at) {
-    String message = problem.rule().tag() + " " + problem.message();
-    if (problem.isError()) {
-      error(at, message);
+  private void print(Severity severity, Origin at, String message) {
+    Kind kind = severity == Severity.ERROR ? Kind.ERROR : Kind.WARNING;
+    if (kind == Kind.ERROR) {
+      errors++;
+    }
+    AnnotationView.Location l = at == null ? null : AnnotationView.locate(at, elements);
+    if (l != null && trees.print(kind, message, l.element(), at)) {
+      return;
+    }
+    if (l == null || l.element() == null) {
+      messager.printMessage(kind, message);
+    } else if (l.value() != null) {
+      messager.printMessage(kind, message, l.element(), l.annotation(), l.value());
+    } else if (l.annotation() != null) {
+      messager.printMessage(kind, message, l.element(), l.annotation());
     } else {
-      warning(at, message);
+      messager.printMessage(kind, message, l.element());
     }
   }
 

@@ -1,8 +1,6 @@
 package dev.stratus.processor;
 
 import com.google.auto.service.AutoService;
-import dev.stratus.annotations.ApiRoute;
-import dev.stratus.annotations.ApiRoutes;
 import dev.stratus.annotations.CfCondition;
 import dev.stratus.annotations.CfConditions;
 import dev.stratus.annotations.CfFunction;
@@ -13,27 +11,19 @@ import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfParameters;
 import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.CfResources;
-import dev.stratus.annotations.HttpApiRoute;
-import dev.stratus.annotations.HttpApiRoutes;
-import dev.stratus.annotations.OnS3Event;
-import dev.stratus.annotations.OnS3Events;
-import dev.stratus.annotations.OnSchedule;
-import dev.stratus.annotations.OnSchedules;
-import dev.stratus.annotations.OnSnsMessage;
-import dev.stratus.annotations.OnSnsMessages;
-import dev.stratus.annotations.OnSqsMessage;
-import dev.stratus.annotations.OnSqsMessages;
+import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.link.FragmentFile;
-import dev.stratus.template.link.TemplateAssembler;
+import dev.stratus.template.link.Linker;
 import dev.stratus.template.TemplateException;
-import dev.stratus.template.link.TemplateMerger.Source;
+import dev.stratus.template.link.Source;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -66,11 +57,13 @@ public final class StratusProcessor extends AbstractProcessor {
   public static final String LIMITS_OPTION = "stratus.limits";
   static final String DEFAULT_BASE_TEMPLATE = "src/main/cloudformation/template.yaml";
 
-  private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = List.of(
-      CfFunction.class, ApiRoute.class, ApiRoutes.class, HttpApiRoute.class, HttpApiRoutes.class,
-      OnS3Event.class, OnS3Events.class, OnSchedule.class, OnSchedules.class, OnSqsMessage.class, OnSqsMessages.class,
-      OnSnsMessage.class, OnSnsMessages.class, CfResource.class, CfResources.class, CfParameter.class,
-      CfParameters.class, CfCondition.class, CfConditions.class, CfOutput.class, CfOutputs.class, CfGlobals.class);
+  /** {@code -Astratus.today=2026-12-02}: the date that decides which runtimes are retired, for reproducible builds. */
+  public static final String TODAY_OPTION = "stratus.today";
+
+  private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = Stream.concat(
+      Stream.of(CfFunction.class, CfResource.class, CfResources.class, CfParameter.class, CfParameters.class,
+          CfCondition.class, CfConditions.class, CfOutput.class, CfOutputs.class, CfGlobals.class),
+      EventAnnotations.withContainers().stream()).toList();
 
   /** By binary name, so that fragments are merged and written in a stable order. */
   private final Map<String, TypeFragment> fragments = new TreeMap<>();
@@ -102,7 +95,7 @@ public final class StratusProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(BASE_TEMPLATE_OPTION, LIMITS_OPTION);
+    return Set.of(BASE_TEMPLATE_OPTION, LIMITS_OPTION, TODAY_OPTION);
   }
 
   @Override
@@ -130,7 +123,7 @@ public final class StratusProcessor extends AbstractProcessor {
       }
     } catch (RuntimeException | Error e) {
       StackTraceElement[] at = e.getStackTrace();
-      reporter.error(null, Diagnostic.InternalError, e + (at.length > 0 ? " at " + at[0] : ""));
+      reporter.report(null, Diagnostic.InternalError, e + (at.length > 0 ? " at " + at[0] : ""));
     }
     return false;
   }
@@ -168,17 +161,22 @@ public final class StratusProcessor extends AbstractProcessor {
     }
     List<Source> sources = new ArrayList<>(byName.values());
     boolean limitsAsWarnings = "warn".equals(processingEnv.getOptions().get(LIMITS_OPTION));
-    for (Problem problem : TemplateAssembler.assemble(sources, base, null, limitsAsWarnings).problems()) {
+    Linker.Options options = Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings);
+    String today = processingEnv.getOptions().get(TODAY_OPTION);
+    if (today != null) {
+      options = options.withToday(LocalDate.parse(today));
+    }
+    for (Problem problem : Linker.link(sources, base, null, options).problems()) {
       reporter.report(problem, origins);
     }
     if (reporter.errorCount() > 0) {
       return;
     }
-    writeFragments(sources, classes);
+    writeFragments(sources, classes, limitsAsWarnings);
   }
 
   /** All fragments, kept and new, in one file; none left means no file. */
-  private void writeFragments(List<Source> sources, Path classes) {
+  private void writeFragments(List<Source> sources, Path classes, boolean limitsAsWarnings) {
     try {
       if (sources.isEmpty()) {
         if (classes != null) {
@@ -192,10 +190,10 @@ public final class StratusProcessor extends AbstractProcessor {
       FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", FragmentFile.PATH,
           origins);
       try (Writer w = file.openWriter()) {
-        w.write(FragmentFile.write(sources));
+        w.write(FragmentFile.write(sources, limitsAsWarnings));
       }
     } catch (IOException e) {
-      reporter.error(null, Diagnostic.InternalError, "cannot write " + FragmentFile.PATH + ": " + e);
+      reporter.report(null, Diagnostic.InternalError, "cannot write " + FragmentFile.PATH + ": " + e);
     }
   }
 
@@ -223,14 +221,14 @@ public final class StratusProcessor extends AbstractProcessor {
     Path path = option != null ? Path.of(option) : conventionalBaseTemplate();
     if (path == null || !Files.isRegularFile(path)) {
       if (option != null) {
-        reporter.error(null, Diagnostic.BaseTemplate, option + ": no such file");
+        reporter.report(null, Diagnostic.BaseTemplate, option + ": no such file");
       }
       return null;
     }
     try {
-      return TemplateAssembler.readSource(path.toString(), path);
+      return Linker.readSource(path.toString(), path);
     } catch (TemplateException e) {
-      reporter.error(null, Diagnostic.BaseTemplate, e.getMessage());
+      reporter.report(null, Diagnostic.BaseTemplate, e.getMessage());
       return null;
     }
   }

@@ -1,6 +1,7 @@
 package dev.stratus.processor;
 
 import dev.stratus.template.Fn;
+import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.Value;
 import dev.stratus.template.yaml.YamlReader;
@@ -27,7 +28,7 @@ final class YamlText {
     }
     Value v = yaml(text, at, what);
     if (v != null && !(v instanceof Fn)) {
-      reporter.error(at, Diagnostic.YamlSyntax, what, "'" + text + "' starts with '!' but is no intrinsic function");
+      reporter.report(at, Diagnostic.NotAnIntrinsic, what, text);
       return null;
     }
     return v;
@@ -44,8 +45,11 @@ final class YamlText {
       parsed.put(text, v);
       return v;
     } catch (TemplateException e) {
-      String where = text.contains("\n") && e.line() > 0 ? "line " + e.line() + " of the text: " : "";
-      reporter.error(at, Diagnostic.YamlSyntax, what, where + e.getMessage());
+      if (text.contains("\n") && e.line() > 0) {
+        reporter.report(at, Diagnostic.YamlSyntaxAtLine, what, e.line(), e.getMessage());
+      } else {
+        reporter.report(at, Diagnostic.YamlSyntax, what, e.getMessage());
+      }
       return null;
     }
   }
@@ -60,7 +64,7 @@ final class YamlText {
       return null;
     }
     if (!(v instanceof Value.Mapping m)) {
-      reporter.error(at, Diagnostic.NotAMapping, what, example);
+      reporter.report(at, Diagnostic.NotAMapping, what, example);
       return null;
     }
     return m;

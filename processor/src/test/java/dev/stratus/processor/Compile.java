@@ -28,6 +28,9 @@ final class Compile {
 
       """;
 
+  /** The date runtimes are judged on, so that a runtime's end of life does not break these tests one day. */
+  static final String TODAY = "2026-12-02";
+
   private Compile() {}
 
   /** A source file {@code com.example.NAME} whose text is the common imports plus {@code body}. */
@@ -49,6 +52,9 @@ final class Compile {
   static Compilation compile(List<String> options, JavaFileObject... sources) {
     List<String> all = new ArrayList<>(options);
     all.add("-Xlint:-processing");
+    if (all.stream().noneMatch(o -> o.startsWith("-A" + StratusProcessor.TODAY_OPTION + "="))) {
+      all.add("-A" + StratusProcessor.TODAY_OPTION + "=" + TODAY);
+    }
     return Compiler.javac().withProcessors(new StratusProcessor()).withOptions(all).compile(sources);
   }
 

@@ -6,7 +6,6 @@ import static dev.stratus.processor.Compile.handler;
 import static dev.stratus.processor.Compile.source;
 
 import com.google.testing.compile.Compilation;
-import dev.stratus.template.diagnostics.Problem.Rule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,8 @@ class DiagnosticsTest {
           public String handleRequest(Map<String, Object> in, Context c) { return ""; }
         }
         """);
-    assertSingleError(compile(src), src, Diagnostic.HandlerNotPublic.format("com.example.Hidden"), "@CfFunction");
+    assertSingleError(compile(src), src, "[StratusHandlerNotPublic] handler class com.example.Hidden must be public: Lambda"
+        + " instantiates it by reflection; add 'public'", "@CfFunction");
   }
 
   @Test
@@ -57,7 +57,8 @@ class DiagnosticsTest {
           }
         }
         """);
-    assertSingleError(compile(src), src, Diagnostic.HandlerInnerClass.format("com.example.Outer.Inner"), "@CfFunction");
+    assertSingleError(compile(src), src, "[StratusHandlerInnerClass] handler class com.example.Outer.Inner is an inner"
+        + " class; Lambda cannot instantiate it: make it 'static' or a top-level class", "@CfFunction");
   }
 
   @Test
@@ -81,7 +82,9 @@ class DiagnosticsTest {
           public String handleRequest(Map<String, Object> in) { return ""; }
         }
         """);
-    assertSingleError(compile(src), src, Diagnostic.HandlerNotAHandler.format("com.example.Plain"), "@CfFunction");
+    assertSingleError(compile(src), src, "[StratusHandlerNotAHandler] handler class com.example.Plain implements neither"
+        + " RequestHandler nor RequestStreamHandler (com.amazonaws.services.lambda.runtime, from aws-lambda-java-core);"
+        + " implement one of them", "@CfFunction");
   }
 
   @Test
@@ -111,8 +114,9 @@ class DiagnosticsTest {
         @OnSchedule("rate(1 day)")
         public class Concrete extends Base {}
         """);
-    assertSingleError(compile(base, src), src, Diagnostic.HandlerMethodNotAccessible.format("Concrete",
-        "com.example.Base", "Base", "Concrete"), "@CfFunction");
+    assertSingleError(compile(base, src), src, "[StratusHandlerMethodNotAccessible] handleRequest of"
+        + " Concrete is declared in com.example.Base, which is not public: Lambda calls it by reflection and cannot;"
+        + " make Base public or override handleRequest in Concrete", "@CfFunction");
   }
 
   @Test
@@ -121,7 +125,7 @@ class DiagnosticsTest {
         @CfFunction
         public interface Api {}
         """);
-    assertSingleError(compile(src), src, Diagnostic.HandlerNotAClass.format("interface"), "@CfFunction");
+    assertSingleError(compile(src), src, "[StratusHandlerNotAClass] @CfFunction goes on a handler class, not on interface", "@CfFunction");
   }
 
   @Test
@@ -146,7 +150,8 @@ class DiagnosticsTest {
         @ApiRoute(path = "/x", method = "GET")
         public class Lonely {}
         """);
-    assertSingleError(compile(src), src, Diagnostic.EventWithoutFunction.format("ApiRoute"), "@ApiRoute");
+    assertSingleError(compile(src), src, "[StratusEventWithoutFunction] @ApiRoute needs @CfFunction on the same class:"
+        + " events belong to a function", "@ApiRoute");
   }
 
   // --- function attributes ---
@@ -161,11 +166,11 @@ class DiagnosticsTest {
         """);
     Compilation c = compile(src);
     assertThat(c).hadErrorCount(3);
-    assertThat(c).hadErrorContaining("[StratusInvalidValue] memorySize 64 is out of range: Lambda allows 128 to 10240 MB")
+    assertThat(c).hadErrorContaining("[StratusInvalidMemorySize] memorySize 64 is out of range: Lambda allows 128 to 10240 MB")
         .inFile(src).onLineContaining("memorySize = 64");
-    assertThat(c).hadErrorContaining("[StratusInvalidValue] timeout 901 is out of range: Lambda allows 1 to 900 seconds")
+    assertThat(c).hadErrorContaining("[StratusInvalidTimeout] timeout 901 is out of range: Lambda allows 1 to 900 seconds")
         .inFile(src).onLineContaining("timeout = 901");
-    assertThat(c).hadErrorContaining("architecture 'arm' is not one Lambda offers: use x86_64 or arm64")
+    assertThat(c).hadErrorContaining("[StratusInvalidArchitecture] architecture 'arm' is not one Lambda offers: use x86_64 or arm64")
         .inFile(src).onLineContaining("architecture = \"arm\"");
   }
 
@@ -180,9 +185,9 @@ class DiagnosticsTest {
         """);
     Compilation c = compile(src);
     assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining("environment variable name '1BAD' is not valid").inFile(src)
+    assertThat(c).hadErrorContaining("[StratusInvalidEnvironmentName] environment variable name '1BAD' is not valid: Lambda takes a letter, then letters, digits or '_' (at least 2 characters)").inFile(src)
         .onLineContaining("1BAD");
-    assertThat(c).hadErrorContaining("environment variable 'TABLE' is set twice; keep one").inFile(src)
+    assertThat(c).hadErrorContaining("[StratusDuplicateEnvironmentVariable] environment variable 'TABLE' is set twice; keep one").inFile(src)
         .onLineContaining("value = \"c\"");
   }
 
@@ -208,7 +213,7 @@ class DiagnosticsTest {
         """);
     Compilation c = compile(src);
     assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining(Rule.InvalidHttpRoute.tag() + " 'FETCH' is not an HTTP method; use one of GET, "
+    assertThat(c).hadErrorContaining("[StratusInvalidHttpRoute] 'FETCH' is not an HTTP method; use one of GET, "
         + "POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY").inFile(src).onLineContaining("FETCH");
     assertThat(c).hadErrorContaining("[StratusInvalidHttpRoute] path 'files' must start with '/', e.g. '/files'")
         .inFile(src).onLineContaining("FETCH");
@@ -277,7 +282,7 @@ class DiagnosticsTest {
         @CfFunction
         @OnSnsMessage(topic = "Alerts", batchSize = 5)
         """);
-    assertSingleError(compile(topics, src), src, "[StratusInvalidValue] SNS invokes a function once per message, so "
+    assertSingleError(compile(topics, src), src, "[StratusSnsBatchSize] SNS invokes a function once per message, so "
         + "batchSize has no effect here; to take batches, subscribe an SQS queue to the topic and use "
         + "@OnSqsMessage(queue = ..., batchSize = 5)", "batchSize = 5");
   }
@@ -333,9 +338,11 @@ class DiagnosticsTest {
         """);
     Compilation c = compile(src);
     assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining(Diagnostic.InvalidEventName.format("every-hour", "everyhour")).inFile(src)
+    assertThat(c).hadErrorContaining("[StratusInvalidEventName] event name 'every-hour' is not valid: use letters and digits"
+        + " only, e.g. 'everyhour'").inFile(src)
         .onLineContaining("every-hour");
-    assertThat(c).hadErrorContaining(Diagnostic.DuplicateEventName.format("Tick")).inFile(src)
+    assertThat(c).hadErrorContaining("[StratusDuplicateEventName] event name 'Tick' is used twice on this function; set a"
+        + " distinct name = \"...\"").inFile(src)
         .onLineContaining("rate(3 hours)");
   }
 
@@ -473,7 +480,8 @@ class DiagnosticsTest {
         @CfCondition(name = "Always", value = "!Ref AWS::Region")
         final class Cond3 {}
         """);
-    assertSingleError(compile(src), src, Diagnostic.NotACondition.format("'!Ref AWS::Region'"), "Always");
+    assertSingleError(compile(src), src, "[StratusNotACondition] a condition must be a condition function (!Equals, !Not, !And, !Or"
+        + " or !Condition); got '!Ref AWS::Region'", "Always");
   }
 
   // --- YAML text ---
@@ -519,9 +527,9 @@ class DiagnosticsTest {
         """);
     Compilation c = compile(src);
     assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining("deletionPolicy 'Keep' is not one of Delete, Retain, RetainExceptOnCreate, Snapshot")
+    assertThat(c).hadErrorContaining("[StratusInvalidDeletionPolicy] deletionPolicy 'Keep' is not one of Delete, Retain, RetainExceptOnCreate, Snapshot")
         .inFile(src).onLineContaining("Keep");
-    assertThat(c).hadErrorContaining("defaultValue 'test' is not among allowedValues [dev, prod]")
+    assertThat(c).hadErrorContaining("[StratusDefaultNotAllowed] defaultValue 'test' is not among allowedValues [dev, prod]")
         .inFile(src).onLineContaining("defaultValue");
   }
 
@@ -618,8 +626,9 @@ class DiagnosticsTest {
           public String handleRequest(APIGatewayProxyRequestEvent in, Context c) { return ""; }
         }
         """);
-    assertSingleError(compile(src), src, Diagnostic.EventTypeMismatch.format("OnS3Event", "S3Event", "Mismatch",
-        "APIGatewayProxyRequestEvent", "S3Event"), "@OnS3Event");
+    assertSingleError(compile(src), src, "[StratusEventTypeMismatch] @OnS3Event delivers S3Event, but Mismatch"
+        + " takes APIGatewayProxyRequestEvent: take S3Event instead, or a Map or RequestStreamHandler to accept several"
+        + " kinds of event", "@OnS3Event");
   }
 
   @Test

@@ -13,7 +13,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.stratus.template.link.FragmentFile;
-import dev.stratus.template.link.TemplateAssembler;
+import dev.stratus.template.link.Linker;
 
 /** Real javac runs writing to a class directory, where what is (not) written can be seen. */
 class FileOutputTest {
@@ -24,7 +24,8 @@ class FileOutputTest {
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       String classPath = out + java.io.File.pathSeparator + System.getProperty("java.class.path");
       JavaCompiler.CompilationTask task = javac.getTask(null, files, null,
-          List.of("-d", out.toString(), "-classpath", classPath, "-Xlint:-processing"),
+          List.of("-d", out.toString(), "-classpath", classPath, "-Xlint:-processing",
+              "-A" + StratusProcessor.TODAY_OPTION + "=" + Compile.TODAY),
           null, List.of(sources));
       task.setProcessors(List.of(new StratusProcessor()));
       return task.call();
@@ -50,7 +51,8 @@ class FileOutputTest {
   }
 
   private static List<String> linkedResources(Path out) {
-    TemplateAssembler.Result r = TemplateAssembler.assemble(FragmentFile.read(out), null, "app.jar");
+    Linker.Result r = Linker.link(FragmentFile.read(out), null, "app.jar",
+        Linker.Options.defaults().withToday(java.time.LocalDate.parse(Compile.TODAY)));
     assertThat(r.errors()).isEmpty();
     return List.copyOf(r.template().resources().keySet());
   }

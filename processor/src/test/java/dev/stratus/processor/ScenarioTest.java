@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.stratus.template.link.FragmentFile;
-import dev.stratus.template.link.TemplateAssembler;
-import dev.stratus.template.link.TemplateMerger.Source;
+import dev.stratus.template.link.Linker;
+import dev.stratus.template.link.Source;
 import dev.stratus.template.yaml.TemplateYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +61,8 @@ class ScenarioTest {
         .getCharContent(true).toString();
     assertThat(FragmentFile.read(written, FragmentFile.PATH)).as("fragments written").hasSameSizeAs(fragments);
 
-    TemplateAssembler.Result linked = TemplateAssembler.assemble(fragments, null, CODE_URI);
+    Linker.Result linked = Linker.link(fragments, null, CODE_URI,
+        Linker.Options.defaults().withToday(java.time.LocalDate.parse(Compile.TODAY)));
     assertThat(linked.errors()).isEmpty();
     compare(scenario.resolve("expected/template.yaml"), linked.yaml());
   }

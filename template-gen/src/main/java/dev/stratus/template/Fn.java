@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CloudFormation's intrinsic functions, named as CloudFormation names them. Each knows its function name
@@ -19,6 +21,10 @@ public sealed interface Fn extends Value {
 
   /** The argument as CloudFormation's long form spells it. */
   Value argument();
+
+  default <R> R accept(Value.Visitor<R> visitor) {
+    return visitor.fn(this);
+  }
 
   /** The YAML short-form tag: {@code !Ref}, {@code !GetAtt}, … */
   default String tag() {
@@ -63,8 +69,49 @@ public sealed interface Fn extends Value {
 
   /** {@code Fn::Sub}; {@code variables} is empty in the one-argument form. */
   record Sub(String template, Mapping variables) implements Fn {
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+
     public String function() {
       return "Fn::Sub";
+    }
+
+    /** A piece of the template: text as written, or what a {@code ${…}} stands for. */
+    public sealed interface Part permits Text, Local, Reference {}
+
+    /** Literal text; {@code ${!Name}} is the escape for the text {@code ${Name}}. */
+    public record Text(String text) implements Part {}
+
+    /** {@code ${name}} naming an entry of the second argument. */
+    public record Local(String name, Value value) implements Part {}
+
+    /** {@code ${Name}} is a {@link Ref}, {@code ${Name.Attribute}} a {@link GetAtt} (pseudo parameters have '::'). */
+    public record Reference(String written, Fn target) implements Part {}
+
+    public List<Part> parts() {
+      List<Part> parts = new ArrayList<>();
+      Matcher m = VARIABLE.matcher(template);
+      int end = 0;
+      while (m.find()) {
+        if (m.start() > end) {
+          parts.add(new Text(template.substring(end, m.start())));
+        }
+        String name = m.group(1).trim();
+        int dot = name.indexOf('.');
+        if (name.startsWith("!")) {
+          parts.add(new Text("${" + name.substring(1) + "}"));
+        } else if (variables.entries().containsKey(name)) {
+          parts.add(new Local(name, variables.get(name)));
+        } else if (dot > 0 && !name.startsWith("AWS::")) {
+          parts.add(new Reference(m.group(), new GetAtt(name.substring(0, dot), name.substring(dot + 1))));
+        } else {
+          parts.add(new Reference(m.group(), new Ref(name)));
+        }
+        end = m.end();
+      }
+      if (end < template.length()) {
+        parts.add(new Text(template.substring(end)));
+      }
+      return parts;
     }
 
     public Value argument() {

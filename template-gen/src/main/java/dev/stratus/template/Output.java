@@ -1,8 +1,4 @@
 package dev.stratus.template;
 
 /** A stack output; {@code description}, {@code exportName} and {@code condition} are {@code null} when absent. */
-public record Output(Value value, String description, Value exportName, String condition) {
-  public static Output of(Value value) {
-    return new Output(value, null, null, null);
-  }
-}
+public record Output(Value value, String description, Value exportName, String condition) {}

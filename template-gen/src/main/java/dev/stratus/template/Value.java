@@ -13,6 +13,25 @@ import java.util.Objects;
  */
 public sealed interface Value permits Value.Str, Value.Num, Value.Bool, Value.Null, Value.Seq, Value.Mapping, Fn {
 
+  /** One method per kind of value, so that a walk over values handles every kind or does not compile. */
+  interface Visitor<R> {
+    R str(Str value);
+
+    R num(Num value);
+
+    R bool(Bool value);
+
+    R nul(Null value);
+
+    R seq(Seq value);
+
+    R mapping(Mapping value);
+
+    R fn(Fn value);
+  }
+
+  <R> R accept(Visitor<R> visitor);
+
   static Str str(String value) {
     return new Str(value);
   }
@@ -34,6 +53,10 @@ public sealed interface Value permits Value.Str, Value.Num, Value.Bool, Value.Nu
   }
 
   record Str(String value) implements Value {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.str(this);
+    }
+
     public Str {
       Objects.requireNonNull(value, "value");
     }
@@ -41,22 +64,38 @@ public sealed interface Value permits Value.Str, Value.Num, Value.Bool, Value.Nu
 
   /** A number, kept as its literal so that {@code 3600} stays {@code 3600} and {@code 0.5} stays {@code 0.5}. */
   record Num(String literal) implements Value {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.num(this);
+    }
+
     public Num {
       new BigDecimal(literal); // rejects what is not a number
     }
   }
 
   record Bool(boolean value) implements Value {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.bool(this);
+    }
+
     public static final Bool TRUE = new Bool(true);
     public static final Bool FALSE = new Bool(false);
   }
 
   /** YAML's null ({@code ~} or an empty value). */
   record Null() implements Value {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.nul(this);
+    }
+
     public static final Null INSTANCE = new Null();
   }
 
   record Seq(List<Value> items) implements Value {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.seq(this);
+    }
+
     public Seq {
       items = List.copyOf(items);
     }
@@ -64,6 +103,10 @@ public sealed interface Value permits Value.Str, Value.Num, Value.Bool, Value.Nu
 
   /** A mapping with string keys, in insertion order. */
   record Mapping(Map<String, Value> entries) implements Value {
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.mapping(this);
+    }
+
     public static final Mapping EMPTY = new Mapping(Map.of());
 
     public Mapping {
@@ -76,13 +119,6 @@ public sealed interface Value permits Value.Str, Value.Num, Value.Bool, Value.Nu
 
     public boolean isEmpty() {
       return entries.isEmpty();
-    }
-
-    /** A copy with {@code key} set to {@code value}, replacing any earlier value in place. */
-    public Mapping with(String key, Value value) {
-      Map<String, Value> copy = new LinkedHashMap<>(entries);
-      copy.put(key, value);
-      return new Mapping(copy);
     }
 
     public static Builder builder() {

@@ -1,12 +1,12 @@
 package dev.stratus.template.check;
 
 import dev.stratus.template.Value;
+import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 
 import dev.stratus.template.Fn;
 import dev.stratus.template.Names;
 
-import dev.stratus.template.diagnostics.Problem.Rule;
 import dev.stratus.template.Value.Bool;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Null;
@@ -52,15 +52,15 @@ final class PropertyChecker {
         value(e.getKey(), type, e.getValue(), at);
       } else if (!open) {
         Names.closest(e.getKey(), props.keySet()).ifPresent(suggested::add);
-        problems.add(new Problem(Rule.UnknownProperty, at, name + " has no property '" + e.getKey() + "'"
-            + Names.suggestion(e.getKey(), props.keySet())
-            + (props.size() <= 12 ? "; it has " + String.join(", ", new java.util.TreeSet<>(props.keySet())) : "")));
+        problems.add(Problem.of(at, Diagnostic.UnknownProperty, name, e.getKey(), Names.suggestion(e.getKey(),
+            props.keySet()), props.size() <= 12 ? "; it has " + String.join(", ", new java.util.TreeSet<>(props.keySet()))
+            : ""));
       }
     }
     for (String required : (List<String>) shape.getOrDefault("r", List.of())) {
       // A misspelt required property is one mistake, reported above with its fix.
       if (!value.entries().containsKey(required) && !suggested.contains(required)) {
-        problems.add(new Problem(Rule.MissingProperty, path, name + " needs property '" + required + "'"));
+        problems.add(Problem.of(path, Diagnostic.MissingProperty, name, required));
       }
     }
   }
@@ -111,8 +111,8 @@ final class PropertyChecker {
       if (text == null) {
         wrong(name, "one of " + String.join(", ", allowed), v, path);
       } else if (!allowed.contains(text)) {
-        problems.add(new Problem(Rule.InvalidPropertyValue, path, name + " '" + text + "' is not one of "
-            + String.join(", ", allowed) + Names.suggestion(text, allowed)));
+        problems.add(Problem.of(path, Diagnostic.InvalidPropertyValue, name, text, String.join(", ", allowed),
+            Names.suggestion(text, allowed)));
       }
     } else if (t.containsKey("p") || t.containsKey("x")) {
       if (!(v instanceof Mapping m)) {
@@ -124,7 +124,7 @@ final class PropertyChecker {
   }
 
   private void wrong(String name, String expected, Value v, List<String> path) {
-    problems.add(new Problem(Rule.InvalidPropertyValue, path, name + " must be " + expected + "; got " + describe(v)));
+    problems.add(Problem.of(path, Diagnostic.WrongPropertyShape, name, expected, describe(v)));
   }
 
   static String describe(Value v) {

@@ -3,10 +3,10 @@ package dev.stratus.template.cli;
 import dev.stratus.template.link.FragmentFile;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.Template;
-import dev.stratus.template.link.TemplateAssembler;
+import dev.stratus.template.link.Linker;
 import dev.stratus.template.TemplateException;
-import dev.stratus.template.link.TemplateMerger.Source;
-import dev.stratus.template.check.TemplateValidator;
+import dev.stratus.template.link.Source;
+import dev.stratus.template.check.TemplateChecks;
 import dev.stratus.template.yaml.TemplateYaml;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -84,7 +84,7 @@ public final class StratusCli {
       switch (a) {
         case "--base" -> {
           Path file = Path.of(args.get(++i));
-          base = TemplateAssembler.readSource(file.toString(), file);
+          base = Linker.readSource(file.toString(), file);
         }
         case "--code-uri" -> codeUri = args.get(++i);
         case "-o" -> output = Path.of(args.get(++i));
@@ -93,12 +93,13 @@ public final class StratusCli {
           if (Files.isDirectory(p)) {
             fragments.addAll(FragmentFile.read(p));
           } else {
-            fragments.add(TemplateAssembler.readSource(p.getFileName().toString(), p));
+            fragments.add(Linker.readSource(p.getFileName().toString(), p));
           }
         }
       }
     }
-    TemplateAssembler.Result result = TemplateAssembler.assemble(fragments, base, codeUri, limitsAsWarnings);
+    Linker.Result result = Linker.link(fragments, base, codeUri,
+        Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings));
     result.warnings().forEach(w -> err.println("warning: " + w));
     if (!result.ok()) {
       result.errors().forEach(e -> err.println("error: " + e));
@@ -118,9 +119,9 @@ public final class StratusCli {
 
   private int validate(Path file, boolean timings) {
     long start = System.nanoTime();
-    Template t = TemplateAssembler.readSource(file.toString(), file).template();
+    Template t = Linker.readSource(file.toString(), file).template();
     long read = System.nanoTime();
-    List<Problem> problems = TemplateValidator.validate(t);
+    List<Problem> problems = TemplateChecks.run(t, Linker.Options.defaults().today());
     long checked = System.nanoTime();
     if (timings) {
       out.printf("read %.0f ms, checks %.0f ms%n", (read - start) / 1e6, (checked - read) / 1e6);
@@ -134,7 +135,7 @@ public final class StratusCli {
   }
 
   private int print(Path file) {
-    out.print(TemplateYaml.write(TemplateAssembler.readSource(file.toString(), file).template()));
+    out.print(TemplateYaml.write(Linker.readSource(file.toString(), file).template()));
     return 0;
   }
 }

@@ -3,7 +3,6 @@ package dev.stratus.template.link;
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.yaml.TemplateYaml;
 
-import dev.stratus.template.link.TemplateMerger.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,12 +21,14 @@ public final class FragmentFile {
   public static final String PATH = "META-INF/stratus/fragments.yaml";
   /** Opens each type's document, followed by the type's binary name. */
   public static final String MARK = "--- # ";
+  /** The file's first line when javac was told {@code -Astratus.limits=warn}, so that linking honours it too. */
+  static final String LIMITS_AS_WARNINGS = "# stratus.limits=warn";
 
   private FragmentFile() {}
 
   /** The file's text for {@code fragments}, in the order given. */
-  public static String write(Collection<Source> fragments) {
-    StringBuilder out = new StringBuilder();
+  public static String write(Collection<Source> fragments, boolean limitsAsWarnings) {
+    StringBuilder out = new StringBuilder(limitsAsWarnings ? LIMITS_AS_WARNINGS + "\n" : "");
     for (Source f : fragments) {
       out.append(MARK).append(f.name()).append('\n').append(TemplateYaml.write(f.template()));
     }
@@ -45,7 +46,7 @@ public final class FragmentFile {
         chunks.add(chunk);
       } else if (chunk != null) {
         chunk.body.append(lines[i]).append('\n');
-      } else if (!lines[i].isBlank()) {
+      } else if (!lines[i].isBlank() && !(i == 0 && lines[i].equals(LIMITS_AS_WARNINGS))) {
         throw new TemplateException(file + ": expected '" + MARK + "<type>' before the first fragment", i + 1);
       }
     }
@@ -65,6 +66,18 @@ public final class FragmentFile {
       return read(Files.readString(file), file.toString()).stream()
           .filter(f -> Files.exists(classesDir.resolve(f.name().replace('.', '/') + ".class")))
           .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether the compilation that wrote the fragments under {@code classesDir} took CloudFormation's limits as warnings. */
+  public static boolean limitsAsWarnings(Path classesDir) {
+    Path file = classesDir.resolve(PATH);
+    try (java.io.BufferedReader r = Files.newBufferedReader(file)) {
+      return LIMITS_AS_WARNINGS.equals(r.readLine());
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,9 +1,9 @@
 package dev.stratus.template.maven;
 
 import dev.stratus.template.link.FragmentFile;
-import dev.stratus.template.link.TemplateAssembler;
+import dev.stratus.template.link.Linker;
 import dev.stratus.template.TemplateException;
-import dev.stratus.template.link.TemplateMerger.Source;
+import dev.stratus.template.link.Source;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +41,13 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "stratus.skip", defaultValue = "false")
   private boolean skip;
 
+  /**
+   * {@code warn} makes CloudFormation's limits warnings, for builds that split the template afterwards. Unset,
+   * it follows the compilation: {@code -Astratus.limits=warn} given to javac is recorded with the fragments.
+   */
+  @Parameter(property = "stratus.limits")
+  private String limits;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -54,16 +61,18 @@ public final class GenerateMojo extends AbstractMojo {
     }
     Path out = output.toPath().toAbsolutePath();
     String codeUri = out.getParent().relativize(codeArtifact.toPath().toAbsolutePath()).toString().replace(File.separatorChar, '/');
-    TemplateAssembler.Result result;
+    Linker.Result result;
     try {
       List<Source> fragments = FragmentFile.read(classesDirectory.toPath());
       Source base = baseTemplate.isFile()
-          ? TemplateAssembler.readSource(baseTemplate.getPath(), baseTemplate.toPath()) : null;
+          ? Linker.readSource(baseTemplate.getPath(), baseTemplate.toPath()) : null;
       if (fragments.isEmpty() && base == null) {
         getLog().warn("Stratus: no annotated types and no base template; nothing to write");
         return;
       }
-      result = TemplateAssembler.assemble(fragments, base, codeUri);
+      boolean limitsAsWarnings = limits == null ? FragmentFile.limitsAsWarnings(classesDirectory.toPath())
+          : limits.equals("warn");
+      result = Linker.link(fragments, base, codeUri, Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings));
     } catch (TemplateException e) {
       throw new MojoFailureException("Stratus: " + e.getMessage());
     }

@@ -6,7 +6,8 @@ import dev.stratus.template.yaml.TemplateYaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stratus.template.diagnostics.Problem.Rule;
+import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Severity;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class SchemaChecksTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
 
   private static List<String> problems(String yaml) {
-    return TemplateValidator.validate(TemplateYaml.read("Transform: AWS::Serverless-2016-10-31\n" + yaml), TODAY)
+    return TemplateChecks.run(TemplateYaml.read("Transform: AWS::Serverless-2016-10-31\n" + yaml), TODAY)
         .stream().map(Problem::describe).toList();
   }
 
@@ -173,7 +174,7 @@ class SchemaChecksTest {
 
   @Test
   void aRuntimeNearItsEndIsAWarning() {
-    List<Problem> problems = TemplateValidator.validate(TemplateYaml.read("""
+    List<Problem> problems = TemplateChecks.run(TemplateYaml.read("""
         Transform: AWS::Serverless-2016-10-31
         Globals:
           Function: {Runtime: dotnet8}
@@ -278,7 +279,7 @@ class SchemaChecksTest {
             + "!Ref Unused",
         "[StratusUnusedResource] Resources/Lonely: resource 'Lonely' is referenced by nothing; if it is meant to stand "
             + "alone, give it an output (@CfOutput) so that it can be found");
-    assertThat(TemplateValidator.validate(TemplateYaml.read("Resources:\n  Lonely: {Type: AWS::SQS::Queue}\n"), TODAY))
+    assertThat(TemplateChecks.run(TemplateYaml.read("Resources:\n  Lonely: {Type: AWS::SQS::Queue}\n"), TODAY))
         .allMatch(p -> !p.isError());
   }
 
@@ -288,6 +289,6 @@ class SchemaChecksTest {
     assertThat(specs.types()).hasSizeGreaterThan(1000).contains("AWS::Lambda::Function", "AWS::Serverless::Function");
     assertThat(specs.spec("AWS::DynamoDB::Table").attributes()).contains("Arn", "StreamArn");
     assertThat(specs.knownRuntimes()).contains("java21", "java25");
-    assertThat(Rule.UnusedResource.severity()).isEqualTo(Problem.Severity.WARNING);
+    assertThat(Diagnostic.UnusedResource.severity()).isEqualTo(Severity.WARNING);
   }
 }

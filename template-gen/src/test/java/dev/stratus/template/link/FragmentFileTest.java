@@ -5,7 +5,6 @@ import dev.stratus.template.TemplateException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stratus.template.link.TemplateMerger.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ class FragmentFileTest {
     List<Source> fragments = FragmentFile.read(TEXT, "fragments.yaml");
     assertThat(fragments).extracting(Source::name).containsExactly("com.a.First", "com.b.Second");
     assertThat(fragments.get(0).template().resources()).containsOnlyKeys("First");
-    assertThat(FragmentFile.write(fragments)).isEqualTo(TEXT);
+    assertThat(FragmentFile.write(fragments, false)).isEqualTo(TEXT);
   }
 
   @Test

@@ -1,7 +1,8 @@
 package dev.stratus.template.yaml;
 
 import dev.stratus.template.Template;
-import dev.stratus.template.check.TemplateValidator;
+import dev.stratus.template.check.TemplateChecks;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -52,6 +53,6 @@ class GoldenTemplatesTest {
   @MethodSource("scenarios")
   void goldensAreCleanTemplates(Path scenario) throws IOException {
     Template template = TemplateYaml.read(Files.readString(scenario.resolve("input.yaml")));
-    assertThat(TemplateValidator.validate(template)).isEmpty();
+    assertThat(TemplateChecks.run(template, LocalDate.of(2026, 12, 2))).isEmpty();
   }
 }

@@ -7,7 +7,6 @@ import dev.stratus.template.yaml.TemplateYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stratus.template.link.TemplateMerger.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TemplateAssemblerTest {
+class LinkerTest {
+  private static final Linker.Options OPTIONS = new Linker.Options(false, java.time.LocalDate.of(2026, 12, 2));
+
   private static final String FUNCTION = """
       Resources:
         HelloFunction:
@@ -30,8 +31,8 @@ class TemplateAssemblerTest {
 
   @Test
   void addsTheTransformAndPointsFunctionsAtTheArtifact() {
-    TemplateAssembler.Result r = TemplateAssembler.assemble(
-        List.of(new Source("com.example.HelloHandler", TemplateYaml.read(FUNCTION))), null, "app-1.0.jar");
+    Linker.Result r = Linker.link(
+        List.of(new Source("com.example.HelloHandler", TemplateYaml.read(FUNCTION))), null, "app-1.0.jar", OPTIONS);
     assertThat(r.errors()).isEmpty();
     assertThat(r.yaml()).isEqualTo("""
         AWSTemplateFormatVersion: '2010-09-09'
@@ -61,8 +62,8 @@ class TemplateAssemblerTest {
             Properties: {Handler: x.Y::handleRequest, Runtime: java21, CodeUri: s3://bucket/legacy.jar}
           HelloFunction: {Type: AWS::S3::Bucket}
         """));
-    TemplateAssembler.Result r = TemplateAssembler.assemble(
-        List.of(new Source("com.example.HelloHandler", TemplateYaml.read(FUNCTION))), base, "app.jar");
+    Linker.Result r = Linker.link(
+        List.of(new Source("com.example.HelloHandler", TemplateYaml.read(FUNCTION))), base, "app.jar", OPTIONS);
     assertThat(r.template().resources().get("Legacy").properties().get("CodeUri"))
         .isEqualTo(new Value.Str("s3://bucket/legacy.jar"));
     assertThat(r.errors()).containsExactly("[StratusDuplicateId] Resources/HelloFunction: 'HelloFunction' is defined "
@@ -72,7 +73,7 @@ class TemplateAssemblerTest {
   @Test
   void aBrokenFileIsReportedWithItsNameAndLine(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("template.yaml"), "Resources:\n  A: [\n");
-    assertThatThrownBy(() -> TemplateAssembler.readSource("template.yaml", file))
+    assertThatThrownBy(() -> Linker.readSource("template.yaml", file))
         .isInstanceOf(TemplateException.class)
         .hasMessageStartingWith(file + ": line 3: ");
   }

@@ -1,21 +1,23 @@
 package dev.stratus.template.check;
 
+import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 
 import dev.stratus.template.yaml.TemplateYaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stratus.template.diagnostics.Problem.Rule;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TemplateValidatorTest {
+class TemplateChecksTest {
+  private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
   private static final String HEADER = "Transform: AWS::Serverless-2016-10-31\n";
 
   /** The errors of a template; warnings have tests of their own. */
   private static List<Problem> problems(String yaml) {
-    return TemplateValidator.validate(TemplateYaml.read(yaml)).stream().filter(Problem::isError).toList();
+    return TemplateChecks.run(TemplateYaml.read(yaml), TODAY).stream().filter(Problem::isError).toList();
   }
 
   @Test
@@ -58,8 +60,8 @@ class TemplateValidatorTest {
               DisplayName: !GetAtt Tabel.Arn
               KmsMasterKeyId: !Sub '${Tabl.Arn} ${AWS::Regio}'
         """);
-    assertThat(problems).extracting(Problem::rule).containsOnly(Rule.UnknownReference);
-    assertThat(problems).extracting(Problem::message).containsExactly(
+    assertThat(problems).extracting(p -> p.diagnostic().id()).containsOnly("UnknownReference");
+    assertThat(problems).extracting(Problem::text).containsExactly(
         "!Ref TableNam names no parameter, resource or pseudo parameter of the template; did you mean 'TableName'?",
         "!GetAtt Tabel.Arn names no resource of the template; did you mean 'Table'?",
         "${Tabl.Arn} in !Sub names no resource of the template; did you mean 'Table'?",
@@ -100,14 +102,14 @@ class TemplateValidatorTest {
   @Test
   void idsMustBeAlphanumeric() {
     assertThat(problems("Resources:\n  my-bucket: {Type: AWS::S3::Bucket}\n"))
-        .extracting(Problem::message)
+        .extracting(Problem::text)
         .containsExactly("'my-bucket' is not a valid name: use 1 to 255 letters and digits only, e.g. 'mybucket'");
   }
 
   @Test
   void globalsNeedTheServerlessTransform() {
     assertThat(problems("Globals: {Function: {Timeout: 10}}\nResources:\n  B: {Type: AWS::S3::Bucket}\n"))
-        .extracting(Problem::rule).containsExactly(Rule.GlobalsWithoutTransform);
+        .extracting(Problem::diagnostic).containsExactly(Diagnostic.GlobalsWithoutTransform);
   }
 
   @Test
@@ -116,7 +118,7 @@ class TemplateValidatorTest {
     for (int i = 0; i < 503; i++) {
       yaml.append("  Q").append(i).append(": {Type: AWS::SQS::Queue}\n");
     }
-    assertThat(problems(yaml.toString())).extracting(Problem::message)
+    assertThat(problems(yaml.toString())).extracting(Problem::text)
         .containsExactly("Resources has 503 entries; CloudFormation allows 500 (3 too many): split the stack");
   }
 
@@ -148,6 +150,6 @@ class TemplateValidatorTest {
   @Test
   void dependsOnMustNameAResource() {
     assertThat(problems("Resources:\n  A: {Type: AWS::SQS::Queue, DependsOn: [Bee]}\n  B: {Type: AWS::SQS::Queue}\n"))
-        .extracting(Problem::message).containsExactly("DependsOn 'Bee' names no resource");
+        .extracting(Problem::text).containsExactly("DependsOn 'Bee' names no resource");
   }
 }

@@ -5,18 +5,18 @@ import dev.stratus.template.yaml.TemplateYaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stratus.template.link.TemplateMerger.Source;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TemplateMergerTest {
+class MergerTest {
   private static Source source(String name, String yaml) {
     return new Source(name, TemplateYaml.read(yaml));
   }
 
   @Test
   void keepsEverySourcesContentInOrder() {
-    TemplateMerger.Result r = TemplateMerger.merge(List.of(
+    Merger.Result r = Merger.merge(List.of(
         source("base.yaml", "Description: mine\nParameters:\n  P: {Type: String}\nGlobals:\n  Function: {Timeout: 10}\n"
             + "Resources:\n  B: {Type: AWS::S3::Bucket}\n"),
         source("a.Fn", "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function: {MemorySize: 512}\n"
@@ -30,7 +30,7 @@ class TemplateMergerTest {
 
   @Test
   void aNameDefinedTwiceNamesBothPlaces() {
-    TemplateMerger.Result r = TemplateMerger.merge(List.of(
+    Merger.Result r = Merger.merge(List.of(
         source("src/main/cloudformation/template.yaml", "Resources:\n  Files: {Type: AWS::S3::Bucket}\n"),
         source("com.example.Storage", "Resources:\n  Files: {Type: AWS::DynamoDB::Table}\n"),
         source("com.example.A", "Globals:\n  Function: {Timeout: 3}\n"),
@@ -45,7 +45,7 @@ class TemplateMergerTest {
 
   @Test
   void aGlobalsSectionMustBeAMapping() {
-    TemplateMerger.Result r = TemplateMerger.merge(List.of(source("a", "Globals:\n  Function: 10\n")));
+    Merger.Result r = Merger.merge(List.of(source("a", "Globals:\n  Function: 10\n")));
     assertThat(r.problems()).extracting(Problem::describe)
         .containsExactly("[StratusInvalidGlobals] Globals/Function: Globals/Function must be a mapping of properties");
   }

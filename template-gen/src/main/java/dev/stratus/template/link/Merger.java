@@ -5,7 +5,7 @@ import dev.stratus.template.diagnostics.Problem;
 
 import dev.stratus.template.Template;
 
-import dev.stratus.template.diagnostics.Problem.Rule;
+import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.Value.Mapping;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,19 +17,16 @@ import java.util.function.BiConsumer;
 
 /**
  * Merges templates from several sources (a user's base template, the processor's fragments) into one.
- * Content is kept as written; a name defined by two sources is a {@link Rule#DuplicateId} problem that
+ * Content is kept as written; a name defined by two sources is a {@code DuplicateId} problem that
  * names both. Earlier sources come first in the output.
  */
-public final class TemplateMerger {
+final class Merger {
 
-  /** A template and where it came from ({@code "src/main/cloudformation/template.yaml"}, a class name). */
-  public record Source(String name, Template template) {}
+  record Result(Template template, List<Problem> problems) {}
 
-  public record Result(Template template, List<Problem> problems) {}
+  private Merger() {}
 
-  private TemplateMerger() {}
-
-  public static Result merge(List<Source> sources) {
+  static Result merge(List<Source> sources) {
     Template.Builder out = Template.builder();
     List<Problem> problems = new ArrayList<>();
     Set<String> transforms = new LinkedHashSet<>();
@@ -49,9 +46,7 @@ public final class TemplateMerger {
         if (first != null) {
           List<String> path = new ArrayList<>(List.of(section.split("/")));
           path.add(name);
-          problems.add(new Problem(Rule.DuplicateId, path,
-              "'" + name + "' is defined twice in " + section + ": in " + first + " and in " + source.name()
-                  + "; rename one or remove the other"));
+          problems.add(Problem.of(path, Diagnostic.DuplicateId, name, section, first, source.name()));
           return false;
         }
         return true;
@@ -67,8 +62,7 @@ public final class TemplateMerger {
         if (settings instanceof Mapping m) {
           m.entries().forEach(claimed(claim, "Globals/" + section, merged::put));
         } else if (claim.claim("Globals", section)) {
-          problems.add(new Problem(Rule.InvalidGlobals, List.of("Globals", section),
-              "Globals/" + section + " must be a mapping of properties"));
+          problems.add(Problem.of(List.of("Globals", section), Diagnostic.InvalidGlobals, section));
         }
       });
     }

@@ -1,36 +1,52 @@
 package dev.stratus.template.link;
 
-import dev.stratus.template.Value;
-import dev.stratus.template.diagnostics.Problem;
-
+import dev.stratus.template.Lambda;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.TemplateException;
-import dev.stratus.template.check.TemplateValidator;
-import dev.stratus.template.yaml.TemplateYaml;
-
-import dev.stratus.template.diagnostics.Problem.Rule;
-import dev.stratus.template.link.TemplateMerger.Source;
+import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.check.TemplateChecks;
+import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Problem;
+import dev.stratus.template.yaml.TemplateYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The linker: the processor's fragments plus an optional base template → the final template, with
- * {@code CodeUri} pointing at the built artifact. Used by the Maven goal and the CLI alike.
+ * The link step: the processor's fragments plus an optional base template → the final template, with
+ * {@code CodeUri} pointing at the built artifact, checked. The processor links to check (without a code
+ * artifact), the Maven goal and the CLI to write.
  */
-public final class TemplateAssembler {
+public final class Linker {
   /** CloudFormation's limit for a template uploaded through S3. */
   public static final int MAX_TEMPLATE_BYTES = 1_000_000;
 
-  /** Lambda's newest Java runtime that SAM knows; a function that sets none, directly or in Globals, gets it. */
-  public static final String DEFAULT_RUNTIME = "java21";
+  /**
+   * How to link. {@code limitsAsWarnings} reports CloudFormation's size limits as warnings, for builds that
+   * split the template afterwards; {@code today} decides which Lambda runtimes are retired.
+   */
+  public record Options(boolean limitsAsWarnings, LocalDate today) {
+    public static Options defaults() {
+      return new Options(false, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    public Options withLimitsAsWarnings(boolean asWarnings) {
+      return new Options(asWarnings, today);
+    }
+
+    public Options withToday(LocalDate date) {
+      return new Options(limitsAsWarnings, date);
+    }
+  }
 
   public record Result(Template template, String yaml, List<Problem> problems) {
     public boolean ok() {
@@ -46,28 +62,20 @@ public final class TemplateAssembler {
     }
   }
 
-  private TemplateAssembler() {}
+  private Linker() {}
 
   /**
    * Merges {@code base} (first, so its content and order lead) with {@code fragments}, points every
    * serverless function without code at {@code codeUri} (unless it is {@code null}), gives functions
-   * without a runtime {@link #DEFAULT_RUNTIME}, and validates the result.
+   * without a runtime {@link Lambda#DEFAULT_RUNTIME}, and checks the result.
    */
-  public static Result assemble(List<Source> fragments, Source base, String codeUri) {
-    return assemble(fragments, base, codeUri, false);
-  }
-
-  /**
-   * As {@link #assemble(List, Source, String)}; {@code limitsAsWarnings} reports CloudFormation's size
-   * limits as warnings, for builds that split the template afterwards.
-   */
-  public static Result assemble(List<Source> fragments, Source base, String codeUri, boolean limitsAsWarnings) {
+  public static Result link(List<Source> fragments, Source base, String codeUri, Options options) {
     List<Source> sources = new ArrayList<>();
     if (base != null) {
       sources.add(base);
     }
     sources.addAll(fragments);
-    TemplateMerger.Result merged = TemplateMerger.merge(sources);
+    Merger.Result merged = Merger.merge(sources);
     Template.Builder b = merged.template().toBuilder();
     Template t = merged.template();
     if (t.formatVersion() == null) {
@@ -91,22 +99,22 @@ public final class TemplateAssembler {
       // Handler, Runtime and CodeUri lead, so that a function reads top-down.
       Mapping.Builder props = Mapping.builder().put("Handler", p.get("Handler"));
       props.put("Runtime", p.get("Runtime") == null && !globalRuntime && p.get("ImageUri") == null
-          ? Value.str(DEFAULT_RUNTIME) : p.get("Runtime"));
+          ? Value.str(Lambda.DEFAULT_RUNTIME) : p.get("Runtime"));
       props.put("CodeUri", packaged || codeUri == null ? p.get("CodeUri") : Value.str(codeUri));
       p.entries().forEach(props::put);
       b.resource(e.getKey(), r.withProperties(props.build()));
     }
     Template result = b.build();
     List<Problem> problems = new ArrayList<>(merged.problems());
-    problems.addAll(TemplateValidator.validate(result));
+    problems.addAll(TemplateChecks.run(result, options.today()));
     String yaml = TemplateYaml.write(result);
     int bytes = yaml.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_TEMPLATE_BYTES) {
-      problems.add(new Problem(Rule.LimitExceeded, List.of(), "the template is " + bytes + " bytes; CloudFormation"
-          + " allows " + MAX_TEMPLATE_BYTES + " (" + (bytes - MAX_TEMPLATE_BYTES) + " too many): split the stack"));
+      problems.add(Problem.of(List.of(), Diagnostic.TemplateTooLarge, bytes, MAX_TEMPLATE_BYTES,
+          bytes - MAX_TEMPLATE_BYTES));
     }
-    if (limitsAsWarnings) {
-      problems.replaceAll(p -> p.rule() == Rule.LimitExceeded ? p.asWarning() : p);
+    if (options.limitsAsWarnings()) {
+      problems.replaceAll(p -> p.diagnostic().id().equals(Diagnostic.LimitExceeded.id()) ? p.asWarning() : p);
     }
     return new Result(result, yaml, problems);
   }

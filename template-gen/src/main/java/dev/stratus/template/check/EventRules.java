@@ -1,0 +1,32 @@
+package dev.stratus.template.check;
+
+import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Problem;
+import dev.stratus.template.events.ApiEvent;
+import dev.stratus.template.events.HttpApiEvent;
+import dev.stratus.template.events.SamEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Each event's own rules (routes, schedules, batch sizes, source types), and how a function's events fit together. */
+final class EventRules implements Check {
+  public List<Problem> run(TemplateIndex index) {
+    List<Problem> out = new ArrayList<>();
+    index.events.forEach((function, events) -> {
+      for (Map.Entry<String, SamEvent> e : events.entrySet()) {
+        List<String> path = List.of("Resources", function, "Properties", "Events", e.getKey());
+        e.getValue().check(index::typeOf).forEach(m -> out.add(m.at(path)));
+      }
+      if (events.isEmpty()) {
+        out.add(Problem.of(List.of("Resources", function), Diagnostic.FunctionWithoutEvents, function));
+      }
+      boolean rest = events.values().stream().anyMatch(ApiEvent.class::isInstance);
+      boolean http = events.values().stream().anyMatch(HttpApiEvent.class::isInstance);
+      if (rest && http) {
+        out.add(Problem.of(List.of("Resources", function), Diagnostic.MixedApiKinds, function));
+      }
+    });
+    return out;
+  }
+}

@@ -1,0 +1,162 @@
+package dev.stratus.template.diagnostics;
+
+import static dev.stratus.template.diagnostics.Severity.ERROR;
+import static dev.stratus.template.diagnostics.Severity.WARNING;
+
+/**
+ * Every message Stratus gives, in one place: the processor's, the template checks' and the linker's. Each
+ * has a stable id, shown as a tag ({@code [StratusUnknownReference]}) that users can search; several
+ * messages may share an id when they are one mistake in different places. Formats state the rule, the bad
+ * value and the fix; callers pass only the values. {@code docs/diagnostics.md} is generated from this list.
+ */
+public enum Diagnostic {
+  // --- handler classes ---
+  HandlerNotAClass(ERROR, "@CfFunction goes on a handler class, not on %s"),
+  HandlerNotPublic(ERROR, "handler class %s must be public: Lambda instantiates it by reflection; add 'public'"),
+  HandlerAbstract(ERROR, "handler class %s must not be abstract: Lambda instantiates it; remove 'abstract' or annotate"
+      + " a concrete subclass"),
+  HandlerInnerClass(ERROR, "handler class %s is an inner class; Lambda cannot instantiate it: make it 'static' or a"
+      + " top-level class"),
+  HandlerNoPublicConstructor(ERROR, "handler class %s needs a public no-argument constructor: Lambda calls it; add"
+      + " 'public %s() {}'"),
+  HandlerMethodNotAccessible(ERROR, "handleRequest of %s is declared in %s, which is not public: Lambda calls it by"
+      + " reflection and cannot; make %s public or override handleRequest in %s"),
+  HandlerNotAHandler(ERROR, "handler class %s implements neither RequestHandler nor RequestStreamHandler"
+      + " (com.amazonaws.services.lambda.runtime, from aws-lambda-java-core); implement one of them"),
+
+  // --- functions: Lambda's own limits ---
+  InvalidMemorySize(ERROR, "memorySize %d is out of range: Lambda allows %d to %d MB (0 inherits the default)"),
+  InvalidTimeout(ERROR, "timeout %d is out of range: Lambda allows %d to %d seconds (0 inherits the default)"),
+  InvalidArchitecture(ERROR, "architecture '%s' is not one Lambda offers: use %s"),
+  InvalidEnvironmentName(ERROR, "environment variable name '%s' is not valid: Lambda takes a letter, then letters,"
+      + " digits or '_' (at least 2 characters)"),
+  DuplicateEnvironmentVariable(ERROR, "environment variable '%s' is set twice; keep one"),
+  InvalidRuntime(ERROR, "'%s' is not a Lambda runtime%s"),
+  RetiredRuntime("InvalidRuntime", ERROR, "Lambda no longer creates functions on '%s' (since %s)%s"),
+  DeprecatedRuntime(WARNING, "'%s' is deprecated since %s%s%s"),
+
+  // --- events ---
+  EventWithoutFunction(ERROR, "@%s needs @CfFunction on the same class: events belong to a function"),
+  EventTypeMismatch(ERROR, "@%s delivers %s, but %s takes %s: take %s instead, or a Map or RequestStreamHandler to"
+      + " accept several kinds of event"),
+  InvalidEventName(ERROR, "event name '%s' is not valid: use letters and digits only, e.g. '%s'"),
+  DuplicateEventName(ERROR, "event name '%s' is used twice on this function; set a distinct name = \"...\""),
+  InvalidHttpMethod("InvalidHttpRoute", ERROR, "'%s' is not an HTTP method; use one of %s"),
+  PathWithoutLeadingSlash("InvalidHttpRoute", ERROR, "path '%s' must start with '/', e.g. '/%s'"),
+  PathWithTrailingSlash("InvalidHttpRoute", ERROR, "path '%s' must not end with '/'; write '%s'"),
+  PathWithEmptySegment("InvalidHttpRoute", ERROR, "path '%s' has an empty segment ('//')"),
+  InvalidPathSegment("InvalidHttpRoute", ERROR, "path segment '%s' of '%s' is neither literal text nor a parameter"
+      + " like {id}"),
+  GreedyPathNotLast("InvalidHttpRoute", ERROR, "greedy parameter %s must be the last segment of '%s'"),
+  InvalidRate("InvalidSchedule", ERROR, "'%s' is not a rate expression; write e.g. rate(5 minutes), rate(1 hour) or"
+      + " rate(7 days)"),
+  ZeroRate("InvalidSchedule", ERROR, "'%s' must be at least 1 %s"),
+  RateUnitNumber("InvalidSchedule", ERROR, "'%s' must say rate(%d %s)"),
+  InvalidSchedule(ERROR, "'%s' is neither rate(...) nor cron(...); write e.g. rate(30 minutes) or cron(0 12 * * ? *)"),
+  CronFieldCount("InvalidSchedule", ERROR, "'%s' has %d fields; EventBridge cron takes 6 (minutes hours day-of-month"
+      + " month day-of-week year), e.g. cron(0 12 * * ? *)"),
+  CronFieldSyntax("InvalidSchedule", ERROR, "'%s' is not a valid %s field in '%s'"),
+  CronFieldRange("InvalidSchedule", ERROR, "%s %d is out of range %d–%d in '%s'"),
+  CronDayFields("InvalidSchedule", ERROR, "'%s' must have '?' in exactly one of day-of-month and day-of-week, e.g."
+      + " cron(%s)"),
+  InvalidBatchSize(ERROR, "batch size %d is out of range; it must be between 1 and %d"),
+  SnsBatchSize(ERROR, "SNS invokes a function once per message, so batchSize has no effect here; to take batches,"
+      + " subscribe an SQS queue to the topic and use @OnSqsMessage(queue = ..., batchSize = %d)"),
+  InvalidEventSource(ERROR, "%s '%s' is %s, not %s"),
+  S3BucketNotInTemplate("InvalidEventSource", ERROR, "an S3 event's Bucket must be !Ref to an AWS::S3::Bucket declared"
+      + " in this template (SAM requires it)"),
+  FunctionWithoutEvents(WARNING, "%s has no event, so nothing invokes it but a direct call; add an event annotation"
+      + " if that is not intended"),
+  MixedApiKinds(WARNING, "%s is behind both a REST API (@ApiRoute) and an HTTP API (@HttpApiRoute), which send"
+      + " different event shapes; pick one"),
+
+  // --- names and references ---
+  DuplicateId(ERROR, "'%s' is defined twice in %s: in %s and in %s; rename one or remove the other"),
+  DuplicateOnElement("DuplicateId", ERROR, "%s '%s' is declared twice on this element; rename one or remove the other"),
+  InvalidId(ERROR, "'%s' is not a valid name: use 1 to 255 letters and digits only, e.g. '%s'"),
+  UnknownReference(ERROR, "%s names no parameter, resource or pseudo parameter of the template%s"),
+  UnknownGetAttResource("UnknownReference", ERROR, "%s names no resource of the template%s"),
+  UnknownDependsOn("UnknownReference", ERROR, "DependsOn '%s' names no resource%s"),
+  UnknownMapping("UnknownReference", ERROR, "!FindInMap names no mapping '%s'%s"),
+  UnknownAttribute(ERROR, "%s: %s has no attribute '%s'%s; it has %s"),
+  NoAttributes("UnknownAttribute", ERROR, "%s: %s has no attributes"),
+  UnknownCondition(ERROR, "condition '%s' is not defined%s"),
+  UnknownConditionNoneDeclared("UnknownCondition", ERROR, "condition '%s' is not defined; declare it with @CfCondition"
+      + " or in the base template"),
+  InvalidReference(ERROR, "%s: a condition may only refer to parameters and pseudo parameters%s"),
+  ConditionalReference(ERROR, "%s refers to a resource that exists only when %s holds; give this the same condition"
+      + " or wrap the reference in !If [%s, …, !Ref AWS::NoValue]"),
+  NotACondition(ERROR, "a condition must be a condition function (!Equals, !Not, !And, !Or or !Condition); got '%s'"),
+  InvalidDeletionPolicy(ERROR, "deletionPolicy '%s' is not one of Delete, Retain, RetainExceptOnCreate, Snapshot"),
+  InvalidUpdateReplacePolicy(ERROR, "updateReplacePolicy '%s' is not one of Delete, Retain, Snapshot"),
+  DefaultNotAllowed(ERROR, "defaultValue '%s' is not among allowedValues %s"),
+
+  // --- the graph ---
+  DependencyCycle(ERROR, "circular dependency: %s; remove one of these references"),
+  NotificationCycle("DependencyCycle", ERROR, "circular dependency: %s; the bucket notifies a function that refers to"
+      + " it: name the bucket from a parameter (BucketName: !Ref BucketNameParameter) and refer to the parameter in"
+      + " the function's policies and environment"),
+  UnusedParameter(WARNING, "parameter '%s' is never referenced; remove it or use it with !Ref %s"),
+  UnusedResource(WARNING, "resource '%s' is referenced by nothing; if it is meant to stand alone, give it an output"
+      + " (@CfOutput) so that it can be found"),
+
+  // --- CloudFormation's knowledge of resource types ---
+  UnknownResourceType(ERROR, "unknown resource type '%s'; did you mean %s?"),
+  UnknownResourceTypeNoneClose("UnknownResourceType", ERROR, "unknown resource type '%s'; see the CloudFormation"
+      + " resource type reference"),
+  UnknownProperty(ERROR, "%s has no property '%s'%s%s"),
+  MissingProperty(ERROR, "%s needs property '%s'"),
+  InvalidPropertyValue(ERROR, "%s '%s' is not one of %s%s"),
+  WrongPropertyShape("InvalidPropertyValue", ERROR, "%s must be %s; got %s"),
+
+  // --- the template as a whole ---
+  GlobalsWithoutTransform(ERROR, "Globals needs 'Transform: %s'"),
+  InvalidGlobals(ERROR, "Globals/%s must be a mapping of properties"),
+  LimitExceeded(ERROR, "%s has %d entries; CloudFormation allows %d (%d too many): split the stack"),
+  TemplateTooLarge("LimitExceeded", ERROR, "the template is %d bytes; CloudFormation allows %d (%d too many): split"
+      + " the stack"),
+
+  // --- annotation text ---
+  YamlSyntax(ERROR, "%s does not parse as YAML: %s"),
+  YamlSyntaxAtLine("YamlSyntax", ERROR, "%s does not parse as YAML: line %d of the text: %s"),
+  NotAnIntrinsic("YamlSyntax", ERROR, "%s does not parse as YAML: '%s' starts with '!' but is no intrinsic function"),
+  NotAMapping(ERROR, "%s must be a YAML mapping (key: value lines), e.g. %s"),
+  BaseTemplate(ERROR, "the base template cannot be read: %s"),
+  InternalError(ERROR, "this is a bug in Stratus, please report it with this message: %s");
+
+  private final String id;
+  private final Severity severity;
+  private final String format;
+
+  Diagnostic(Severity severity, String format) {
+    this(null, severity, format);
+  }
+
+  Diagnostic(String id, Severity severity, String format) {
+    this.id = id == null ? name() : id;
+    this.severity = severity;
+    this.format = format;
+  }
+
+  /** The stable id users search for; messages that are one mistake in different places share it. */
+  public String id() {
+    return id;
+  }
+
+  public String tag() {
+    return "[Stratus" + id + "]";
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public String format() {
+    return format;
+  }
+
+  /** The message with its values, without the tag. */
+  public Message with(Object... args) {
+    return new Message(this, args);
+  }
+}

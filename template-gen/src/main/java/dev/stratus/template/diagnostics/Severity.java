@@ -1,0 +1,3 @@
+package dev.stratus.template.diagnostics;
+
+public enum Severity { ERROR, WARNING }

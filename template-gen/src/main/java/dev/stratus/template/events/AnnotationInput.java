@@ -1,0 +1,27 @@
+package dev.stratus.template.events;
+
+import dev.stratus.template.Value;
+import dev.stratus.template.diagnostics.Message;
+import java.util.List;
+
+/**
+ * An event annotation's attributes as the processor reads them (defaults included), and a way to report a
+ * mistake on one of them. It keeps {@code javax.lang.model} out of the event model.
+ */
+public interface AnnotationInput {
+  String string(String attribute);
+
+  List<String> strings(String attribute);
+
+  int integer(String attribute);
+
+  boolean bool(String attribute);
+
+  /** {@code "!Ref X"} as the intrinsic, other text as itself; null after reporting text that does not parse. */
+  Value textOrIntrinsic(String attribute);
+
+  /** The attribute's YAML; null after reporting text that does not parse. */
+  Value yaml(String attribute);
+
+  void report(String attribute, Message message);
+}

@@ -1,0 +1,81 @@
+package dev.stratus.template.events;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.Names;
+import dev.stratus.template.Resource;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Message;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The event kinds Stratus knows, and reading a function's {@code Events} into them. */
+public final class SamEvents {
+  /** Every kind an annotation declares; a new kind is one more entry here and one more {@link SamEvent.Visitor} method. */
+  public static final List<EventKind<?>> KINDS = List.of(ApiEvent.KIND, HttpApiEvent.KIND, S3Event.KIND,
+      ScheduleEvent.KIND, SqsEvent.KIND, SnsEvent.KIND);
+
+  static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
+
+  private SamEvents() {}
+
+  /** One entry of {@code Events}: a known kind, or {@link OtherEvent} for anything else, kept as written. */
+  public static SamEvent read(Value event) {
+    Mapping m = event instanceof Mapping mapping ? mapping : Mapping.EMPTY;
+    String type = m.get("Type") instanceof Value.Str s ? s.value() : null;
+    Mapping properties = m.get("Properties") instanceof Mapping p ? p : Mapping.EMPTY;
+    for (EventKind<?> kind : KINDS) {
+      if (type != null && kind.samTypes().contains(type)) {
+        return kind.reader().apply(type, properties);
+      }
+    }
+    return new OtherEvent(event);
+  }
+
+  /** A serverless function's events by name, in template order. */
+  public static Map<String, SamEvent> of(Resource function) {
+    Map<String, SamEvent> out = new LinkedHashMap<>();
+    if (function.properties().get("Events") instanceof Mapping events) {
+      events.entries().forEach((name, e) -> out.put(name, read(e)));
+    }
+    return out;
+  }
+
+  /** A source named by logical id becomes a reference ({@code !GetAtt Q.Arn} or {@code !Ref T}); an ARN or intrinsic stays as given. */
+  static Value source(AnnotationInput in, String attribute, String getAtt) {
+    String text = in.string(attribute);
+    if (Names.isValidLogicalId(text)) {
+      return getAtt == null ? Fn.ref(text) : Fn.getAtt(text, getAtt);
+    }
+    return in.textOrIntrinsic(attribute);
+  }
+
+  /** The logical id a source property refers to, if it is a {@code Ref} or {@code GetAtt}. */
+  static Optional<String> referencedId(Value source) {
+    if (source instanceof Fn.Ref r) {
+      return Optional.of(r.target());
+    }
+    return source instanceof Fn.GetAtt g ? Optional.of(g.resource()) : Optional.empty();
+  }
+
+  /** The source must be a resource of {@code type}, when it names one of the template. */
+  static Optional<Message> expectType(String property, String id, String type, java.util.function.Function<String, String> typeOf) {
+    String actual = typeOf.apply(id);
+    return actual != null && !actual.equals(type)
+        ? Optional.of(Diagnostic.InvalidEventSource.with(property, id, actual, type)) : Optional.empty();
+  }
+
+  /** A default event name from an attribute's text: letters and digits, or nothing when too long to be useful. */
+  static String alphanumeric(String text) {
+    String s = NOT_ALPHANUMERIC.matcher(text).replaceAll("");
+    return s.length() > 64 || s.isEmpty() ? "" : s;
+  }
+
+  static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.stratus.template.events;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Message;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** {@code Type: SQS}: batches of messages from a queue. */
+public record SqsEvent(Mapping properties) implements SamEvent {
+  public static final int MAX_BATCH_SIZE = 10_000;
+  public static final EventKind<SqsEvent> KIND = new EventKind<>("OnSqsMessage", List.of("SQS"), List.of("SQSEvent"),
+      (type, p) -> new SqsEvent(p), SqsEvent::fromAnnotation,
+      in -> SamEvents.alphanumeric(in.string("queue")) + "Messages");
+
+  static SqsEvent fromAnnotation(AnnotationInput in) {
+    Value queue = SamEvents.source(in, "queue", "Arn");
+    if (queue == null) {
+      return null;
+    }
+    Mapping.Builder p = Mapping.builder().put("Queue", queue);
+    if (in.integer("batchSize") != 0) {
+      p.put("BatchSize", Value.num(in.integer("batchSize")));
+    }
+    return new SqsEvent(p.build());
+  }
+
+  public String type() {
+    return "SQS";
+  }
+
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.sqs(this);
+  }
+
+  /** The queue's ARN as written: {@code !GetAtt Queue.Arn} for a queue of the template. */
+  public Value queue() {
+    return properties.get("Queue");
+  }
+
+  public Value batchSize() {
+    return properties.get("BatchSize");
+  }
+
+  @Override
+  public List<Message> check(Function<String, String> typeOf) {
+    List<Message> out = new ArrayList<>();
+    if (batchSize() instanceof Value.Num n) {
+      long size = new BigDecimal(n.literal()).longValue();
+      if (size < 1 || size > MAX_BATCH_SIZE) {
+        out.add(Diagnostic.InvalidBatchSize.with(size, MAX_BATCH_SIZE));
+      }
+    }
+    if (queue() instanceof Fn.GetAtt g) {
+      SamEvents.expectType("Queue", g.resource(), "AWS::SQS::Queue", typeOf).ifPresent(out::add);
+    }
+    return out;
+  }
+}

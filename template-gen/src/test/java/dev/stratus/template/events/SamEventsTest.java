@@ -1,0 +1,146 @@
+package dev.stratus.template.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratus.template.Value;
+import dev.stratus.template.diagnostics.Message;
+import dev.stratus.template.yaml.YamlReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SamEventsTest {
+  private static final Map<String, String> TYPES = Map.of("Uploads", "AWS::S3::Bucket", "Jobs", "AWS::SQS::Queue",
+      "Alerts", "AWS::SNS::Topic", "Admin", "AWS::Serverless::Api");
+
+  private static SamEvent event(String yaml) {
+    return SamEvents.read(YamlReader.readValue(yaml));
+  }
+
+  private static List<String> problems(String yaml) {
+    return event(yaml).check(TYPES::get).stream().map(Message::tagged).toList();
+  }
+
+  /** Which visitor method an event reaches: each kind its own. */
+  private static String kindOf(SamEvent e) {
+    return e.accept(new SamEvent.Visitor<>() {
+      public String api(ApiEvent event) {
+        return "api";
+      }
+
+      public String httpApi(HttpApiEvent event) {
+        return "httpApi";
+      }
+
+      public String s3(S3Event event) {
+        return "s3";
+      }
+
+      public String schedule(ScheduleEvent event) {
+        return "schedule";
+      }
+
+      public String sqs(SqsEvent event) {
+        return "sqs";
+      }
+
+      public String sns(SnsEvent event) {
+        return "sns";
+      }
+
+      public String other(OtherEvent event) {
+        return "other";
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{Type: Api, Properties: {Path: /files, Method: post, Auth: {ApiKeyRequired: true}}}|api",
+      "{Type: HttpApi, Properties: {Path: /files, Method: get}}|httpApi",
+      "{Type: S3, Properties: {Bucket: !Ref Uploads, Events: 's3:ObjectCreated:*'}}|s3",
+      "{Type: Schedule, Properties: {Schedule: rate(1 day), Input: '{\"a\": 1}'}}|schedule",
+      "{Type: ScheduleV2, Properties: {ScheduleExpression: rate(1 day), State: DISABLED}}|schedule",
+      "{Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn, BatchSize: 5}}|sqs",
+      "{Type: SNS, Properties: {Topic: !Ref Alerts, FilterPolicy: {kind: [big]}}}|sns",
+      "{Type: Kinesis, Properties: {Stream: !GetAtt S.Arn, StartingPosition: LATEST}}|other",
+      "{Type: EventBridgeRule}|other",
+  })
+  void eachKindReadsItsOwnTypeAndWritesBackWhatItRead(String yaml, String kind) {
+    SamEvent e = event(yaml);
+    assertThat(kindOf(e)).isEqualTo(kind);
+    assertThat(e.toMapping()).isEqualTo(YamlReader.readValue(yaml));
+  }
+
+  @Test
+  void somethingThatIsNoEventAtAllIsKeptAsWritten() {
+    Value written = YamlReader.readValue("[not, an, event]");
+    assertThat(SamEvents.read(written)).isEqualTo(new OtherEvent(written));
+    assertThat(SamEvents.read(written).type()).isEmpty();
+  }
+
+  @Test
+  void everyKindHasAnAnnotationAndItsJavaEventTypes() {
+    assertThat(SamEvents.KINDS).extracting(EventKind::annotation).containsExactly("ApiRoute", "HttpApiRoute",
+        "OnS3Event", "OnSchedule", "OnSqsMessage", "OnSnsMessage");
+    assertThat(HttpApiEvent.KIND.javaTypes()).containsExactly(
+        "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+        "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent");
+  }
+
+  @Test
+  void implicitApisAreNamedAsSamNamesThem() {
+    assertThat(event("{Type: Api, Properties: {Path: /, Method: get}}").generatedResources()).containsOnlyKeys(
+        "ServerlessRestApi", "ServerlessRestApiProdStage", "ServerlessRestApiDeployment");
+    assertThat(event("{Type: Api, Properties: {Path: /, Method: get, RestApiId: !Ref Admin}}").generatedResources())
+        .isEmpty();
+    assertThat(event("{Type: HttpApi, Properties: {Path: /, Method: get}}").generatedResources())
+        .containsExactly(Map.entry("ServerlessHttpApi", "AWS::ApiGatewayV2::Api"));
+  }
+
+  @Test
+  void aBucketWaitsForTheFunctionItNotifies() {
+    assertThat(event("{Type: S3, Properties: {Bucket: !Ref Uploads, Events: 's3:ObjectCreated:*'}}").waitsForFunction())
+        .containsExactly("Uploads");
+    assertThat(event("{Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}").waitsForFunction()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 10001, -1})
+  void batchSizesOutOfRange(int size) {
+    assertThat(problems("{Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn, BatchSize: " + size + "}}")).containsExactly(
+        "[StratusInvalidBatchSize] batch size " + size + " is out of range; it must be between 1 and 10000");
+  }
+
+  @Test
+  void sourcesOfTheWrongTypeAreNamed() {
+    assertThat(problems("{Type: SQS, Properties: {Queue: !GetAtt Alerts.Arn}}")).containsExactly(
+        "[StratusInvalidEventSource] Queue 'Alerts' is AWS::SNS::Topic, not AWS::SQS::Queue");
+    assertThat(problems("{Type: SNS, Properties: {Topic: !Ref Jobs}}")).containsExactly(
+        "[StratusInvalidEventSource] Topic 'Jobs' is AWS::SQS::Queue, not AWS::SNS::Topic");
+    assertThat(problems("{Type: S3, Properties: {Bucket: !Ref Jobs, Events: 's3:ObjectCreated:*'}}")).containsExactly(
+        "[StratusInvalidEventSource] Bucket 'Jobs' is AWS::SQS::Queue, not AWS::S3::Bucket");
+    assertThat(problems("{Type: Api, Properties: {Path: /, Method: get, RestApiId: !Ref Jobs}}")).containsExactly(
+        "[StratusInvalidEventSource] RestApiId 'Jobs' is AWS::SQS::Queue, not AWS::Serverless::Api");
+  }
+
+  @Test
+  void anS3EventNeedsABucketOfTheTemplate() {
+    assertThat(problems("{Type: S3, Properties: {Bucket: my-bucket, Events: 's3:ObjectCreated:*'}}")).containsExactly(
+        "[StratusInvalidEventSource] an S3 event's Bucket must be !Ref to an AWS::S3::Bucket declared in this"
+            + " template (SAM requires it)");
+  }
+
+  @Test
+  void routesAndSchedulesAreCheckedWhereverTheyComeFrom() {
+    assertThat(problems("{Type: HttpApi, Properties: {Path: files, Method: fetch}}")).containsExactly(
+        "[StratusInvalidHttpRoute] 'fetch' is not an HTTP method; use one of GET, POST, PUT, PATCH, DELETE, HEAD,"
+            + " OPTIONS, ANY",
+        "[StratusInvalidHttpRoute] path 'files' must start with '/', e.g. '/files'");
+    assertThat(problems("{Type: ScheduleV2, Properties: {ScheduleExpression: rate(2 hour)}}")).containsExactly(
+        "[StratusInvalidSchedule] 'rate(2 hour)' must say rate(2 hours)");
+  }
+}
