@@ -1,6 +1,8 @@
 package dev.stratus.local;
 
 import dev.stratus.template.SamNames;
+import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.Value;
 import dev.stratus.template.events.ApiEvent;
 import dev.stratus.template.events.HttpApiEvent;
 import dev.stratus.template.events.OtherEvent;
@@ -10,8 +12,6 @@ import dev.stratus.template.events.ScheduleEvent;
 import dev.stratus.template.events.ScheduleExpression;
 import dev.stratus.template.events.SnsEvent;
 import dev.stratus.template.events.SqsEvent;
-import dev.stratus.template.Value;
-import dev.stratus.template.Value.Mapping;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.stratus.processor;
 
 import dev.stratus.template.Fn;
-import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.Value;
+import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.yaml.YamlReader;
 import java.util.HashMap;
 import java.util.Map;

@@ -168,7 +168,8 @@ class DiagnosticsTest {
     assertThat(c).hadErrorCount(3);
     assertThat(c).hadErrorContaining("[StratusInvalidMemorySize] memorySize 64 is out of range: Lambda allows 128 to 10240 MB")
         .inFile(src).onLineContaining("memorySize = 64");
-    assertThat(c).hadErrorContaining("[StratusInvalidTimeout] timeout 901 is out of range: Lambda allows 1 to 900 seconds")
+    assertThat(c).hadErrorContaining("[StratusInvalidTimeout] timeout 901 is out of range: Lambda allows 1 to 900 seconds"
+        + " (0 inherits the default)")
         .inFile(src).onLineContaining("timeout = 901");
     assertThat(c).hadErrorContaining("[StratusInvalidArchitecture] architecture 'arm' is not one Lambda offers: use x86_64 or arm64")
         .inFile(src).onLineContaining("architecture = \"arm\"");
@@ -515,18 +516,24 @@ class DiagnosticsTest {
         @CfGlobals("Function")
         final class G {}
         """);
-    assertSingleError(compile(src), src, "[StratusNotAMapping] @CfGlobals must be a YAML mapping", "@CfGlobals");
+    assertSingleError(compile(src), src, "[StratusNotAMapping] @CfGlobals must be a YAML mapping (key: value lines), e.g. "
+        + "\"\"\"", "@CfGlobals");
   }
 
   @Test
   void resourcePoliciesAndParameterDefaultsAreChecked() {
     JavaFileObject src = source("Policies", """
         @CfResource(logicalId = "Files", type = "AWS::S3::Bucket", deletionPolicy = "Keep")
+        @CfResource(logicalId = "Logs", type = "AWS::S3::Bucket", deletionPolicy = "Retain",
+            updateReplacePolicy = "RetainExceptOnCreate")
         @CfParameter(name = "Stage", defaultValue = "test", allowedValues = {"dev", "prod"})
+        @CfOutput(name = "Names", value = "!Sub ${Files}-${Logs}")
         final class Policies {}
         """);
     Compilation c = compile(src);
-    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorCount(3);
+    assertThat(c).hadErrorContaining("[StratusInvalidUpdateReplacePolicy] updateReplacePolicy 'RetainExceptOnCreate' is not"
+        + " one of Delete, Retain, Snapshot").inFile(src).onLineContaining("updateReplacePolicy");
     assertThat(c).hadErrorContaining("[StratusInvalidDeletionPolicy] deletionPolicy 'Keep' is not one of Delete, Retain, RetainExceptOnCreate, Snapshot")
         .inFile(src).onLineContaining("Keep");
     assertThat(c).hadErrorContaining("[StratusDefaultNotAllowed] defaultValue 'test' is not among allowedValues [dev, prod]")
@@ -723,5 +730,15 @@ class DiagnosticsTest {
     Compilation c = compile(List.of("-A" + StratusProcessor.BASE_TEMPLATE_OPTION + "=" + base), src);
     assertThat(c).hadErrorCount(1);
     assertThat(c).hadErrorContaining("[StratusBaseTemplate] the base template cannot be read: " + base + ": line 3: ");
+  }
+
+  @Test
+  void textStartingWithATagMustBeAnIntrinsic() {
+    JavaFileObject src = handler("Tagged", """
+        @CfFunction(environment = @Env(name = "MODE", value = "!!str plain"))
+        @OnSchedule("rate(1 day)")
+        """);
+    assertSingleError(compile(src), src, "[StratusYamlSyntax] environment value of MODE does not parse as YAML:"
+        + " '!!str plain' starts with '!' but is no intrinsic function", "!!str plain");
   }
 }

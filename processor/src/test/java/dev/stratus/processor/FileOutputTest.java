@@ -2,6 +2,8 @@ package dev.stratus.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.template.link.FragmentFile;
+import dev.stratus.template.link.Linker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +14,6 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.stratus.template.link.FragmentFile;
-import dev.stratus.template.link.Linker;
 
 /** Real javac runs writing to a class directory, where what is (not) written can be seen. */
 class FileOutputTest {

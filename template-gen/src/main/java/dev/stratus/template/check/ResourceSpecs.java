@@ -1,7 +1,6 @@
 package dev.stratus.template.check;
 
 import dev.stratus.template.yaml.YamlReader;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

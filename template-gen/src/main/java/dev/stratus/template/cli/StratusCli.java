@@ -1,12 +1,12 @@
 package dev.stratus.template.cli;
 
-import dev.stratus.template.link.FragmentFile;
-import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.Template;
-import dev.stratus.template.link.Linker;
 import dev.stratus.template.TemplateException;
-import dev.stratus.template.link.Source;
 import dev.stratus.template.check.TemplateChecks;
+import dev.stratus.template.diagnostics.Problem;
+import dev.stratus.template.link.FragmentFile;
+import dev.stratus.template.link.Linker;
+import dev.stratus.template.link.Source;
 import dev.stratus.template.yaml.TemplateYaml;
 import java.io.IOException;
 import java.io.PrintStream;

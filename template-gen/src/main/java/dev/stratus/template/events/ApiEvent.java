@@ -1,28 +1,19 @@
 package dev.stratus.template.events;
 
-import dev.stratus.template.Fn;
 import dev.stratus.template.SamNames;
-import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
-import dev.stratus.template.diagnostics.Message;
-import java.util.ArrayList;
+import dev.stratus.template.Value;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-/** {@code Type: Api}: a route of a REST API, the implicit one unless {@code RestApiId} names another. */
-public record ApiEvent(Mapping properties) implements SamEvent {
+/** {@code Type: Api}: a route of a REST API. */
+public record ApiEvent(Mapping properties) implements RouteEvent {
   public static final EventKind<ApiEvent> KIND = new EventKind<>("ApiRoute", List.of("Api"),
       List.of("APIGatewayProxyRequestEvent"), (type, p) -> new ApiEvent(p), ApiEvent::fromAnnotation,
       in -> HttpRoutes.eventName("", in));
 
   static ApiEvent fromAnnotation(AnnotationInput in) {
-    Mapping.Builder p = Mapping.builder()
-        .put("Path", in.string("path"))
-        .put("Method", HttpRoutes.method(in.string("method")));
-    if (!in.string("api").isEmpty()) {
-      p.put("RestApiId", Fn.ref(in.string("api")));
-    }
+    Mapping.Builder p = HttpRoutes.route(in, "RestApiId");
     if (in.bool("apiKeyRequired")) {
       p.put("Auth", Mapping.builder().put("ApiKeyRequired", Value.bool(true)).build());
     }
@@ -37,17 +28,16 @@ public record ApiEvent(Mapping properties) implements SamEvent {
     return visitor.api(this);
   }
 
-  /** The API's logical id: {@code RestApiId}, else the implicit API. */
-  public String api() {
-    return properties.get("RestApiId") instanceof Fn.Ref r ? r.target() : SamNames.IMPLICIT_REST_API;
+  public String apiProperty() {
+    return "RestApiId";
   }
 
-  public Value path() {
-    return properties.get("Path");
+  public String apiType() {
+    return "AWS::Serverless::Api";
   }
 
-  public Value method() {
-    return properties.get("Method");
+  public String implicitApi() {
+    return SamNames.IMPLICIT_REST_API;
   }
 
   /** {@code Auth.ApiKeyRequired}, null when not set. */
@@ -56,17 +46,8 @@ public record ApiEvent(Mapping properties) implements SamEvent {
   }
 
   @Override
-  public List<Message> check(Function<String, String> typeOf) {
-    List<Message> out = new ArrayList<>(HttpRoutes.check(properties));
-    if (properties.get("RestApiId") instanceof Fn.Ref ref) {
-      SamEvents.expectType("RestApiId", ref.target(), "AWS::Serverless::Api", typeOf).ifPresent(out::add);
-    }
-    return out;
-  }
-
-  @Override
   public Map<String, String> generatedResources() {
-    if (properties.get("RestApiId") != null) {
+    if (properties.get(apiProperty()) != null) {
       return Map.of();
     }
     return Map.of(SamNames.IMPLICIT_REST_API, "AWS::ApiGateway::RestApi",

@@ -1,5 +1,6 @@
 package dev.stratus.template.events;
 
+import dev.stratus.template.Fn;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
@@ -51,8 +52,17 @@ public final class HttpRoutes {
   }
 
   /** Lower case as SAM writes methods; an unknown one stays as written so that its error quotes the user. */
-  static String method(String method) {
+  private static String method(String method) {
     return checkMethod(method).isEmpty() ? method.toLowerCase(Locale.ROOT) : method;
+  }
+
+  /** A route's {@code Path}, {@code Method} and, when the annotation names one, the API under {@code apiProperty}. */
+  static Mapping.Builder route(AnnotationInput in, String apiProperty) {
+    Mapping.Builder p = Mapping.builder().put("Path", in.string("path")).put("Method", method(in.string("method")));
+    if (!in.string("api").isEmpty()) {
+      p.put(apiProperty, Fn.ref(in.string("api")));
+    }
+    return p;
   }
 
   /** The rules of a route's method and path, as written in its properties. */

@@ -1,7 +1,7 @@
 package dev.stratus.template.events;
 
-import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.Value;
 import dev.stratus.template.diagnostics.Message;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * compile.
  */
 public sealed interface SamEvent
-    permits ApiEvent, HttpApiEvent, S3Event, ScheduleEvent, SqsEvent, SnsEvent, OtherEvent {
+    permits RouteEvent, S3Event, ScheduleEvent, SqsEvent, SnsEvent, OtherEvent {
 
   interface Visitor<R> {
     R api(ApiEvent event);

@@ -2,7 +2,6 @@ package dev.stratus.template.link;
 
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.yaml.TemplateYaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,12 +1,10 @@
 package dev.stratus.template.link;
 
-import dev.stratus.template.Value;
-import dev.stratus.template.diagnostics.Problem;
-
 import dev.stratus.template.Template;
-
-import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.Value;
+import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

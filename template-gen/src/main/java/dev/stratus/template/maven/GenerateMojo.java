@@ -1,8 +1,8 @@
 package dev.stratus.template.maven;
 
+import dev.stratus.template.TemplateException;
 import dev.stratus.template.link.FragmentFile;
 import dev.stratus.template.link.Linker;
-import dev.stratus.template.TemplateException;
 import dev.stratus.template.link.Source;
 import java.io.File;
 import java.io.IOException;

@@ -1,16 +1,14 @@
 package dev.stratus.template.yaml;
 
-import dev.stratus.template.Value;
-
 import dev.stratus.template.Output;
 import dev.stratus.template.Parameter;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.TemplateException;
-
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Seq;
 import dev.stratus.template.Value.Str;
+import dev.stratus.template.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,13 @@
 package dev.stratus.template.yaml;
 
-import dev.stratus.template.Value;
-
 import dev.stratus.template.Fn;
-
 import dev.stratus.template.Value.Bool;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Null;
 import dev.stratus.template.Value.Num;
 import dev.stratus.template.Value.Seq;
 import dev.stratus.template.Value.Str;
+import dev.stratus.template.Value;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.yaml.snakeyaml.nodes.NodeId;

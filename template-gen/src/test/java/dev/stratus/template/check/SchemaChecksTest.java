@@ -1,13 +1,11 @@
 package dev.stratus.template.check;
 
-import dev.stratus.template.diagnostics.Problem;
-
-import dev.stratus.template.yaml.TemplateYaml;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.diagnostics.Severity;
+import dev.stratus.template.yaml.TemplateYaml;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,9 @@
 package dev.stratus.template.check;
 
-import dev.stratus.template.diagnostics.Diagnostic;
-import dev.stratus.template.diagnostics.Problem;
-
-import dev.stratus.template.yaml.TemplateYaml;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.template.diagnostics.Problem;
+import dev.stratus.template.yaml.TemplateYaml;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,7 +106,48 @@ class TemplateChecksTest {
   @Test
   void globalsNeedTheServerlessTransform() {
     assertThat(problems("Globals: {Function: {Timeout: 10}}\nResources:\n  B: {Type: AWS::S3::Bucket}\n"))
-        .extracting(Problem::diagnostic).containsExactly(Diagnostic.GlobalsWithoutTransform);
+        .extracting(Problem::describe)
+        .containsExactly("[StratusGlobalsWithoutTransform] Globals: Globals needs 'Transform: AWS::Serverless-2016-10-31'");
+  }
+
+  @Test
+  void mappingsAndAttributelessTypesAndUnknownTypesAreNamed() {
+    assertThat(problems("""
+        Mappings:
+          Sizes: {dev: {Memory: 512}}
+        Resources:
+          Policy: {Type: AWS::S3::BucketPolicy, Properties: {Bucket: b, PolicyDocument: {}}}
+          Thing: {Type: AWS::Zzzzzzzz::Qqqqqqqq}
+          Queue:
+            Type: AWS::SQS::Queue
+            Properties:
+              QueueName: !FindInMap [Size, dev, Memory]
+              DelaySeconds: !GetAtt Policy.Arn
+        """)).extracting(Problem::describe).containsExactly(
+        "[StratusUnknownAttribute] Resources/Queue/Properties/DelaySeconds: !GetAtt Policy.Arn: AWS::S3::BucketPolicy has no attributes",
+        "[StratusUnknownReference] Resources/Queue/Properties/QueueName: !FindInMap names no mapping 'Size'; did you mean 'Sizes'?",
+        "[StratusUnknownResourceType] Resources/Thing/Type: unknown resource type 'AWS::Zzzzzzzz::Qqqqqqqq'; see the CloudFormation resource type reference");
+  }
+
+  @Test
+  void eachCheckRunsAlone() {
+    var index = TemplateIndex.of(TemplateYaml.read("""
+        Parameters:
+          Unused: {Type: String}
+        Resources:
+          A: {Type: AWS::SQS::Queue, DependsOn: B}
+          B: {Type: AWS::SQS::Queue, DependsOn: A}
+          C: {Type: AWS::SQS::Queue, Properties: {QueueName: !Ref Nothing}}
+        """));
+    assertThat(new Cycles().run(index)).extracting(Problem::describe)
+        .containsExactly("[StratusDependencyCycle] Resources/A: circular dependency: A → B → A; remove one of these references");
+    assertThat(new References().run(index)).extracting(Problem::describe).containsExactly(
+        "[StratusUnknownReference] Resources/C/Properties/QueueName: !Ref Nothing names no parameter, resource or pseudo parameter of the template");
+    assertThat(new Unused().run(index)).extracting(Problem::describe).containsExactly(
+        "[StratusUnusedParameter] Parameters/Unused: parameter 'Unused' is never referenced; remove it or use it with !Ref Unused",
+        "[StratusUnusedResource] Resources/C: resource 'C' is referenced by nothing; if it is meant to stand alone, give it an output (@CfOutput) so that it can be found");
+    assertThat(new IdsAndLimits().run(index)).isEmpty();
+    assertThat(new EventRules().run(index)).isEmpty();
   }
 
   @Test

@@ -1,12 +1,11 @@
 package dev.stratus.template.link;
 
-import dev.stratus.template.TemplateException;
-import dev.stratus.template.Value;
-import dev.stratus.template.yaml.TemplateYaml;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stratus.template.TemplateException;
+import dev.stratus.template.Value;
+import dev.stratus.template.yaml.TemplateYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,5 +75,16 @@ class LinkerTest {
     assertThatThrownBy(() -> Linker.readSource("template.yaml", file))
         .isInstanceOf(TemplateException.class)
         .hasMessageStartingWith(file + ": line 3: ");
+  }
+
+  @Test
+  void aTemplateOverAMegabyteIsAnErrorUnlessLimitsAreWarnings() {
+    String big = "x".repeat(1_000_100);
+    Source fragment = new Source("Big", TemplateYaml.read("Resources:\n  Q: {Type: AWS::SQS::Queue, Metadata: {Note: " + big + "}}\n"
+        + "Outputs:\n  Url: {Value: !Ref Q}\n"));
+    Linker.Result r = Linker.link(List.of(fragment), null, null, OPTIONS);
+    assertThat(r.errors()).singleElement().asString().matches(
+        "\\[StratusLimitExceeded\\] : the template is 1000\\d{3} bytes; CloudFormation allows 1000000 \\(\\d{3} too many\\): split the stack");
+    assertThat(Linker.link(List.of(fragment), null, null, OPTIONS.withLimitsAsWarnings(true)).ok()).isTrue();
   }
 }

@@ -1,11 +1,9 @@
 package dev.stratus.template.link;
 
-import dev.stratus.template.diagnostics.Problem;
-import dev.stratus.template.yaml.TemplateYaml;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-
+import dev.stratus.template.diagnostics.Problem;
+import dev.stratus.template.yaml.TemplateYaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,15 @@
 package dev.stratus.template.yaml;
 
-import dev.stratus.template.Template;
-import dev.stratus.template.check.TemplateChecks;
-import java.time.LocalDate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.stratus.template.Template;
+import dev.stratus.template.check.TemplateChecks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,18 +1,16 @@
 package dev.stratus.template.yaml;
 
-import dev.stratus.template.Value;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.template.Fn;
 import dev.stratus.template.Template;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Str;
+import dev.stratus.template.Value;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class YamlWriterTest {
 
