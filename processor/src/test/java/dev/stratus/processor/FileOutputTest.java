@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -20,12 +21,16 @@ class FileOutputTest {
 
   /** Compiles {@code sources} into {@code out}, with {@code out} on the class path as an incremental build has it. */
   private static boolean compile(Path out, JavaFileObject... sources) throws IOException {
+    return compile(out, List.of(), sources);
+  }
+
+  private static boolean compile(Path out, List<String> options, JavaFileObject... sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       String classPath = out + java.io.File.pathSeparator + System.getProperty("java.class.path");
       JavaCompiler.CompilationTask task = javac.getTask(null, files, null,
-          List.of("-d", out.toString(), "-classpath", classPath, "-Xlint:-processing",
-              "-A" + StratusProcessor.TODAY_OPTION + "=" + Compile.TODAY),
+          Stream.concat(Stream.of("-d", out.toString(), "-classpath", classPath, "-Xlint:-processing",
+              "-A" + StratusProcessor.TODAY_OPTION + "=" + Compile.TODAY), options.stream()).toList(),
           null, List.of(sources));
       task.setProcessors(List.of(new StratusProcessor()));
       return task.call();
@@ -40,6 +45,18 @@ class FileOutputTest {
     String text = Files.readString(out.resolve(FragmentFile.PATH));
     assertThat(text).startsWith("--- # com.example.HelloHandler\nResources:\n  HelloFunction:\n")
         .endsWith("--- # com.example.Params\nParameters:\n  Stage:\n    Type: String\n");
+  }
+
+  @Test
+  void limitsTakenAsWarningsByJavacAreRecordedForTheGoal(@TempDir Path out) throws IOException {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 201; i++) {
+      body.append("@CfParameter(name = \"P").append(i).append("\")\n");
+    }
+    JavaFileObject params = Compile.source("Params", body + "final class Params {}\n");
+    assertThat(compile(out, List.of("-A" + StratusProcessor.LIMITS_OPTION + "=warn"), params)).isTrue();
+    assertThat(FragmentFile.limitsAsWarnings(out)).isTrue();
+    assertThat(compile(out, params)).isFalse();
   }
 
   @Test

@@ -33,6 +33,20 @@ class FragmentFileTest {
   }
 
   @Test
+  void aCompilationThatTookLimitsAsWarningsSaysSoInTheFile(@TempDir Path classes) throws IOException {
+    List<Source> fragments = FragmentFile.read(TEXT, "fragments.yaml");
+    String text = FragmentFile.write(fragments, true);
+    assertThat(text).isEqualTo("# stratus.limits=warn\n" + TEXT);
+    assertThat(FragmentFile.read(text, "fragments.yaml")).isEqualTo(fragments);
+    assertThat(FragmentFile.limitsAsWarnings(classes)).isFalse();
+    Files.createDirectories(classes.resolve(FragmentFile.PATH).getParent());
+    Files.writeString(classes.resolve(FragmentFile.PATH), text);
+    assertThat(FragmentFile.limitsAsWarnings(classes)).isTrue();
+    Files.writeString(classes.resolve(FragmentFile.PATH), TEXT);
+    assertThat(FragmentFile.limitsAsWarnings(classes)).isFalse();
+  }
+
+  @Test
   void anEmptyFileHasNoFragments() {
     assertThat(FragmentFile.read("", "fragments.yaml")).isEmpty();
   }
