@@ -2,8 +2,8 @@ package dev.stratus.local;
 
 import dev.stratus.template.Lambda;
 import dev.stratus.template.Resource;
-import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.events.SamEvent;
 import dev.stratus.template.events.SamEvents;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.stratus.local;
 
 import dev.stratus.template.SamNames;
-import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.events.ApiEvent;
 import dev.stratus.template.events.HttpApiEvent;
 import dev.stratus.template.events.OtherEvent;

@@ -2,13 +2,13 @@ package dev.stratus.template.check;
 
 import dev.stratus.template.Fn;
 import dev.stratus.template.Names;
+import dev.stratus.template.Value;
 import dev.stratus.template.Value.Bool;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Null;
 import dev.stratus.template.Value.Num;
 import dev.stratus.template.Value.Seq;
 import dev.stratus.template.Value.Str;
-import dev.stratus.template.Value;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.stratus.template.check;
 
 import dev.stratus.template.Names;
 import dev.stratus.template.Resource;
-import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 import java.time.LocalDate;

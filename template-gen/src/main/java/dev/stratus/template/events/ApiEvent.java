@@ -1,8 +1,8 @@
 package dev.stratus.template.events;
 
 import dev.stratus.template.SamNames;
-import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.stratus.template.events;
 
-import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
 
 /** An event of a kind Stratus does not model (Kinesis, EventBridgeRule, …), from a base template, kept as written. */
 public record OtherEvent(Value event) implements SamEvent {

@@ -1,7 +1,7 @@
 package dev.stratus.template.events;
 
-import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Message;
 import java.util.List;
 import java.util.function.Function;

@@ -1,8 +1,8 @@
 package dev.stratus.template.events;
 
 import dev.stratus.template.Fn;
-import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import java.util.List;

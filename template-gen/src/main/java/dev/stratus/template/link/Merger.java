@@ -1,8 +1,8 @@
 package dev.stratus.template.link;
 
 import dev.stratus.template.Template;
-import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 import java.util.ArrayList;

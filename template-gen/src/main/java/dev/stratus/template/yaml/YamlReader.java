@@ -2,11 +2,11 @@ package dev.stratus.template.yaml;
 
 import dev.stratus.template.Fn;
 import dev.stratus.template.TemplateException;
+import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Num;
 import dev.stratus.template.Value.Seq;
 import dev.stratus.template.Value.Str;
-import dev.stratus.template.Value;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package dev.stratus.template.yaml;
 
 import dev.stratus.template.Fn;
+import dev.stratus.template.Value;
 import dev.stratus.template.Value.Bool;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Null;
 import dev.stratus.template.Value.Num;
 import dev.stratus.template.Value.Seq;
 import dev.stratus.template.Value.Str;
-import dev.stratus.template.Value;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.yaml.snakeyaml.nodes.NodeId;
@@ -131,15 +131,27 @@ public final class YamlWriter {
 
   /** The flow form of a value ({@code [a, !Ref b]}), or {@code null} when it cannot have one. */
   private static String flow(Value value) {
-    if (value instanceof Str s) {
+    return value.accept(FLOW);
+  }
+
+  private static final Value.Visitor<String> FLOW = new Value.Visitor<>() {
+    public String str(Str s) {
       return scalar(s.value(), true);
-    } else if (value instanceof Num n) {
+    }
+
+    public String num(Num n) {
       return n.literal();
-    } else if (value instanceof Bool b) {
+    }
+
+    public String bool(Bool b) {
       return Boolean.toString(b.value());
-    } else if (value instanceof Null) {
+    }
+
+    public String nul(Null n) {
       return "null";
-    } else if (value instanceof Seq seq) {
+    }
+
+    public String seq(Seq seq) {
       StringJoiner items = new StringJoiner(", ", "[", "]");
       for (Value item : seq.items()) {
         String f = flow(item);
@@ -149,7 +161,9 @@ public final class YamlWriter {
         items.add(f);
       }
       return items.toString();
-    } else if (value instanceof Mapping m) {
+    }
+
+    public String mapping(Mapping m) {
       StringJoiner entries = new StringJoiner(", ", "{", "}");
       for (Map.Entry<String, Value> e : m.entries().entrySet()) {
         String f = flow(e.getValue());
@@ -160,16 +174,18 @@ public final class YamlWriter {
       }
       return entries.toString();
     }
-    Fn fn = (Fn) value;
-    if (fn instanceof Fn.GetAtt g) {
-      return "!GetAtt " + g.resource() + "." + g.attribute();
+
+    public String fn(Fn fn) {
+      if (fn instanceof Fn.GetAtt g) {
+        return "!GetAtt " + g.resource() + "." + g.attribute();
+      }
+      String argument = flow(fn.argument());
+      if (argument == null) {
+        return null;
+      }
+      return fn.argument() instanceof Fn ? "{" + fn.function() + ": " + argument + "}" : fn.tag() + " " + argument;
     }
-    String argument = flow(fn.argument());
-    if (argument == null) {
-      return null;
-    }
-    return fn.argument() instanceof Fn ? "{" + fn.function() + ": " + argument + "}" : fn.tag() + " " + argument;
-  }
+  };
 
   /** Multi-line text reads best as a literal block, where YAML can keep it exactly. */
   private static boolean asLiteral(String text) {

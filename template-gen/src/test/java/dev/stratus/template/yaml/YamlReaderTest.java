@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratus.template.Fn;
 import dev.stratus.template.TemplateException;
+import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Str;
-import dev.stratus.template.Value;
 import org.junit.jupiter.api.Test;
 
 class YamlReaderTest {
