@@ -91,25 +91,36 @@ def main(argv):
         return 2
     os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
     logging.disable(logging.WARNING)  # the translator logs metrics notices, not findings
-    failed = False
     cfn_lint = shutil.which("cfn-lint")
     if cfn_lint is None:
         print("cfn-lint is not installed (pip install cfn-lint)", file=sys.stderr)
         return 1
     lint = subprocess.run([cfn_lint, "--format", "parseable", *map(str, paths)], capture_output=True, text=True)
-    if lint.returncode != 0:
-        failed = True
-        print(f"cfn-lint rejected:\n{lint.stdout}{lint.stderr}", file=sys.stderr)
+    # parseable lines start with the file they are about
+    findings = [line for line in lint.stdout.splitlines() if line.strip()]
+    if lint.returncode != 0 and not findings:
+        findings = [f"{paths[0]}: cfn-lint failed (exit {lint.returncode}): {lint.stderr.strip()}"]
+    rejected = 0
     for path in paths:
+        own = [f for f in findings if f.startswith(f"{path}:")] if len(paths) > 1 else findings
         problems = translate(path)
+        if own:
+            print(f"{path}: cfn-lint rejected it:", file=sys.stderr)
+            for f in own:
+                print(f"  {f}", file=sys.stderr)
         if problems:
-            failed = True
-            print(f"SAM translator rejected {path}:", file=sys.stderr)
+            print(f"{path}: the SAM translator rejected it:", file=sys.stderr)
             for p in problems:
                 print(f"  {p}", file=sys.stderr)
+        if own or problems:
+            rejected += 1
         else:
             print(f"{path}: cfn-lint and SAM translator ok")
-    return 1 if failed else 0
+    if rejected:
+        print(f"{rejected} of {len(paths)} templates rejected", file=sys.stderr)
+        return 1
+    print(f"{len(paths)} templates passed cfn-lint and the SAM translator")
+    return 0
 
 
 if __name__ == "__main__":

@@ -195,7 +195,9 @@ public final class TemplateIndex {
         }
 
         public Void seq(Value.Seq v) {
-          v.items().forEach(item -> walk(item, path, scope));
+          for (int i = 0; i < v.items().size(); i++) {
+            walk(v.items().get(i), append(path, Integer.toString(i)), scope);
+          }
           return null;
         }
 
@@ -236,7 +238,12 @@ public final class TemplateIndex {
         if (fn instanceof Fn.FindInMap f && f.mapName() instanceof Value.Str name) {
           mappingUses.add(new NameUse(name.value(), path));
         }
-        walk(fn.argument(), path, scope);
+        // A function's arguments are not a list of the template: its problems point at the function.
+        if (fn.argument() instanceof Value.Seq arguments) {
+          arguments.items().forEach(a -> walk(a, path, scope));
+        } else {
+          walk(fn.argument(), path, scope);
+        }
       }
     }
 

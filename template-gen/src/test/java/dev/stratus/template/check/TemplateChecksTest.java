@@ -130,6 +130,23 @@ class TemplateChecksTest {
   }
 
   @Test
+  void pathsKeepListIndexes() {
+    assertThat(problems("""
+        Resources:
+          Topic: {Type: AWS::SNS::Topic}
+          Alarm:
+            Type: AWS::CloudWatch::Alarm
+            Properties:
+              ComparisonOperator: GreaterThanThreshold
+              EvaluationPeriods: 1
+              Threshold: 1
+              AlarmActions: [!Ref Topic]
+              Dimensions: [{Name: TopicName, Value: !Ref Topc}]
+        """)).extracting(Problem::describe).containsExactly("[StratusUnknownReference] Resources/Alarm/Properties/"
+        + "Dimensions/0/Value: !Ref Topc names no parameter, resource or pseudo parameter of the template; did you mean 'Topic'?");
+  }
+
+  @Test
   void eachCheckRunsAlone() {
     var index = TemplateIndex.of(TemplateYaml.read("""
         Parameters:
