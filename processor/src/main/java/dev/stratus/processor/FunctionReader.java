@@ -259,6 +259,7 @@ final class FunctionReader {
     for (int i = 0; i < texts.size(); i++) {
       Value policy = yaml.yaml(texts.get(i), at.get(i), "policy '" + texts.get(i).strip() + "'");
       if (policy != null) {
+        origins.put(List.of("Resources", id, "Properties", "Policies", Integer.toString(policies.size())), at.get(i));
         policies.add(policy);
       }
     }

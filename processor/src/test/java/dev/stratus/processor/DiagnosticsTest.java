@@ -741,4 +741,17 @@ class DiagnosticsTest {
     assertSingleError(compile(src), src, "[StratusYamlSyntax] environment value of MODE does not parse as YAML:"
         + " '!!str plain' starts with '!' but is no intrinsic function", "!!str plain");
   }
+
+  @Test
+  void policiesPointAtTheirOwnEntry() {
+    JavaFileObject src = handler("Reader", """
+        @CfResource(logicalId = "Files", type = "AWS::SQS::Queue")
+        @CfFunction(policies = {
+            "AWSLambdaBasicExecutionRole",
+            "DynamoDBCrudPolicyy: {TableName: !Ref Files}"})
+        @OnSchedule("rate(1 day)")
+        """);
+    assertSingleError(compile(src), src, "[StratusUnknownPolicyTemplate] 'DynamoDBCrudPolicyy' is not a SAM policy"
+        + " template; did you mean 'DynamoDBCrudPolicy'?", "DynamoDBCrudPolicyy");
+  }
 }

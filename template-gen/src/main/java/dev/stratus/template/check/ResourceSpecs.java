@@ -21,11 +21,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * What CloudFormation and SAM say about each resource type: properties and their types, required ones,
- * GetAtt attributes, and Lambda runtimes. Derived from the official schemas by
- * {@code tools/gen_resource_specs.py}; read once, and each type decoded and parsed only when a template uses it.
+ * GetAtt attributes, Lambda runtimes, SAM's policy templates and the managed policy names it knows. Derived
+ * from the official schemas by {@code tools/gen_resource_specs.py}; read once, and each part decoded and parsed
+ * only when a template uses it.
  */
 public final class ResourceSpecs {
   private static final String RESOURCE = "resource-specs.tsv";
+  private static final String POLICY_TEMPLATES = "policy-templates";
+  private static final String MANAGED_POLICIES = "managed-policies";
   private static volatile ResourceSpecs instance;
 
   /** One resource type: its properties ({@code p}), required ones ({@code r}), attributes ({@code a}), definitions ({@code d}). */
@@ -46,11 +49,17 @@ public final class ResourceSpecs {
   private final Map<String, int[]> index;
   private final Map<String, Spec> parsed = new ConcurrentHashMap<>();
   private final Map<String, Object> runtimes;
+  /** The lines of SAM's own vocabulary, parsed when first asked for. */
+  private final Map<String, int[]> samLines;
+  private volatile Map<String, List<String>> policyTemplates;
+  private volatile Set<String> managedPolicies;
 
-  private ResourceSpecs(byte[] data, Map<String, int[]> index, Map<String, Object> runtimes) {
+  private ResourceSpecs(byte[] data, Map<String, int[]> index, Map<String, Object> runtimes,
+      Map<String, int[]> samLines) {
     this.data = data;
     this.index = index;
     this.runtimes = runtimes;
+    this.samLines = samLines;
   }
 
   public static ResourceSpecs get() {
@@ -80,6 +89,7 @@ public final class ResourceSpecs {
     // Lines are "Type<TAB>{json}"; only the names are decoded here (2 MB of text otherwise).
     Map<String, int[]> index = new HashMap<>(2048);
     Map<String, Object> runtimes = Map.of();
+    Map<String, int[]> samLines = new HashMap<>();
     for (int start = 0; start < data.length; ) {
       int end = start;
       int tab = -1;
@@ -94,13 +104,15 @@ public final class ResourceSpecs {
         int[] json = {tab + 1, end - tab - 1};
         if (name.equals("runtimes")) {
           runtimes = parse(new String(data, json[0], json[1], StandardCharsets.UTF_8));
+        } else if (name.equals(POLICY_TEMPLATES) || name.equals(MANAGED_POLICIES)) {
+          samLines.put(name, json);
         } else {
           index.put(name, json);
         }
       }
       start = end + 1;
     }
-    return new ResourceSpecs(data, index, runtimes);
+    return new ResourceSpecs(data, index, runtimes, samLines);
   }
 
   /** Types whose schema CloudFormation publishes; others ({@code Custom::X}, modules, third party) are open. */
@@ -130,6 +142,32 @@ public final class ResourceSpecs {
   public Map<String, String> runtimeLifecycle(String runtime) {
     Map<String, Object> all = (Map<String, Object>) runtimes.getOrDefault("lifecycle", Map.of());
     return (Map<String, String>) all.get(runtime);
+  }
+
+  /** SAM's policy templates, each with the names of its parameters. */
+  @SuppressWarnings("unchecked")
+  public Map<String, List<String>> policyTemplates() {
+    Map<String, List<String>> t = policyTemplates;
+    if (t == null) {
+      int[] at = samLines.get(POLICY_TEMPLATES);
+      t = at == null ? Map.of() : (Map<String, List<String>>) (Map<String, ?>) parse(
+          new String(data, at[0], at[1], StandardCharsets.UTF_8));
+      policyTemplates = t;
+    }
+    return t;
+  }
+
+  /** The AWS managed policy names SAM resolves to ARNs. */
+  @SuppressWarnings("unchecked")
+  public Set<String> managedPolicies() {
+    Set<String> m = managedPolicies;
+    if (m == null) {
+      int[] at = samLines.get(MANAGED_POLICIES);
+      m = at == null ? Set.of() : Set.copyOf((List<String>) plain(YamlReader.compose(
+          new String(data, at[0], at[1], StandardCharsets.UTF_8))));
+      managedPolicies = m;
+    }
+    return m;
   }
 
   /** The JSON of one line as plain maps, lists and strings. */

@@ -91,6 +91,24 @@ public enum Diagnostic {
   InvalidUpdateReplacePolicy(ERROR, "updateReplacePolicy '%s' is not one of Delete, Retain, Snapshot"),
   DefaultNotAllowed(ERROR, "defaultValue '%s' is not among allowedValues %s"),
 
+  // --- policies ---
+  UnknownPolicyTemplate(ERROR, "'%s' is not a SAM policy template%s; a policy is a policy template such as"
+      + " {DynamoDBCrudPolicy: {TableName: !Ref Table}}, a managed policy name or ARN, or a statement document"
+      + " {Statement: [...]}"),
+  PolicyTemplateAsName("InvalidPolicyTemplate", ERROR, "'%s' is a SAM policy template, not a managed policy: write"
+      + " {%s: {%s}}"),
+  PolicyParametersNotAMapping("InvalidPolicyTemplate", ERROR, "%s takes its parameters as a mapping: write {%s: {%s}}"),
+  MissingPolicyParameter("InvalidPolicyTemplate", ERROR, "%s needs parameter %s: write {%s: {%s}}"),
+  UnknownPolicyParameter("InvalidPolicyTemplate", ERROR, "%s has no parameter '%s'%s; it takes %s"),
+  InvalidPolicyParameter("InvalidPolicyTemplate", ERROR, "parameter %s of %s must be a name or an intrinsic function"
+      + " (!Ref, !Sub, …); got %s"),
+  UnknownManagedPolicy(WARNING, "'%s' is not an AWS managed policy SAM knows%s; name your own policy by its ARN"),
+  InvalidPolicyStatement("InvalidPolicyDocument", ERROR, "a policy statement needs %s"),
+  InvalidPolicyEffect("InvalidPolicyDocument", ERROR, "Effect '%s' is neither Allow nor Deny"),
+  UnknownPolicyStatementKey("InvalidPolicyDocument", ERROR, "a policy statement has no key '%s'%s; it has Sid, Effect,"
+      + " Action, NotAction, Resource, NotResource, Principal, NotPrincipal, Condition"),
+  InvalidPolicyDocument(ERROR, "Statement must be a list of statements or one statement mapping; got %s"),
+
   // --- the graph ---
   DependencyCycle(ERROR, "circular dependency: %s; remove one of these references"),
   NotificationCycle("DependencyCycle", ERROR, "circular dependency: %s; the bucket notifies a function that refers to"
