@@ -754,4 +754,19 @@ class DiagnosticsTest {
     assertSingleError(compile(src), src, "[StratusUnknownPolicyTemplate] 'DynamoDBCrudPolicyy' is not a SAM policy"
         + " template; did you mean 'DynamoDBCrudPolicy'?", "DynamoDBCrudPolicyy");
   }
+
+  @Test
+  void theSameRouteOnTwoFunctionsIsAnErrorNamingBoth() {
+    JavaFileObject list = handler("ListHandler", """
+        @CfFunction
+        @ApiRoute(path = "/products", method = "GET")
+        """);
+    JavaFileObject search = handler("SearchHandler", """
+        @CfFunction
+        @ApiRoute(path = "/products", method = "get")
+        """);
+    assertSingleError(compile(list, search), search, "[StratusDuplicateRoute] GET /products on ServerlessRestApi is"
+        + " served twice: by ListFunction (event GetProducts) and by SearchFunction (event GetProducts); remove one or"
+        + " change its method or path", "@ApiRoute");
+  }
 }

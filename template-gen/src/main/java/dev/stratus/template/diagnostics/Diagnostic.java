@@ -59,6 +59,15 @@ public enum Diagnostic {
   CronFieldRange("InvalidSchedule", ERROR, "%s %d is out of range %d–%d in '%s'"),
   CronDayFields("InvalidSchedule", ERROR, "'%s' must have '?' in exactly one of day-of-month and day-of-week, e.g."
       + " cron(%s)"),
+  DuplicateRoute(ERROR, "%s %s on %s is served twice: by %s (event %s) and by %s (event %s); remove one or change"
+      + " its method or path"),
+  ConflictingPathParameters(ERROR, "%s (%s) and %s (%s) name the same path segment differently; API Gateway takes one"
+      + " name per segment: write %s in both"),
+  OverlappingRoutes(WARNING, "ANY %s (%s) and %s %s (%s) overlap on %s: API Gateway sends %s to %s and every other"
+      + " method to %s; drop one or give them different paths if that is not intended"),
+  ApiKeyWithoutUsagePlan(WARNING, "%s requires an API key on %s, but no usage plan serves %s, so no key can call"
+      + " it: add an AWS::ApiGateway::UsagePlan with ApiStages [{ApiId: !Ref %s, Stage: …}] and a UsagePlanKey,"
+      + " or Auth: {UsagePlan: {CreateUsagePlan: PER_API}} on the API"),
   InvalidBatchSize(ERROR, "batch size %d is out of range; it must be between 1 and %d"),
   SnsBatchSize(ERROR, "SNS invokes a function once per message, so batchSize has no effect here; to take batches,"
       + " subscribe an SQS queue to the topic and use @OnSqsMessage(queue = ..., batchSize = %d)"),

@@ -27,6 +27,12 @@ import dev.stratus.annotations.CfResource;
     Auth:
       ApiKeyRequired: false
     """)
+@CfResource(logicalId = "Plan", type = "AWS::ApiGateway::UsagePlan", properties = """
+    ApiStages:
+      - ApiId: !Ref Api
+        Stage: !Ref Api.Stage
+    Throttle: {RateLimit: 10, BurstLimit: 20}
+    """)
 @CfResource(logicalId = "Http", type = "AWS::Serverless::HttpApi")
 final class Storage {
   private Storage() {}
