@@ -105,6 +105,10 @@ final class AnnotationView {
     return new Origin(ownerName(element), element instanceof PackageElement, type, index, name, -1);
   }
 
+  boolean isExplicit(String name) {
+    return explicit(name) != null;
+  }
+
   String string(String name) {
     return (String) value(name).getValue();
   }

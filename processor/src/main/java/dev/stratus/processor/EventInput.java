@@ -33,6 +33,10 @@ final class EventInput implements AnnotationInput {
     return view.bool(attribute);
   }
 
+  public boolean isExplicit(String attribute) {
+    return view.isExplicit(attribute);
+  }
+
   public Value textOrIntrinsic(String attribute) {
     return yaml.textOrIntrinsic(view.string(attribute), view.at(attribute), attribute);
   }

@@ -104,10 +104,10 @@ final class FunctionReader {
     out.put(id, function);
   }
 
-  /** An integer attribute within Lambda's limits; 0 (the default) inherits, so it is left out. */
+  /** An integer attribute within Lambda's limits; left out (the default, 0) it inherits, so it stays absent. */
   private Value limited(AnnotationView fn, String attribute, Diagnostic outOfRange, int min, int max) {
     int value = fn.integer(attribute);
-    if (value == 0) {
+    if (value == 0 && !fn.isExplicit(attribute)) {
       return null;
     }
     if (value < min || value > max) {

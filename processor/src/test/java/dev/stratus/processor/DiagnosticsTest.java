@@ -166,10 +166,11 @@ class DiagnosticsTest {
         """);
     Compilation c = compile(src);
     assertThat(c).hadErrorCount(3);
-    assertThat(c).hadErrorContaining("[StratusInvalidMemorySize] memorySize 64 is out of range: Lambda allows 128 to 10240 MB")
+    assertThat(c).hadErrorContaining("[StratusInvalidMemorySize] memorySize 64 is out of range: Lambda allows 128 to 10240 MB;"
+        + " leave it out to inherit the default")
         .inFile(src).onLineContaining("memorySize = 64");
-    assertThat(c).hadErrorContaining("[StratusInvalidTimeout] timeout 901 is out of range: Lambda allows 1 to 900 seconds"
-        + " (0 inherits the default)")
+    assertThat(c).hadErrorContaining("[StratusInvalidTimeout] timeout 901 is out of range: Lambda allows 1 to 900 seconds;"
+        + " leave it out to inherit the default")
         .inFile(src).onLineContaining("timeout = 901");
     assertThat(c).hadErrorContaining("[StratusInvalidArchitecture] architecture 'arm' is not one Lambda offers: use x86_64 or arm64")
         .inFile(src).onLineContaining("architecture = \"arm\"");
@@ -269,8 +270,30 @@ class DiagnosticsTest {
         @CfFunction
         @OnSqsMessage(queue = "Jobs", batchSize = 20000)
         """);
-    assertSingleError(compile(storage, src), src, "[StratusInvalidBatchSize] batch size 20000 is out of range; it must "
-        + "be between 1 and 10000", "@OnSqsMessage");
+    assertSingleError(compile(storage, src), src, "[StratusInvalidBatchSize] batch size 20000 is out of range: SQS takes"
+        + " 1 to 10000; leave it out for SAM's default of 10", "@OnSqsMessage");
+  }
+
+  @Test
+  void valuesWrittenAreCheckedEvenWhenTheyEqualTheDefault() {
+    JavaFileObject storage = source("Queues", """
+        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
+        final class Queues {}
+        """);
+    JavaFileObject src = handler("Worker", """
+        @CfFunction(
+            memorySize = 0,
+            timeout = 0)
+        @OnSqsMessage(queue = "Jobs", batchSize = 0)
+        """);
+    Compilation c = compile(storage, src);
+    assertThat(c).hadErrorCount(3);
+    assertThat(c).hadErrorContaining("[StratusInvalidBatchSize] batch size 0 is out of range: SQS takes 1 to 10000; leave"
+        + " it out for SAM's default of 10").inFile(src).onLineContaining("batchSize = 0");
+    assertThat(c).hadErrorContaining("[StratusInvalidMemorySize] memorySize 0 is out of range: Lambda allows 128 to 10240"
+        + " MB; leave it out to inherit the default").inFile(src).onLineContaining("memorySize = 0");
+    assertThat(c).hadErrorContaining("[StratusInvalidTimeout] timeout 0 is out of range: Lambda allows 1 to 900 seconds;"
+        + " leave it out to inherit the default").inFile(src).onLineContaining("timeout = 0");
   }
 
   @Test

@@ -25,8 +25,10 @@ public enum Diagnostic {
       + " (com.amazonaws.services.lambda.runtime, from aws-lambda-java-core); implement one of them"),
 
   // --- functions: Lambda's own limits ---
-  InvalidMemorySize(ERROR, "memorySize %d is out of range: Lambda allows %d to %d MB (0 inherits the default)"),
-  InvalidTimeout(ERROR, "timeout %d is out of range: Lambda allows %d to %d seconds (0 inherits the default)"),
+  InvalidMemorySize(ERROR, "memorySize %d is out of range: Lambda allows %d to %d MB; leave it out to inherit the"
+      + " default"),
+  InvalidTimeout(ERROR, "timeout %d is out of range: Lambda allows %d to %d seconds; leave it out to inherit the"
+      + " default"),
   InvalidArchitecture(ERROR, "architecture '%s' is not one Lambda offers: use %s"),
   InvalidEnvironmentName(ERROR, "environment variable name '%s' is not valid: Lambda takes a letter, then letters,"
       + " digits or '_' (at least 2 characters)"),
@@ -68,7 +70,7 @@ public enum Diagnostic {
   ApiKeyWithoutUsagePlan(WARNING, "%s requires an API key on %s, but no usage plan serves %s, so no key can call"
       + " it: add an AWS::ApiGateway::UsagePlan with ApiStages [{ApiId: !Ref %s, Stage: …}] and a UsagePlanKey,"
       + " or Auth: {UsagePlan: {CreateUsagePlan: PER_API}} on the API"),
-  InvalidBatchSize(ERROR, "batch size %d is out of range; it must be between 1 and %d"),
+  InvalidBatchSize(ERROR, "batch size %d is out of range: SQS takes 1 to %d; leave it out for SAM's default of 10"),
   SnsBatchSize(ERROR, "SNS invokes a function once per message, so batchSize has no effect here; to take batches,"
       + " subscribe an SQS queue to the topic and use @OnSqsMessage(queue = ..., batchSize = %d)"),
   InvalidEventSource(ERROR, "%s '%s' is %s, not %s"),

@@ -17,6 +17,9 @@ public interface AnnotationInput {
 
   boolean bool(String attribute);
 
+  /** Whether the source wrote the attribute, so that a value equal to the default is still checked. */
+  boolean isExplicit(String attribute);
+
   /** {@code "!Ref X"} as the intrinsic, other text as itself; null after reporting text that does not parse. */
   Value textOrIntrinsic(String attribute);
 

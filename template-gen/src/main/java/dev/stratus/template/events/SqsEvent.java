@@ -23,7 +23,7 @@ public record SqsEvent(Mapping properties) implements SamEvent {
       return null;
     }
     Mapping.Builder p = Mapping.builder().put("Queue", queue);
-    if (in.integer("batchSize") != 0) {
+    if (in.isExplicit("batchSize")) {
       p.put("BatchSize", Value.num(in.integer("batchSize")));
     }
     return new SqsEvent(p.build());

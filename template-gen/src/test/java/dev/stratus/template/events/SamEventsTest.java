@@ -112,7 +112,7 @@ class SamEventsTest {
   @ValueSource(ints = {0, 10001, -1})
   void batchSizesOutOfRange(int size) {
     assertThat(problems("{Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn, BatchSize: " + size + "}}")).containsExactly(
-        "[StratusInvalidBatchSize] batch size " + size + " is out of range; it must be between 1 and 10000");
+        "[StratusInvalidBatchSize] batch size " + size + " is out of range: SQS takes 1 to 10000; leave it out for SAM's default of 10");
   }
 
   @Test
