@@ -4,6 +4,7 @@ import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.diagnostics.Severity;
+import dev.stratus.template.yaml.YamlReader;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Messager;
@@ -42,13 +43,29 @@ final class Reporter {
     for (int n = path.size(); n > 0; n--) {
       Origin origin = origins.get(path.subList(0, n));
       if (origin != null) {
-        print(problem.severity(), origin, problem.message().tagged());
+        String where = lineInText(origin, path.subList(n, path.size()));
+        print(problem.severity(), origin, where == null ? problem.message().tagged()
+            : problem.diagnostic().tag() + " " + where + ": " + problem.text());
         return;
       }
     }
     if (path.size() <= 1) {
       print(problem.severity(), null, problem.message().tagged());
     }
+  }
+
+  /**
+   * {@code line 3 of properties: 'VisibilityTimout: 30'} when {@code rest} lies inside a multi-line text value,
+   * where javac can only point at the value's first line; null otherwise.
+   */
+  private String lineInText(Origin at, List<String> rest) {
+    AnnotationView.Location l = rest.isEmpty() || at.attribute() == null ? null : AnnotationView.locate(at, elements);
+    if (l == null || l.value() == null || !(l.value().getValue() instanceof String text) || !text.contains("\n")) {
+      return null;
+    }
+    int line = YamlReader.lineOf(text, rest);
+    return line <= 0 ? null : "line " + line + " of " + at.attribute() + ": '" + text.split("\n", -1)[line - 1].strip()
+        + "'";
   }
 
   private void print(Severity severity, Origin at, String message) {

@@ -582,6 +582,8 @@ class DiagnosticsTest {
   void resourceTypesAndPropertiesAreChecked() {
     JavaFileObject src = source("Store", """
         @CfResource(logicalId = "Files", type = "AWS::S3::Bucket", properties = \"""
+            VersioningConfiguration:
+              Status: Enabled
             BucketNme: files
             \""")
         @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queus")
@@ -591,8 +593,9 @@ class DiagnosticsTest {
         """);
     Compilation c = compile(src);
     assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining("[StratusUnknownProperty] AWS::S3::Bucket has no property 'BucketNme'; did you "
-        + "mean 'BucketName'?").inFile(src).onLineContaining("properties =");
+    // javac points at the text block's first line; the message says which line of it holds the mistake.
+    assertThat(c).hadErrorContaining("[StratusUnknownProperty] line 3 of properties: 'BucketNme: files': AWS::S3::Bucket"
+        + " has no property 'BucketNme'; did you mean 'BucketName'?").inFile(src).onLineContaining("properties =");
     assertThat(c).hadErrorContaining("[StratusUnknownResourceType] unknown resource type 'AWS::SQS::Queus'; did you "
         + "mean AWS::SQS::Queue, AWS::PCS::Queue?").inFile(src).onLineContaining("logicalId = \"Jobs\"");
   }

@@ -80,6 +80,38 @@ public final class YamlReader {
         .getSingleNode();
   }
 
+  /**
+   * The line (from 1) where {@code path} ({@code [CorsRules, 0, AllowedMethod]}) stands in {@code text}: the
+   * line of its key where the last step is a key, else of its item; 0 when the text does not hold it.
+   */
+  public static int lineOf(String text, List<String> path) {
+    Node node;
+    try {
+      node = compose(text);
+    } catch (RuntimeException e) {
+      return 0;
+    }
+    Node at = node;
+    for (String step : path) {
+      at = null;
+      if (node instanceof MappingNode m) {
+        for (NodeTuple t : m.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(step)) {
+            at = t.getKeyNode();
+            node = t.getValueNode();
+          }
+        }
+      } else if (node instanceof SequenceNode seq && !step.isEmpty() && step.chars().allMatch(Character::isDigit)
+          && Integer.parseInt(step) < seq.getValue().size()) {
+        at = node = seq.getValue().get(Integer.parseInt(step));
+      }
+      if (at == null) {
+        return 0;
+      }
+    }
+    return at == null ? 0 : line(at);
+  }
+
   /** Reads a single value such as {@code "!Ref FilesTable"} or {@code "[a, b]"}. */
   public static Value readValue(String text) {
     // The two forms annotations use most, without a YAML parser.

@@ -8,6 +8,7 @@ import dev.stratus.template.TemplateException;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.Value.Str;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class YamlReaderTest {
@@ -79,5 +80,15 @@ class YamlReaderTest {
     YamlReader.Document doc = YamlReader.read("Parameters:\n  A:\n    Type: String\nResources:\n  B:\n    Type: X\n");
     assertThat(doc.lineOf("Resources/B")).isEqualTo(5);
     assertThat(doc.lineOf("Parameters/A")).isEqualTo(2);
+  }
+
+  @Test
+  void theLineOfAPathInsideText() {
+    String text = "CorsConfiguration:\n  CorsRules:\n    - AllowedOrigins: ['*']\n      AllowedMethod: [GET]\n";
+    assertThat(YamlReader.lineOf(text, List.of("CorsConfiguration", "CorsRules", "0", "AllowedMethod"))).isEqualTo(4);
+    assertThat(YamlReader.lineOf(text, List.of("CorsConfiguration", "CorsRules", "0"))).isEqualTo(3);
+    assertThat(YamlReader.lineOf(text, List.of("CorsConfiguration", "Nothing"))).isZero();
+    assertThat(YamlReader.lineOf(text, List.of("CorsConfiguration", "CorsRules", "7"))).isZero();
+    assertThat(YamlReader.lineOf("[unclosed", List.of("a"))).isZero();
   }
 }
