@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,13 @@ import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -33,6 +34,8 @@ final class LocalAws {
   static final String ACCESS_KEY = "local-access-key";
   static final String SECRET_KEY = "local-secret-key";
   static final String REGION = "us-east-1";
+
+  private static final Duration TABLE_TIMEOUT = Duration.ofSeconds(30);
 
   private static LocalAws instance;
 
@@ -77,10 +80,9 @@ final class LocalAws {
     dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
-    // The SDK's waiter polls every 20 s; dynalite (with --createTableMs 0) is ready at once.
-    while (dynamo.describeTable(b -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
-      Thread.onSpinWait();
-    }
+    // dynalite (with --createTableMs 0) is ready at once: poll often, but not for ever.
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(table), w -> w.waitTimeout(TABLE_TIMEOUT)
+        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(10))));
     return new Stack(bucket, table, env);
   }
 

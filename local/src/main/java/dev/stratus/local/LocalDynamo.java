@@ -8,13 +8,16 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -25,13 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * DynamoDB for the stack: dynalite (started here, in memory) or a given endpoint, with the template's
  * tables created from their properties.
  */
 final class LocalDynamo implements AutoCloseable {
+  private static final Duration TABLE_TIMEOUT = Duration.ofSeconds(30);
   final URI endpoint;
   private final Process dynalite;
 
@@ -131,8 +134,13 @@ final class LocalDynamo implements AutoCloseable {
     } catch (ResourceInUseException exists) {
       return; // a --dynamodb-endpoint that already has it
     }
-    while (client.describeTable(b -> b.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
-      Thread.onSpinWait();
+    // dynalite makes tables at once, the SDK's waiter polls every 20 s: poll often, but not for ever.
+    try {
+      client.waiter().waitUntilTableExists(b -> b.tableName(name), w -> w.waitTimeout(TABLE_TIMEOUT)
+          .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(10))));
+    } catch (SdkClientException e) {
+      throw new LocalException("table " + name + " did not become ACTIVE in " + TABLE_TIMEOUT.toSeconds() + " s: "
+          + e.getMessage(), e);
     }
   }
 

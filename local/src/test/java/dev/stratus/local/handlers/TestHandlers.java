@@ -8,7 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Functions the local runtime's tests deploy: one that echoes, one that throws, one that sleeps, one that
+ * Functions the local runtime's tests deploy: one that echoes, one that throws, one that sleeps (or tells its
+ * JVM), one that
  * reports where its credentials come from.
  */
 public final class TestHandlers {
@@ -36,9 +37,14 @@ public final class TestHandlers {
     }
   }
 
+  /** Sleeps past any short timeout, unless the query asks {@code quick}: then answers its JVM's process id. */
   public static class Sleep implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("\"quick\"")) {
+        out.write(ok("pid=" + ProcessHandle.current().pid(), null));
+        return;
+      }
       try {
         Thread.sleep(10_000);
       } catch (InterruptedException e) {
