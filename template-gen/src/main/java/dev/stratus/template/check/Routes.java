@@ -8,7 +8,6 @@ import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.events.ApiEvent;
 import dev.stratus.template.events.RouteEvent;
-import dev.stratus.template.events.SamEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
