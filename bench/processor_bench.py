@@ -115,7 +115,8 @@ def main():
             phases = subprocess.run(["java", "-jar", cli, "validate", "--timings", str(template)], capture_output=True,
                                     text=True).stdout.splitlines()[0]
             times["checks"] = [float(phases.split("checks ")[1].split(" ms")[0]) / 1000]
-        fragments = (src / "out-stratus/META-INF/stratus/fragments.yaml").read_text().count("\n--- # ") + 1
+        text = (src / "out-stratus/META-INF/stratus/fragments.yaml").read_text()
+        fragments = sum(1 for line in text.splitlines() if line.startswith("--- # "))
         assert fragments == n + 1, f"expected {n + 1} fragments, got {fragments}"
         rows.append((n, times))
 
