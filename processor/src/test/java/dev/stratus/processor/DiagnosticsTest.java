@@ -17,6 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** One test per diagnostic: the count, the message and the line it points at. */
 class DiagnosticsTest {
 
+  /** A queue {@code Jobs} for the SQS events of a test. */
+  private static JavaFileObject jobsQueue() {
+    return source("Queues", """
+        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
+        final class Queues {}
+        """);
+  }
+
   private static void assertSingleError(Compilation c, JavaFileObject file, String message, String line) {
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
@@ -262,10 +270,7 @@ class DiagnosticsTest {
 
   @Test
   void batchSizeIsInRange() {
-    JavaFileObject storage = source("Queues", """
-        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
-        final class Queues {}
-        """);
+    JavaFileObject storage = jobsQueue();
     JavaFileObject src = handler("Worker", """
         @CfFunction
         @OnSqsMessage(queue = "Jobs", batchSize = 20000)
@@ -276,10 +281,7 @@ class DiagnosticsTest {
 
   @Test
   void valuesWrittenAreCheckedEvenWhenTheyEqualTheDefault() {
-    JavaFileObject storage = source("Queues", """
-        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
-        final class Queues {}
-        """);
+    JavaFileObject storage = jobsQueue();
     JavaFileObject src = handler("Worker", """
         @CfFunction(
             memorySize = 0,
@@ -313,10 +315,7 @@ class DiagnosticsTest {
 
   @Test
   void s3BucketMustBeABucketOfTheTemplate() {
-    JavaFileObject storage = source("Queues", """
-        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
-        final class Queues {}
-        """);
+    JavaFileObject storage = jobsQueue();
     JavaFileObject src = handler("Upload", """
         @CfFunction
         @OnS3Event(bucket = "Jobs")
