@@ -1,22 +1,16 @@
 package dev.stratus.filestore;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import dev.stratus.local.services.Dynalite;
+import dev.stratus.local.services.S3Server;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -34,8 +28,6 @@ final class LocalAws {
   static final String ACCESS_KEY = "local-access-key";
   static final String SECRET_KEY = "local-secret-key";
   static final String REGION = "us-east-1";
-
-  private static final Duration TABLE_TIMEOUT = Duration.ofSeconds(30);
 
   private static LocalAws instance;
 
@@ -80,9 +72,7 @@ final class LocalAws {
     dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
-    // dynalite (with --createTableMs 0) is ready at once: poll often, but not for ever.
-    dynamo.waiter().waitUntilTableExists(b -> b.tableName(table), w -> w.waitTimeout(TABLE_TIMEOUT)
-        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(10))));
+    Dynalite.awaitActive(dynamo, table);
     return new Stack(bucket, table, env);
   }
 
@@ -94,55 +84,17 @@ final class LocalAws {
     return new AwsClients(stack.env()).dynamo.get();
   }
 
-  private static URI startS3() throws Exception {
-    S3Proxy proxy = S3Proxy.builder()
-        .blobStore(new TransientNio2BlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "PUT", "HEAD"), List.of("*"),
-            List.of("ETag"), "false"))
-        .build();
-    proxy.start();
-    for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
-      Thread.sleep(10);
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        proxy.stop();
-      } catch (Exception ignored) {
-        // the JVM is going away
-      }
-    }));
-    return URI.create("http://127.0.0.1:" + proxy.getPort());
+  private static URI startS3() {
+    S3Server s3 = S3Server.start(new TransientNio2BlobStore(), ACCESS_KEY, SECRET_KEY, new CrossOriginResourceSharing(
+        List.of("*"), List.of("GET", "PUT", "HEAD"), List.of("*"), List.of("ETag"), "false"));
+    Runtime.getRuntime().addShutdownHook(new Thread(s3::close));
+    return s3.endpoint();
   }
 
-  private static URI startDynalite() throws IOException, InterruptedException {
-    Path command = Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite"));
-    if (!Files.isExecutable(command)) {
-      throw new IllegalStateException(command + " is missing: run 'npm ci' at the repository root first");
-    }
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Process process = new ProcessBuilder(command.toString(), "--port", Integer.toString(port), "--createTableMs", "0")
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return URI.create("http://127.0.0.1:" + port);
-      } catch (IOException notYet) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("dynalite exited with " + process.exitValue());
-        }
-        Thread.sleep(50);
-      }
-    }
-    process.destroy();
-    throw new IllegalStateException("dynalite did not listen on port " + port + " within 15 s");
+  private static URI startDynalite() {
+    Dynalite dynalite = Dynalite.start(Path.of(System.getProperty("dynalite.command",
+        "../node_modules/.bin/dynalite")));
+    Runtime.getRuntime().addShutdownHook(new Thread(dynalite::close));
+    return dynalite.endpoint();
   }
 }

@@ -1,23 +1,16 @@
 package dev.stratus.local;
 
-import java.io.IOException;
+import dev.stratus.local.services.Dynalite;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -34,11 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  * tables created from their properties.
  */
 final class LocalDynamo implements AutoCloseable {
-  private static final Duration TABLE_TIMEOUT = Duration.ofSeconds(30);
   final URI endpoint;
-  private final Process dynalite;
+  private final Dynalite dynalite;
 
-  private LocalDynamo(URI endpoint, Process dynalite) {
+  private LocalDynamo(URI endpoint, Dynalite dynalite) {
     this.endpoint = endpoint;
     this.dynalite = dynalite;
   }
@@ -62,43 +54,14 @@ final class LocalDynamo implements AutoCloseable {
   }
 
   private static LocalDynamo launch(Path command, PrintStream log) {
-    if (!Files.isExecutable(command)) {
-      throw new LocalException(command + " is missing: run 'npm ci' at the repository root, or pass"
-          + " --dynamodb-endpoint URL");
-    }
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new LocalException("no free port for dynalite: " + e.getMessage());
-    }
-    Process process;
     try {
-      process = new ProcessBuilder(command.toString(), "--port", Integer.toString(port), "--createTableMs", "0")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    } catch (IOException e) {
-      throw new LocalException("cannot start " + command + ": " + e.getMessage());
+      Dynalite dynalite = Dynalite.start(command);
+      log.println("stratus-local: DynamoDB (dynalite) at " + dynalite.endpoint());
+      return new LocalDynamo(dynalite.endpoint(), dynalite);
+    } catch (IllegalStateException e) {
+      throw new LocalException(e.getMessage() + (e.getMessage().endsWith("npm ci' at the repository root")
+          ? ", or pass --dynamodb-endpoint URL" : ""));
     }
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        log.println("stratus-local: DynamoDB (dynalite) at http://127.0.0.1:" + port);
-        return new LocalDynamo(URI.create("http://127.0.0.1:" + port), process);
-      } catch (IOException notYet) {
-        if (!process.isAlive()) {
-          throw new LocalException("dynalite exited with " + process.exitValue());
-        }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-    }
-    process.destroyForcibly();
-    throw new LocalException("dynalite did not start within 15 s");
   }
 
   private static void create(DynamoDbClient client, String name, Map<String, Object> p) {
@@ -134,13 +97,10 @@ final class LocalDynamo implements AutoCloseable {
     } catch (ResourceInUseException exists) {
       return; // a --dynamodb-endpoint that already has it
     }
-    // dynalite makes tables at once, the SDK's waiter polls every 20 s: poll often, but not for ever.
     try {
-      client.waiter().waitUntilTableExists(b -> b.tableName(name), w -> w.waitTimeout(TABLE_TIMEOUT)
-          .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(10))));
-    } catch (SdkClientException e) {
-      throw new LocalException("table " + name + " did not become ACTIVE in " + TABLE_TIMEOUT.toSeconds() + " s: "
-          + e.getMessage(), e);
+      Dynalite.awaitActive(client, name);
+    } catch (IllegalStateException e) {
+      throw new LocalException(e.getMessage(), e);
     }
   }
 
@@ -182,7 +142,7 @@ final class LocalDynamo implements AutoCloseable {
   @Override
   public void close() {
     if (dynalite != null) {
-      dynalite.destroy();
+      dynalite.close();
     }
   }
 }

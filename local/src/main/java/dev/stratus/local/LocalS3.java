@@ -1,5 +1,6 @@
 package dev.stratus.local;
 
+import dev.stratus.local.services.S3Server;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 /**
@@ -17,7 +16,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * template's buckets created and their CORS rules applied, reporting every change.
  */
 final class LocalS3 implements AutoCloseable {
-  private final S3Proxy proxy;
+  private final S3Server server;
   private final NotifyingBlobStore store;
   final URI endpoint;
 
@@ -41,24 +40,14 @@ final class LocalS3 implements AutoCloseable {
         }
       }
     });
-    S3Proxy.Builder builder = S3Proxy.builder()
-        .blobStore(store)
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalServer.ACCESS_KEY, LocalServer.SECRET_KEY);
-    if (!origins.isEmpty()) {
-      builder.corsRules(new CrossOriginResourceSharing(new ArrayList<>(origins), new ArrayList<>(methods),
-          new ArrayList<>(headers), new ArrayList<>(exposed), "false"));
-    }
-    proxy = builder.build();
+    CrossOriginResourceSharing cors = origins.isEmpty() ? null : new CrossOriginResourceSharing(
+        new ArrayList<>(origins), new ArrayList<>(methods), new ArrayList<>(headers), new ArrayList<>(exposed), "false");
     try {
-      proxy.start();
-      for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
-        Thread.sleep(10);
-      }
-    } catch (Exception e) {
-      throw new LocalException("cannot start local S3: " + e.getMessage(), e);
+      server = S3Server.start(store, LocalServer.ACCESS_KEY, LocalServer.SECRET_KEY, cors);
+    } catch (IllegalStateException e) {
+      throw new LocalException(e.getMessage(), e);
     }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    endpoint = server.endpoint();
     for (String id : stack.ofType("AWS::S3::Bucket").keySet()) {
       store.createContainer(stack.physicalName(id));
     }
@@ -74,10 +63,6 @@ final class LocalS3 implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      proxy.stop();
-    } catch (Exception ignored) {
-      // stopping anyway
-    }
+    server.close();
   }
 }

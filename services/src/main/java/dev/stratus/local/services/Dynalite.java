@@ -1,0 +1,93 @@
+package dev.stratus.local.services;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** dynalite, a DynamoDB-compatible server, as a child process on a free loopback port; in memory. */
+public final class Dynalite implements AutoCloseable {
+  private static final Duration START = Duration.ofSeconds(15);
+  private static final Duration TABLE = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final URI endpoint;
+
+  private Dynalite(Process process, URI endpoint) {
+    this.process = process;
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * Starts {@code command} (npm's {@code node_modules/.bin/dynalite}) and waits until it answers.
+   *
+   * @throws IllegalStateException saying what is missing or what went wrong
+   */
+  public static Dynalite start(Path command) {
+    if (!Files.isExecutable(command)) {
+      throw new IllegalStateException(command + " is missing: run 'npm ci' at the repository root");
+    }
+    int port;
+    Process process;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port for dynalite: " + e.getMessage(), e);
+    }
+    try {
+      process = new ProcessBuilder(command.toString(), "--port", Integer.toString(port), "--createTableMs", "0")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + command + ": " + e.getMessage(), e);
+    }
+    long deadline = System.nanoTime() + START.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return new Dynalite(process, URI.create("http://127.0.0.1:" + port));
+      } catch (IOException notYet) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("dynalite exited with " + process.exitValue());
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("dynalite did not listen on port " + port + " within " + START.toSeconds() + " s");
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * Waits until {@code table} is ACTIVE: dynalite makes tables at once, while the SDK's waiter would poll every
+   * 20 s, so this polls often, but not for ever.
+   */
+  public static void awaitActive(DynamoDbClient client, String table) {
+    try {
+      client.waiter().waitUntilTableExists(b -> b.tableName(table), w -> w.waitTimeout(TABLE)
+          .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(10))));
+    } catch (SdkClientException e) {
+      throw new IllegalStateException("table " + table + " did not become ACTIVE in " + TABLE.toSeconds() + " s: "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+  }
+}
