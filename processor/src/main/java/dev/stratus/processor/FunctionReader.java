@@ -83,10 +83,12 @@ final class FunctionReader {
     String arch = fn.string("architecture");
     if (!arch.isEmpty()) {
       if (!Lambda.ARCHITECTURES.contains(arch)) {
+        // Reported here, in the annotation's words; the template's schema check would say it again.
         reporter.report(fn.at("architecture"), Diagnostic.InvalidArchitecture, arch,
             String.join(" or ", Lambda.ARCHITECTURES));
+      } else {
+        props.put("Architectures", Value.seq(Value.str(arch)));
       }
-      props.put("Architectures", Value.seq(Value.str(arch)));
     }
     if (fn.bool("snapStart")) {
       props.put("AutoPublishAlias", "live");

@@ -794,4 +794,18 @@ class DiagnosticsTest {
         + " served twice: by ListFunction (event GetProducts) and by SearchFunction (event GetProducts); remove one or"
         + " change its method or path", "@ApiRoute");
   }
+
+  @Test
+  void globalsAreCheckedOnTheirAnnotation() {
+    JavaFileObject src = source("Defaults", """
+        @CfGlobals(\"""
+            Function:
+              Timeout: 20
+              MemorySize: big
+            \""")
+        final class Defaults {}
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidPropertyValue] line 3 of value: 'MemorySize: big': MemorySize"
+        + " must be an integer; got 'big'", "@CfGlobals");
+  }
 }

@@ -38,6 +38,21 @@ final class PropertyChecker {
     new PropertyChecker(spec, problems).object(spec.type(), spec.root(), properties, path);
   }
 
+  /**
+   * Checks the values of those {@code properties} that {@code spec}'s type has, as {@code Globals} give them: no
+   * property is required there, and which ones are allowed is SAM's list, checked apart.
+   */
+  @SuppressWarnings("unchecked")
+  static void checkValues(ResourceSpecs.Spec spec, Mapping properties, List<String> path, List<Problem> problems) {
+    PropertyChecker checker = new PropertyChecker(spec, problems);
+    Map<String, Object> props = (Map<String, Object>) spec.root().getOrDefault("p", Map.of());
+    properties.entries().forEach((name, value) -> {
+      if (props.containsKey(name)) {
+        checker.value(name, props.get(name), value, append(path, name));
+      }
+    });
+  }
+
   @SuppressWarnings("unchecked")
   private void object(String name, Map<String, Object> shape, Mapping value, List<String> path) {
     Map<String, Object> props = (Map<String, Object>) shape.getOrDefault("p", Map.of());

@@ -29,6 +29,7 @@ public final class ResourceSpecs {
   private static final String RESOURCE = "resource-specs.tsv";
   private static final String POLICY_TEMPLATES = "policy-templates";
   private static final String MANAGED_POLICIES = "managed-policies";
+  private static final String GLOBALS = "globals";
   private static volatile ResourceSpecs instance;
 
   /** One resource type: its properties ({@code p}), required ones ({@code r}), attributes ({@code a}), definitions ({@code d}). */
@@ -53,6 +54,7 @@ public final class ResourceSpecs {
   private final Map<String, int[]> samLines;
   private volatile Map<String, List<String>> policyTemplates;
   private volatile Set<String> managedPolicies;
+  private volatile Map<String, List<String>> globals;
 
   private ResourceSpecs(byte[] data, Map<String, int[]> index, Map<String, Object> runtimes,
       Map<String, int[]> samLines) {
@@ -104,7 +106,7 @@ public final class ResourceSpecs {
         int[] json = {tab + 1, end - tab - 1};
         if (name.equals("runtimes")) {
           runtimes = parse(new String(data, json[0], json[1], StandardCharsets.UTF_8));
-        } else if (name.equals(POLICY_TEMPLATES) || name.equals(MANAGED_POLICIES)) {
+        } else if (name.equals(POLICY_TEMPLATES) || name.equals(MANAGED_POLICIES) || name.equals(GLOBALS)) {
           samLines.put(name, json);
         } else {
           index.put(name, json);
@@ -155,6 +157,19 @@ public final class ResourceSpecs {
       policyTemplates = t;
     }
     return t;
+  }
+
+  /** The sections of {@code Globals} ({@code Function}, {@code Api}, …), each with the properties SAM applies from it. */
+  @SuppressWarnings("unchecked")
+  public Map<String, List<String>> globalsSections() {
+    Map<String, List<String>> g = globals;
+    if (g == null) {
+      int[] at = samLines.get(GLOBALS);
+      g = at == null ? Map.of() : (Map<String, List<String>>) (Map<String, ?>) parse(
+          new String(data, at[0], at[1], StandardCharsets.UTF_8));
+      globals = g;
+    }
+    return g;
   }
 
   /** The AWS managed policy names SAM resolves to ARNs. */

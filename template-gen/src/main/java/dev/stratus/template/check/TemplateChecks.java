@@ -17,7 +17,7 @@ public final class TemplateChecks {
   /** Every check, in the order users read their problems; {@code today} decides which runtimes are retired. */
   public static List<Check> all(LocalDate today) {
     return List.of(new IdsAndLimits(), new References(), new Schemas(), new Policies(), new Runtimes(today),
-        new EventRules(), new Routes(), new Cycles(), new Unused());
+        new EventRules(), new Routes(), new GlobalsSections(), new Cycles(), new Unused());
   }
 
   public static List<Problem> run(Template template, LocalDate today) {

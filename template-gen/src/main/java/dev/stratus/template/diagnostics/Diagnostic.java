@@ -141,6 +141,8 @@ public enum Diagnostic {
   // --- the template as a whole ---
   GlobalsWithoutTransform(ERROR, "Globals needs 'Transform: %s'"),
   InvalidGlobals(ERROR, "Globals/%s must be a mapping of properties"),
+  UnknownGlobalsSection("InvalidGlobals", ERROR, "Globals has no section '%s'%s; SAM takes %s"),
+  UnknownGlobalsProperty("InvalidGlobals", ERROR, "Globals/%s cannot set '%s'%s; SAM applies only %s from there"),
   LimitExceeded(ERROR, "%s has %d entries; CloudFormation allows %d (%d too many): split the stack"),
   TemplateTooLarge("LimitExceeded", ERROR, "the template is %d bytes; CloudFormation allows %d (%d too many): split"
       + " the stack"),
