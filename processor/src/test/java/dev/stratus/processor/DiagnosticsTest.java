@@ -323,7 +323,8 @@ class DiagnosticsTest {
         """);
     Compilation c = compile(storage, src);
     assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining("[StratusInvalidEventSource] Bucket 'Jobs' is AWS::SQS::Queue, not AWS::S3::Bucket")
+    assertThat(c).hadErrorContaining("[StratusInvalidEventSource] Bucket 'Jobs' is AWS::SQS::Queue, not AWS::S3::Bucket;"
+        + " the template has no AWS::S3::Bucket")
         .inFile(src).onLineContaining("bucket = \"Jobs\"");
     assertThat(c).hadErrorContaining("[StratusUnknownReference] !Ref Uploads names no parameter, resource or pseudo "
         + "parameter of the template").inFile(src).onLineContaining("bucket = \"Uploads\"");

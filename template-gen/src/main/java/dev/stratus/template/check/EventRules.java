@@ -16,7 +16,7 @@ final class EventRules implements Check {
     index.events.forEach((function, events) -> {
       for (Map.Entry<String, SamEvent> e : events.entrySet()) {
         List<String> path = List.of("Resources", function, "Properties", "Events", e.getKey());
-        e.getValue().check(index::typeOf).forEach(m -> out.add(m.at(path)));
+        e.getValue().check(index.resourceTypes()).forEach(m -> out.add(m.at(path)));
       }
       if (events.isEmpty()) {
         out.add(Problem.of(List.of("Resources", function), Diagnostic.FunctionWithoutEvents, function));

@@ -89,10 +89,11 @@ public final class TemplateIndex {
     return new TemplateIndex(template, specs, b);
   }
 
-  /** The type of a resource declared in the template, or null. */
-  String typeOf(String id) {
-    Resource r = template.resources().get(id);
-    return r == null ? null : r.type();
+  /** The template's resources' types by logical id, in template order. */
+  Map<String, String> resourceTypes() {
+    Map<String, String> out = new LinkedHashMap<>();
+    template.resources().forEach((id, r) -> out.put(id, r.type()));
+    return out;
   }
 
   private static final class Builder {

@@ -73,7 +73,7 @@ public enum Diagnostic {
   InvalidBatchSize(ERROR, "batch size %d is out of range: SQS takes 1 to %d; leave it out for SAM's default of 10"),
   SnsBatchSize(ERROR, "SNS invokes a function once per message, so batchSize has no effect here; to take batches,"
       + " subscribe an SQS queue to the topic and use @OnSqsMessage(queue = ..., batchSize = %d)"),
-  InvalidEventSource(ERROR, "%s '%s' is %s, not %s"),
+  InvalidEventSource(ERROR, "%s '%s' is %s, not %s%s"),
   S3BucketNotInTemplate("InvalidEventSource", ERROR, "an S3 event's Bucket must be !Ref to an AWS::S3::Bucket declared"
       + " in this template (SAM requires it)"),
   FunctionWithoutEvents(WARNING, "%s has no event, so nothing invokes it but a direct call; add an event annotation"

@@ -5,7 +5,7 @@ import dev.stratus.template.Value;
 import dev.stratus.template.diagnostics.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 /** A route of a REST or an HTTP API: a method and a path on an API, the implicit one unless the event names one. */
 public sealed interface RouteEvent extends SamEvent permits ApiEvent, HttpApiEvent {
@@ -32,10 +32,10 @@ public sealed interface RouteEvent extends SamEvent permits ApiEvent, HttpApiEve
   }
 
   @Override
-  default List<Message> check(Function<String, String> typeOf) {
+  default List<Message> check(Map<String, String> types) {
     List<Message> out = new ArrayList<>(HttpRoutes.check(properties()));
     if (properties().get(apiProperty()) instanceof Fn.Ref ref) {
-      SamEvents.expectType(apiProperty(), ref.target(), apiType(), typeOf).ifPresent(out::add);
+      SamEvents.expectType(apiProperty(), ref.target(), apiType(), types).ifPresent(out::add);
     }
     return out;
   }

@@ -7,7 +7,7 @@ import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 /** {@code Type: S3}: object notifications of a bucket of the same template, filtered by key prefix and suffix. */
 public record S3Event(Mapping properties) implements SamEvent {
@@ -54,9 +54,9 @@ public record S3Event(Mapping properties) implements SamEvent {
   }
 
   @Override
-  public List<Message> check(Function<String, String> typeOf) {
+  public List<Message> check(Map<String, String> types) {
     if (bucket() instanceof Fn.Ref ref) {
-      return SamEvents.expectType("Bucket", ref.target(), "AWS::S3::Bucket", typeOf).stream().toList();
+      return SamEvents.expectType("Bucket", ref.target(), "AWS::S3::Bucket", types).stream().toList();
     }
     return List.of(Diagnostic.S3BucketNotInTemplate.with());
   }

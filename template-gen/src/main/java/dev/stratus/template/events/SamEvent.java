@@ -5,7 +5,6 @@ import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Message;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One entry of a serverless function's {@code Events}, typed by its kind. Each kind keeps its properties as
@@ -40,10 +39,9 @@ public sealed interface SamEvent
   <R> R accept(Visitor<R> visitor);
 
   /**
-   * What is wrong with the event's parameters; {@code typeOf} gives the type of a resource of the template,
-   * or null when the template has no such resource.
+   * What is wrong with the event's parameters; {@code types} are the template's resources by logical id.
    */
-  default List<Message> check(Function<String, String> typeOf) {
+  default List<Message> check(Map<String, String> types) {
     return List.of();
   }
 

@@ -62,11 +62,16 @@ public final class SamEvents {
     return source instanceof Fn.GetAtt g ? Optional.of(g.resource()) : Optional.empty();
   }
 
-  /** The source must be a resource of {@code type}, when it names one of the template. */
-  static Optional<Message> expectType(String property, String id, String type, java.util.function.Function<String, String> typeOf) {
-    String actual = typeOf.apply(id);
-    return actual != null && !actual.equals(type)
-        ? Optional.of(Diagnostic.InvalidEventSource.with(property, id, actual, type)) : Optional.empty();
+  /** The source must be a resource of {@code type}, when it names one of the template; the right ones are named. */
+  static Optional<Message> expectType(String property, String id, String type, Map<String, String> types) {
+    String actual = types.get(id);
+    if (actual == null || actual.equals(type)) {
+      return Optional.empty();
+    }
+    List<String> right = types.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey)
+        .sorted().toList();
+    return Optional.of(Diagnostic.InvalidEventSource.with(property, id, actual, type, right.isEmpty()
+        ? "; the template has no " + type : "; the template's " + type + " resources: " + String.join(", ", right)));
   }
 
   /** A default event name from an attribute's text: letters and digits, or nothing when too long to be useful. */

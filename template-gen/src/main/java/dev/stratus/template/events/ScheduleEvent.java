@@ -4,7 +4,7 @@ import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Message;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 /** {@code Type: Schedule} (an EventBridge rule) or {@code ScheduleV2} (EventBridge Scheduler). */
 public record ScheduleEvent(String type, Mapping properties) implements SamEvent {
@@ -49,7 +49,7 @@ public record ScheduleEvent(String type, Mapping properties) implements SamEvent
   }
 
   @Override
-  public List<Message> check(Function<String, String> typeOf) {
+  public List<Message> check(Map<String, String> types) {
     return expression() instanceof Value.Str s && ScheduleExpression.parse(s.value()) instanceof ScheduleExpression.Invalid i
         ? List.of(i.problem()) : List.of();
   }

@@ -6,7 +6,7 @@ import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 /** {@code Type: SNS}: one invocation per message published to a topic, optionally filtered. */
 public record SnsEvent(Mapping properties) implements SamEvent {
@@ -46,8 +46,8 @@ public record SnsEvent(Mapping properties) implements SamEvent {
   }
 
   @Override
-  public List<Message> check(Function<String, String> typeOf) {
+  public List<Message> check(Map<String, String> types) {
     return topic() instanceof Fn.Ref ref
-        ? SamEvents.expectType("Topic", ref.target(), "AWS::SNS::Topic", typeOf).stream().toList() : List.of();
+        ? SamEvents.expectType("Topic", ref.target(), "AWS::SNS::Topic", types).stream().toList() : List.of();
   }
 }

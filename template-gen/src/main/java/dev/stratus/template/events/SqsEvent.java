@@ -8,7 +8,7 @@ import dev.stratus.template.diagnostics.Message;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 /** {@code Type: SQS}: batches of messages from a queue. */
 public record SqsEvent(Mapping properties) implements SamEvent {
@@ -47,7 +47,7 @@ public record SqsEvent(Mapping properties) implements SamEvent {
   }
 
   @Override
-  public List<Message> check(Function<String, String> typeOf) {
+  public List<Message> check(Map<String, String> types) {
     List<Message> out = new ArrayList<>();
     if (batchSize() instanceof Value.Num n) {
       long size = new BigDecimal(n.literal()).longValue();
@@ -56,7 +56,7 @@ public record SqsEvent(Mapping properties) implements SamEvent {
       }
     }
     if (queue() instanceof Fn.GetAtt g) {
-      SamEvents.expectType("Queue", g.resource(), "AWS::SQS::Queue", typeOf).ifPresent(out::add);
+      SamEvents.expectType("Queue", g.resource(), "AWS::SQS::Queue", types).ifPresent(out::add);
     }
     return out;
   }

@@ -197,9 +197,9 @@ class TemplateChecksTest {
         "[StratusInvalidHttpRoute] Resources/Fn/Properties/Events/Get: 'FETCH' is not an HTTP method; use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY",
         "[StratusInvalidHttpRoute] Resources/Fn/Properties/Events/Get: path 'files' must start with '/', e.g. '/files'",
         "[StratusInvalidSchedule] Resources/Fn/Properties/Events/Tick: 'rate(1 minutes)' must say rate(1 minute)",
-        "[StratusInvalidEventSource] Resources/Fn/Properties/Events/Upload: Bucket 'Queue' is AWS::SQS::Queue, not AWS::S3::Bucket",
+        "[StratusInvalidEventSource] Resources/Fn/Properties/Events/Upload: Bucket 'Queue' is AWS::SQS::Queue, not AWS::S3::Bucket; the template has no AWS::S3::Bucket",
         "[StratusInvalidBatchSize] Resources/Fn/Properties/Events/Jobs: batch size 0 is out of range: SQS takes 1 to 10000; leave it out for SAM's default of 10",
-        "[StratusInvalidEventSource] Resources/Fn/Properties/Events/Jobs: Queue 'Topic' is AWS::SNS::Topic, not AWS::SQS::Queue");
+        "[StratusInvalidEventSource] Resources/Fn/Properties/Events/Jobs: Queue 'Topic' is AWS::SNS::Topic, not AWS::SQS::Queue; the template's AWS::SQS::Queue resources: Queue");
   }
 
   @Test

@@ -21,7 +21,7 @@ class SamEventsTest {
   }
 
   private static List<String> problems(String yaml) {
-    return event(yaml).check(TYPES::get).stream().map(Message::tagged).toList();
+    return event(yaml).check(TYPES).stream().map(Message::tagged).toList();
   }
 
   /** Which visitor method an event reaches: each kind its own. */
@@ -118,13 +118,17 @@ class SamEventsTest {
   @Test
   void sourcesOfTheWrongTypeAreNamed() {
     assertThat(problems("{Type: SQS, Properties: {Queue: !GetAtt Alerts.Arn}}")).containsExactly(
-        "[StratusInvalidEventSource] Queue 'Alerts' is AWS::SNS::Topic, not AWS::SQS::Queue");
+        "[StratusInvalidEventSource] Queue 'Alerts' is AWS::SNS::Topic, not AWS::SQS::Queue; the template's"
+            + " AWS::SQS::Queue resources: Jobs");
     assertThat(problems("{Type: SNS, Properties: {Topic: !Ref Jobs}}")).containsExactly(
-        "[StratusInvalidEventSource] Topic 'Jobs' is AWS::SQS::Queue, not AWS::SNS::Topic");
+        "[StratusInvalidEventSource] Topic 'Jobs' is AWS::SQS::Queue, not AWS::SNS::Topic; the template's"
+            + " AWS::SNS::Topic resources: Alerts");
     assertThat(problems("{Type: S3, Properties: {Bucket: !Ref Jobs, Events: 's3:ObjectCreated:*'}}")).containsExactly(
-        "[StratusInvalidEventSource] Bucket 'Jobs' is AWS::SQS::Queue, not AWS::S3::Bucket");
+        "[StratusInvalidEventSource] Bucket 'Jobs' is AWS::SQS::Queue, not AWS::S3::Bucket; the template's"
+            + " AWS::S3::Bucket resources: Uploads");
     assertThat(problems("{Type: Api, Properties: {Path: /, Method: get, RestApiId: !Ref Jobs}}")).containsExactly(
-        "[StratusInvalidEventSource] RestApiId 'Jobs' is AWS::SQS::Queue, not AWS::Serverless::Api");
+        "[StratusInvalidEventSource] RestApiId 'Jobs' is AWS::SQS::Queue, not AWS::Serverless::Api; the"
+            + " template's AWS::Serverless::Api resources: Admin");
   }
 
   @Test
