@@ -36,10 +36,10 @@ public @interface CfFunction {
   /** Lambda runtime; empty means {@code java21}. */
   String runtime() default "";
 
-  /** Memory in MB (128–10240); 0 inherits from Globals or Lambda's default. */
+  /** Memory in MB (128–10240); left out, it inherits from Globals or Lambda's default (an explicit 0 is an error). */
   int memorySize() default 0;
 
-  /** Timeout in seconds (1–900); 0 inherits from Globals or Lambda's default. */
+  /** Timeout in seconds (1–900); left out, it inherits from Globals or Lambda's default (explicit 0 is an error). */
   int timeout() default 0;
 
   /** {@code x86_64} or {@code arm64}; empty inherits. */

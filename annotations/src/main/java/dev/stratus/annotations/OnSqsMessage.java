@@ -22,7 +22,7 @@ public @interface OnSqsMessage {
   /** Logical id of an {@code AWS::SQS::Queue} of the template, or a queue ARN (also as an intrinsic). */
   String queue();
 
-  /** 1–10000; 0 means SAM's default (10). */
+  /** 1–10000; left out, SAM's default (10) applies (an explicit 0 is an error). */
   int batchSize() default 0;
 
   /** Event name inside the function; empty derives one from the queue. */

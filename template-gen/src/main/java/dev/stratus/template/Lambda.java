@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** What Lambda itself defines for a function: the defaults it applies and the limits it enforces. */
 public final class Lambda {
-  /** Lambda's newest Java runtime that SAM knows; a function that sets none, directly or in Globals, gets it. */
+  /** The Java runtime a function that sets none, directly or in Globals, gets. */
   public static final String DEFAULT_RUNTIME = "java21";
   public static final int DEFAULT_MEMORY_MB = 128;
   public static final int MIN_MEMORY_MB = 128;
