@@ -52,9 +52,7 @@ public final class ResourceSpecs {
   private final Map<String, Object> runtimes;
   /** The lines of SAM's own vocabulary, parsed when first asked for. */
   private final Map<String, int[]> samLines;
-  private volatile Map<String, List<String>> policyTemplates;
-  private volatile Set<String> managedPolicies;
-  private volatile Map<String, List<String>> globals;
+  private final Map<String, Object> samParsed = new ConcurrentHashMap<>();
 
   private ResourceSpecs(byte[] data, Map<String, int[]> index, Map<String, Object> runtimes,
       Map<String, int[]> samLines) {
@@ -149,40 +147,28 @@ public final class ResourceSpecs {
   /** SAM's policy templates, each with the names of its parameters. */
   @SuppressWarnings("unchecked")
   public Map<String, List<String>> policyTemplates() {
-    Map<String, List<String>> t = policyTemplates;
-    if (t == null) {
-      int[] at = samLines.get(POLICY_TEMPLATES);
-      t = at == null ? Map.of() : (Map<String, List<String>>) (Map<String, ?>) parse(
-          new String(data, at[0], at[1], StandardCharsets.UTF_8));
-      policyTemplates = t;
-    }
-    return t;
+    return (Map<String, List<String>>) samLine(POLICY_TEMPLATES, Map.of());
   }
 
   /** The sections of {@code Globals} ({@code Function}, {@code Api}, …), each with the properties SAM applies from it. */
   @SuppressWarnings("unchecked")
   public Map<String, List<String>> globalsSections() {
-    Map<String, List<String>> g = globals;
-    if (g == null) {
-      int[] at = samLines.get(GLOBALS);
-      g = at == null ? Map.of() : (Map<String, List<String>>) (Map<String, ?>) parse(
-          new String(data, at[0], at[1], StandardCharsets.UTF_8));
-      globals = g;
-    }
-    return g;
+    return (Map<String, List<String>>) samLine(GLOBALS, Map.of());
   }
 
   /** The AWS managed policy names SAM resolves to ARNs. */
   @SuppressWarnings("unchecked")
   public Set<String> managedPolicies() {
-    Set<String> m = managedPolicies;
-    if (m == null) {
-      int[] at = samLines.get(MANAGED_POLICIES);
-      m = at == null ? Set.of() : Set.copyOf((List<String>) plain(YamlReader.compose(
-          new String(data, at[0], at[1], StandardCharsets.UTF_8))));
-      managedPolicies = m;
-    }
-    return m;
+    List<String> names = (List<String>) samLine(MANAGED_POLICIES, List.of());
+    return (Set<String>) samParsed.computeIfAbsent(MANAGED_POLICIES + " as a set", k -> Set.copyOf(names));
+  }
+
+  /** One line of SAM's vocabulary, parsed the first time it is asked for. */
+  private Object samLine(String name, Object absent) {
+    return samParsed.computeIfAbsent(name, n -> {
+      int[] at = samLines.get(n);
+      return at == null ? absent : plain(YamlReader.compose(new String(data, at[0], at[1], StandardCharsets.UTF_8)));
+    });
   }
 
   /** The JSON of one line as plain maps, lists and strings. */

@@ -97,7 +97,7 @@ final class Routes implements Check {
   }
 
   private static void apiKeys(TemplateIndex index, Map<String, List<Route>> byApi, List<Problem> out) {
-    byApi.forEach((key, routes) -> {
+    byApi.values().forEach(routes -> {
       for (Route r : routes) {
         if (r.source() instanceof ApiEvent api && Value.bool(true).equals(api.apiKeyRequired())
             && !servedByUsagePlan(index, api.api())) {

@@ -106,6 +106,8 @@ public final class TemplateIndex {
     private final List<NameUse> mappingUses = new ArrayList<>();
     private final Map<String, Set<String>> dependencies = new LinkedHashMap<>();
     private final Set<String> referenced = new HashSet<>();
+    /** The resources {@code Globals.Function} names: every function depends on them. */
+    private Set<String> namedByFunctionGlobals = Set.of();
 
     Builder(Template template) {
       this.template = template;
@@ -127,6 +129,13 @@ public final class TemplateIndex {
 
       template.conditions().forEach((name, condition) ->
           walk(condition, List.of("Conditions", name), new Scope(null, Set.of(), true, false)));
+      if (template.globals().get("Function") instanceof Mapping globals) {
+        // Globals are walked once below; here they only tell what every function depends on.
+        Builder named = new Builder(template);
+        named.walk(globals, List.of(), new Scope(null, Set.of(), false, false));
+        namedByFunctionGlobals = named.uses.stream().map(Use::resource).filter(template.resources()::containsKey)
+            .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+      }
       template.resources().forEach(this::resource);
       template.outputs().forEach((name, output) -> {
         List<String> p = List.of("Outputs", name);
@@ -166,12 +175,7 @@ public final class TemplateIndex {
         events.get(id).values().forEach(e -> e.waitsForFunction().stream()
             .filter(template.resources()::containsKey)
             .forEach(waiting -> dependencies.computeIfAbsent(waiting, k -> new LinkedHashSet<>()).add(id)));
-        if (template.globals().get("Function") instanceof Mapping globals) {
-          // Globals are walked once below; here they only make every function depend on what they name.
-          Builder named = new Builder(template);
-          named.walk(globals, List.of(), new Scope(id, Set.of(), false, false));
-          named.uses.stream().map(Use::resource).filter(template.resources()::containsKey).forEach(needs::add);
-        }
+        needs.addAll(namedByFunctionGlobals);
       }
       walk(properties, append(p, "Properties"), scope);
       walk(resource.other(), p, scope);
