@@ -58,9 +58,10 @@ final class LocalDynamo implements AutoCloseable {
       Dynalite dynalite = Dynalite.start(command);
       log.println("stratus-local: DynamoDB (dynalite) at " + dynalite.endpoint());
       return new LocalDynamo(dynalite.endpoint(), dynalite);
+    } catch (Dynalite.NotInstalled e) {
+      throw new LocalException(e.getMessage() + ", or pass --dynamodb-endpoint URL");
     } catch (IllegalStateException e) {
-      throw new LocalException(e.getMessage() + (e.getMessage().endsWith("npm ci' at the repository root")
-          ? ", or pass --dynamodb-endpoint URL" : ""));
+      throw new LocalException(e.getMessage());
     }
   }
 

@@ -20,6 +20,13 @@ public final class Dynalite implements AutoCloseable {
   private final Process process;
   private final URI endpoint;
 
+  /** The command is not there: dynalite has not been installed. */
+  public static final class NotInstalled extends IllegalStateException {
+    NotInstalled(Path command) {
+      super(command + " is missing: run 'npm ci' at the repository root");
+    }
+  }
+
   private Dynalite(Process process, URI endpoint) {
     this.process = process;
     this.endpoint = endpoint;
@@ -28,11 +35,12 @@ public final class Dynalite implements AutoCloseable {
   /**
    * Starts {@code command} (npm's {@code node_modules/.bin/dynalite}) and waits until it answers.
    *
-   * @throws IllegalStateException saying what is missing or what went wrong
+   * @throws NotInstalled when {@code command} is missing
+   * @throws IllegalStateException saying what went wrong otherwise
    */
   public static Dynalite start(Path command) {
     if (!Files.isExecutable(command)) {
-      throw new IllegalStateException(command + " is missing: run 'npm ci' at the repository root");
+      throw new NotInstalled(command);
     }
     int port;
     Process process;
