@@ -25,6 +25,14 @@ class DiagnosticsTest {
         """);
   }
 
+  /** A topic {@code Alerts} for the SNS events of a test. */
+  private static JavaFileObject alertsTopic() {
+    return source("Topics", """
+        @CfResource(logicalId = "Alerts", type = "AWS::SNS::Topic")
+        final class Topics {}
+        """);
+  }
+
   private static void assertSingleError(Compilation c, JavaFileObject file, String message, String line) {
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
@@ -300,10 +308,7 @@ class DiagnosticsTest {
 
   @Test
   void snsHasNoBatchSize() {
-    JavaFileObject topics = source("Topics", """
-        @CfResource(logicalId = "Alerts", type = "AWS::SNS::Topic")
-        final class Topics {}
-        """);
+    JavaFileObject topics = alertsTopic();
     JavaFileObject src = handler("Listener", """
         @CfFunction
         @OnSnsMessage(topic = "Alerts", batchSize = 5)
@@ -311,6 +316,18 @@ class DiagnosticsTest {
     assertSingleError(compile(topics, src), src, "[StratusSnsBatchSize] SNS invokes a function once per message, so "
         + "batchSize has no effect here; to take batches, subscribe an SQS queue to the topic and use "
         + "@OnSqsMessage(queue = ..., batchSize = 5)", "batchSize = 5");
+  }
+
+  @Test
+  void snsHasNoBatchSizeEvenAZeroWritten() {
+    JavaFileObject topics = alertsTopic();
+    JavaFileObject src = handler("Listener", """
+        @CfFunction
+        @OnSnsMessage(topic = "Alerts", batchSize = 0)
+        """);
+    assertSingleError(compile(topics, src), src, "[StratusSnsBatchSize] SNS invokes a function once per message, so "
+        + "batchSize has no effect here; to take batches, subscribe an SQS queue to the topic and use "
+        + "@OnSqsMessage(queue = ..., batchSize = 0)", "batchSize = 0");
   }
 
   @Test

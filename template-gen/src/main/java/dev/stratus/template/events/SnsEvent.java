@@ -20,7 +20,7 @@ public record SnsEvent(Mapping properties) implements SamEvent {
       return null;
     }
     Mapping.Builder p = Mapping.builder().put("Topic", topic);
-    if (in.integer("batchSize") != 0) {
+    if (in.isExplicit("batchSize")) {
       in.report("batchSize", Diagnostic.SnsBatchSize.with(in.integer("batchSize")));
     }
     if (!in.string("filterPolicy").isEmpty()) {
