@@ -53,7 +53,7 @@ final class LocalStack {
     try {
       template = TemplateYaml.read(Files.readString(file));
     } catch (TemplateException e) {
-      throw new LocalException(file + ": " + e.describe());
+      throw new LocalException(e.describe(file.toString()));
     } catch (IOException e) {
       throw new LocalException("cannot read " + file + ": " + e.getMessage());
     }

@@ -4,6 +4,7 @@ import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.diagnostics.Severity;
+import dev.stratus.template.link.TemplateFile;
 import dev.stratus.template.yaml.YamlReader;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,10 @@ final class Reporter {
 
   /**
    * Reports a template problem on whatever declared the most specific part of its path. A problem of the
-   * template as a whole (a limit) is reported on the compilation; one inside a part that no annotation
-   * declared (a base template's own content) is left to the {@code generate} goal, which names the file.
+   * template as a whole (a limit) is reported on the compilation, as is one in the base template's own
+   * content, led by its file, line and column.
    */
-  void report(Problem problem, Map<List<String>, Origin> origins) {
+  void report(Problem problem, Map<List<String>, Origin> origins, TemplateFile base) {
     List<String> path = problem.path();
     for (int n = path.size(); n > 0; n--) {
       Origin origin = origins.get(path.subList(0, n));
@@ -49,7 +50,10 @@ final class Reporter {
         return;
       }
     }
-    if (path.size() <= 1) {
+    String inBase = base == null ? null : base.locate(path);
+    if (inBase != null) {
+      print(problem.severity(), null, inBase + ": " + problem.describe());
+    } else if (path.size() <= 1) {
       print(problem.severity(), null, problem.message().tagged());
     }
   }

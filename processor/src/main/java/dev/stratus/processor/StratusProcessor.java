@@ -19,6 +19,7 @@ import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.link.FragmentFile;
 import dev.stratus.template.link.Linker;
 import dev.stratus.template.link.Source;
+import dev.stratus.template.link.TemplateFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -151,7 +152,7 @@ public final class StratusProcessor extends AbstractProcessor {
   }
 
   private void finish() {
-    Source base = baseTemplate();
+    TemplateFile base = baseTemplate();
     Path classes = classOutputDir();
     Map<String, Source> byName = previousFragments(classes);
     Map<List<String>, Origin> origins = new HashMap<>();
@@ -166,8 +167,8 @@ public final class StratusProcessor extends AbstractProcessor {
     if (today != null) {
       options = options.withToday(LocalDate.parse(today));
     }
-    for (Problem problem : Linker.link(sources, base, null, options).problems()) {
-      reporter.report(problem, origins);
+    for (Problem problem : Linker.link(sources, base == null ? null : base.source(), null, options).problems()) {
+      reporter.report(problem, origins, base);
     }
     if (reporter.errorCount() > 0) {
       return;
@@ -216,7 +217,7 @@ public final class StratusProcessor extends AbstractProcessor {
   }
 
   /** The base template from the option, else {@code src/main/cloudformation/template.yaml} of a Maven-style project. */
-  private Source baseTemplate() {
+  private TemplateFile baseTemplate() {
     String option = processingEnv.getOptions().get(BASE_TEMPLATE_OPTION);
     Path path = option != null ? Path.of(option) : conventionalBaseTemplate();
     if (path == null || !Files.isRegularFile(path)) {
@@ -226,7 +227,7 @@ public final class StratusProcessor extends AbstractProcessor {
       return null;
     }
     try {
-      return Linker.readSource(path.toString(), path);
+      return TemplateFile.read(path);
     } catch (TemplateException e) {
       reporter.report(null, Diagnostic.BaseTemplate, e.getMessage());
       return null;

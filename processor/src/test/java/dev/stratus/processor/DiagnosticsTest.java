@@ -772,7 +772,30 @@ class DiagnosticsTest {
         """);
     Compilation c = compile(List.of("-A" + StratusProcessor.BASE_TEMPLATE_OPTION + "=" + base), src);
     assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("[StratusBaseTemplate] the base template cannot be read: " + base + ": line 3: ");
+    assertThat(c).hadErrorContaining("[StratusBaseTemplate] the base template cannot be read: " + base + ":3:1: ");
+  }
+
+  @Test
+  void aMistakeInTheBaseTemplateNamesItsFileLineAndColumn(@TempDir Path dir) throws IOException {
+    Path base = Files.writeString(dir.resolve("template.yaml"), """
+        Resources:
+          Files:
+            Type: AWS::S3::Bucket
+            Properties:
+              CorsConfiguration:
+                CorsRules:
+                  - AllowedMethod: [GET]
+                    AllowedOrigins: ['*']
+        """);
+    JavaFileObject src = handler("Reader", """
+        @CfFunction(environment = @Env(name = "BUCKET", value = "!Ref Files"))
+        @OnSchedule("rate(1 day)")
+        """);
+    Compilation c = compile(List.of("-A" + StratusProcessor.BASE_TEMPLATE_OPTION + "=" + base), src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(base + ":7:13: [StratusUnknownProperty] Resources/Files/Properties/"
+        + "CorsConfiguration/CorsRules/0/AllowedMethod: CorsRule has no property 'AllowedMethod'; did you mean"
+        + " 'AllowedMethods'?");
   }
 
   @Test

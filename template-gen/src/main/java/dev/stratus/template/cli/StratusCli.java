@@ -7,6 +7,7 @@ import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.link.FragmentFile;
 import dev.stratus.template.link.Linker;
 import dev.stratus.template.link.Source;
+import dev.stratus.template.link.TemplateFile;
 import dev.stratus.template.yaml.TemplateYaml;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,7 +68,7 @@ public final class StratusCli {
   }
 
   private int merge(List<String> args) {
-    Source base = null;
+    TemplateFile base = null;
     String codeUri = null;
     Path output = null;
     List<Source> fragments = new ArrayList<>();
@@ -84,7 +85,7 @@ public final class StratusCli {
       switch (a) {
         case "--base" -> {
           Path file = Path.of(args.get(++i));
-          base = Linker.readSource(file.toString(), file);
+          base = TemplateFile.read(file);
         }
         case "--code-uri" -> codeUri = args.get(++i);
         case "-o" -> output = Path.of(args.get(++i));
@@ -93,16 +94,17 @@ public final class StratusCli {
           if (Files.isDirectory(p)) {
             fragments.addAll(FragmentFile.read(p));
           } else {
-            fragments.add(Linker.readSource(p.getFileName().toString(), p));
+            fragments.add(new Source(p.getFileName().toString(), TemplateFile.read(p).template()));
           }
         }
       }
     }
-    Linker.Result result = Linker.link(fragments, base, codeUri,
+    Linker.Result result = Linker.link(fragments, base == null ? null : base.source(), codeUri,
         Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings));
-    result.warnings().forEach(w -> err.println("warning: " + w));
+    TemplateFile located = base;
+    result.problems().forEach(p -> err.println((p.isError() ? "error: " : "warning: ")
+        + (located == null ? p.describe() : located.describe(p))));
     if (!result.ok()) {
-      result.errors().forEach(e -> err.println("error: " + e));
       return 1;
     }
     if (output == null) {
@@ -119,14 +121,15 @@ public final class StratusCli {
 
   private int validate(Path file, boolean timings) {
     long start = System.nanoTime();
-    Template t = Linker.readSource(file.toString(), file).template();
-    long read = System.nanoTime();
+    TemplateFile read = TemplateFile.read(file);
+    Template t = read.template();
+    long readAt = System.nanoTime();
     List<Problem> problems = TemplateChecks.run(t, Linker.Options.defaults().today());
     long checked = System.nanoTime();
     if (timings) {
-      out.printf("read %.0f ms, checks %.0f ms%n", (read - start) / 1e6, (checked - read) / 1e6);
+      out.printf("read %.0f ms, checks %.0f ms%n", (readAt - start) / 1e6, (checked - readAt) / 1e6);
     }
-    problems.forEach(p -> err.println((p.isError() ? "error: " : "warning: ") + p.describe()));
+    problems.forEach(p -> err.println((p.isError() ? "error: " : "warning: ") + read.describe(p)));
     boolean ok = problems.stream().noneMatch(Problem::isError);
     if (ok) {
       out.println(file + ": ok (" + t.resources().size() + " resources)");
@@ -135,7 +138,7 @@ public final class StratusCli {
   }
 
   private int print(Path file) {
-    out.print(TemplateYaml.write(Linker.readSource(file.toString(), file).template()));
+    out.print(TemplateYaml.write(TemplateFile.read(file).template()));
     return 0;
   }
 }

@@ -3,18 +3,13 @@ package dev.stratus.template.link;
 import dev.stratus.template.Lambda;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
-import dev.stratus.template.TemplateException;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.check.TemplateChecks;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.yaml.TemplateYaml;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -117,16 +112,5 @@ public final class Linker {
       problems.replaceAll(p -> p.diagnostic().id().equals(Diagnostic.LimitExceeded.id()) ? p.asWarning() : p);
     }
     return new Result(result, yaml, problems);
-  }
-
-  /** Reads a template file; a {@link TemplateException} says which file and line. */
-  public static Source readSource(String name, Path file) {
-    try {
-      return new Source(name, TemplateYaml.read(Files.readString(file)));
-    } catch (TemplateException e) {
-      throw new TemplateException(file + ": " + e.describe(), e.line());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,9 +1,11 @@
 package dev.stratus.template.maven;
 
 import dev.stratus.template.TemplateException;
+import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.link.FragmentFile;
 import dev.stratus.template.link.Linker;
 import dev.stratus.template.link.Source;
+import dev.stratus.template.link.TemplateFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,23 +64,29 @@ public final class GenerateMojo extends AbstractMojo {
     Path out = output.toPath().toAbsolutePath();
     String codeUri = out.getParent().relativize(codeArtifact.toPath().toAbsolutePath()).toString().replace(File.separatorChar, '/');
     Linker.Result result;
+    TemplateFile base;
     try {
       List<Source> fragments = FragmentFile.read(classesDirectory.toPath());
-      Source base = baseTemplate.isFile()
-          ? Linker.readSource(baseTemplate.getPath(), baseTemplate.toPath()) : null;
+      base = baseTemplate.isFile() ? TemplateFile.read(baseTemplate.toPath()) : null;
       if (fragments.isEmpty() && base == null) {
         getLog().warn("Stratus: no annotated types and no base template; nothing to write");
         return;
       }
       boolean limitsAsWarnings = limits == null ? FragmentFile.limitsAsWarnings(classesDirectory.toPath())
           : limits.equals("warn");
-      result = Linker.link(fragments, base, codeUri, Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings));
+      result = Linker.link(fragments, base == null ? null : base.source(), codeUri, Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings));
     } catch (TemplateException e) {
       throw new MojoFailureException("Stratus: " + e.getMessage());
     }
-    result.warnings().forEach(getLog()::warn);
+    for (Problem p : result.problems()) {
+      String line = base == null ? p.describe() : base.describe(p);
+      if (p.isError()) {
+        getLog().error(line);
+      } else {
+        getLog().warn(line);
+      }
+    }
     if (!result.ok()) {
-      result.errors().forEach(getLog()::error);
       throw new MojoFailureException("Stratus: the template has " + result.errors().size() + " error(s); see above");
     }
     try {

@@ -60,7 +60,8 @@ public final class YamlReader {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-      throw new TemplateException(problem, mark == null ? 0 : mark.getLine() + 1);
+      throw mark == null ? new TemplateException(problem, 0)
+          : new TemplateException(problem, mark.getLine() + 1, mark.getColumn() + 1);
     } catch (YAMLException e) {
       throw new TemplateException(e.getMessage(), 0);
     }
@@ -80,20 +81,43 @@ public final class YamlReader {
         .getSingleNode();
   }
 
+  /** Where a node stands in its text, both from 1. */
+  public record Position(int line, int column) {}
+
   /**
    * The line (from 1) where {@code path} ({@code [CorsRules, 0, AllowedMethod]}) stands in {@code text}: the
    * line of its key where the last step is a key, else of its item; 0 when the text does not hold it.
    */
   public static int lineOf(String text, List<String> path) {
+    List<Node> found = walk(text, path);
+    return found.size() == path.size() && !found.isEmpty() ? line(found.get(found.size() - 1)) : 0;
+  }
+
+  /**
+   * Where the longest leading part of {@code path} that {@code text} holds stands, as {@link #lineOf} finds
+   * it: a problem about a key that is missing points at the mapping that lacks it. Null when not even the
+   * first step is there (or the text does not parse).
+   */
+  public static Position position(String text, List<String> path) {
+    List<Node> found = walk(text, path);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Mark mark = found.get(found.size() - 1).getStartMark();
+    return mark == null ? null : new Position(mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  /** The key (or item) node of each step of {@code path} the text holds, as far as it holds them. */
+  private static List<Node> walk(String text, List<String> path) {
+    List<Node> found = new ArrayList<>();
     Node node;
     try {
       node = compose(text);
     } catch (RuntimeException e) {
-      return 0;
+      return found;
     }
-    Node at = node;
     for (String step : path) {
-      at = null;
+      Node at = null;
       if (node instanceof MappingNode m) {
         for (NodeTuple t : m.getValue()) {
           if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(step)) {
@@ -106,10 +130,11 @@ public final class YamlReader {
         at = node = seq.getValue().get(Integer.parseInt(step));
       }
       if (at == null) {
-        return 0;
+        break;
       }
+      found.add(at);
     }
-    return at == null ? 0 : line(at);
+    return found;
   }
 
   /** Reads a single value such as {@code "!Ref FilesTable"} or {@code "[a, b]"}. */

@@ -37,7 +37,8 @@ class StratusCliTest {
         + "Outputs:\n  Q: {Value: !Ref A}\n");
     assertThat(cli.run("validate", t.toString())).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .isEqualTo("error: [StratusUnknownReference] Resources/A/DependsOn: DependsOn 'B' names no resource\n");
+        .isEqualTo("error: " + t + ":2:30: [StratusUnknownReference] Resources/A/DependsOn: DependsOn 'B' names no"
+            + " resource\n");
   }
 
   @Test
@@ -59,6 +60,6 @@ class StratusCliTest {
   void brokenInputIsAnErrorNotAStackTrace(@TempDir Path dir) throws IOException {
     Path t = Files.writeString(dir.resolve("t.yaml"), "Resources: [\n");
     assertThat(cli.run("print", t.toString())).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: " + t + ": line 2: ");
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: " + t + ":2:1: ");
   }
 }

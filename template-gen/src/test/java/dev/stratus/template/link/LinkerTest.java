@@ -70,14 +70,6 @@ class LinkerTest {
   }
 
   @Test
-  void aBrokenFileIsReportedWithItsNameAndLine(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("template.yaml"), "Resources:\n  A: [\n");
-    assertThatThrownBy(() -> Linker.readSource("template.yaml", file))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageStartingWith(file + ": line 3: ");
-  }
-
-  @Test
   void aTemplateOverAMegabyteIsAnErrorUnlessLimitsAreWarnings() {
     String big = "x".repeat(1_000_100);
     Source fragment = new Source("Big", TemplateYaml.read("Resources:\n  Q: {Type: AWS::SQS::Queue, Metadata: {Note: " + big + "}}\n"
