@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The payloads AWS services send to functions, in their real shapes. */
 final class Events {
@@ -57,6 +60,46 @@ final class Events {
     event.putArray("resources").add("arn:aws:events:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT + ":rule/"
         + ruleName);
     event.putObject("detail");
+    return bytes(event);
+  }
+
+  /** The SQS event of one batch, as Lambda's event source mapping sends it. */
+  static byte[] sqs(List<Message> batch, String queueArn) {
+    ObjectNode event = JSON.createObjectNode();
+    ArrayNode records = event.putArray("Records");
+    for (Message m : batch) {
+      ObjectNode r = records.addObject()
+          .put("messageId", m.messageId())
+          .put("receiptHandle", m.receiptHandle())
+          .put("body", m.body());
+      ObjectNode attributes = r.putObject("attributes");
+      m.attributesAsStrings().forEach(attributes::put);
+      ObjectNode messageAttributes = r.putObject("messageAttributes");
+      m.messageAttributes().forEach((name, v) -> {
+        ObjectNode a = messageAttributes.putObject(name).put("stringValue", v.stringValue());
+        if (v.binaryValue() != null) {
+          a.put("binaryValue", Base64.getEncoder().encodeToString(v.binaryValue().asByteArray()));
+        }
+        a.putArray("stringListValues");
+        a.putArray("binaryListValues");
+        a.put("dataType", v.dataType());
+      });
+      r.put("md5OfBody", m.md5OfBody())
+          .put("eventSource", "aws:sqs")
+          .put("eventSourceARN", queueArn)
+          .put("awsRegion", LocalStack.REGION);
+    }
+    return bytes(event);
+  }
+
+  /** The SNS event of one published message, as SNS sends it to a subscribed function. */
+  static byte[] sns(LocalSns.Published p, String subscriptionArn) {
+    ObjectNode event = JSON.createObjectNode();
+    ObjectNode record = event.putArray("Records").addObject()
+        .put("EventSource", "aws:sns")
+        .put("EventVersion", "1.0")
+        .put("EventSubscriptionArn", subscriptionArn);
+    record.set("Sns", p.envelope());
     return bytes(event);
   }
 

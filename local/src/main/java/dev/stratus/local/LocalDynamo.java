@@ -7,10 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -37,13 +33,7 @@ final class LocalDynamo implements AutoCloseable {
 
   static LocalDynamo start(LocalStack stack, URI given, Path dynaliteCommand, PrintStream log) {
     LocalDynamo dynamo = given != null ? new LocalDynamo(given, null) : launch(dynaliteCommand, log);
-    try (DynamoDbClient client = DynamoDbClient.builder()
-        .endpointOverride(dynamo.endpoint)
-        .region(Region.of(LocalStack.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(LocalServer.ACCESS_KEY, LocalServer.SECRET_KEY)))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build()) {
+    try (DynamoDbClient client = LocalClients.of(DynamoDbClient.builder(), dynamo.endpoint)) {
       stack.ofType("AWS::DynamoDB::Table").forEach((id, table) ->
           create(client, stack.physicalName(id), asMap(stack.evaluate(table.properties()))));
     } catch (RuntimeException e) {

@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class LocalServer implements AutoCloseable {
   static final String ACCESS_KEY = "local";
   static final String SECRET_KEY = "local-secret-key";
+  /** SAM's batch size for SQS when the template gives none. */
+  private static final int DEFAULT_SQS_BATCH = 10;
 
   /** How to run: see {@code LocalMain}'s usage for each. */
   public record Options(Path template, int port, String apiKey, Map<String, String> parameters, Path staticDir,
@@ -65,7 +67,11 @@ public final class LocalServer implements AutoCloseable {
   });
   private final PrintStream log;
   private final String apiKey;
+  private final List<SqsPoller> pollers = new ArrayList<>();
   private LocalS3 s3;
+  private LocalSqs sqs;
+  private LocalSns sns;
+  private NoLocalService refuser;
   private LocalDynamo dynamo;
   private ApiGateway api;
 
@@ -90,34 +96,49 @@ public final class LocalServer implements AutoCloseable {
   }
 
   private void run(Options o) {
+    RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath());
+    s3 = new LocalS3(stack, this::notify);
+    sqs = LocalSqs.start(stack);
+    dynamo = LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(), log);
     Map<String, FunctionSpec> specs = FunctionSpec.all(stack);
     for (String id : o.environment().keySet()) {
       if (!specs.containsKey(id)) {
         throw new LocalException("--env " + id + ".…: no function " + id + "; functions: " + String.join(", ", specs.keySet()));
       }
     }
-    RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath());
-    s3 = new LocalS3(stack, this::notify);
-    dynamo = LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(), log);
-    Map<String, String> base = Map.of(
-        "AWS_REGION", LocalStack.REGION,
-        "AWS_DEFAULT_REGION", LocalStack.REGION,
-        "AWS_ACCESS_KEY_ID", ACCESS_KEY,
-        "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
-        "AWS_ENDPOINT_URL_S3", s3.endpoint.toString(),
-        "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint.toString());
     List<Route> routes = new ArrayList<>();
+    List<LocalSns.Subscription> topicSubscriptions = new ArrayList<>();
+    specs.forEach((id, spec) -> spec.events().forEach((name, e) -> event(id, name, e, routes, topicSubscriptions,
+        o.clockSpeed())));
+    sns = LocalSns.start(stack, topicSubscriptions, sqs.client, this::deliver, log);
+    refuser = new NoLocalService(List.of("s3", "dynamodb", "sqs", "sns"), log);
+    Map<String, String> base = new LinkedHashMap<>();
+    base.put("AWS_REGION", LocalStack.REGION);
+    base.put("AWS_DEFAULT_REGION", LocalStack.REGION);
+    base.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+    base.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+    // Every service the SDK knows goes to the refuser unless a local server of its own is named.
+    base.put("AWS_ENDPOINT_URL", refuser.endpoint.toString());
+    base.put("AWS_ENDPOINT_URL_S3", s3.endpoint.toString());
+    base.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint.toString());
+    base.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint.toString());
+    base.put("AWS_ENDPOINT_URL_SNS", sns.endpoint.toString());
     specs.forEach((id, spec) -> {
       Map<String, String> env = new LinkedHashMap<>(spec.environment());
       env.putAll(o.environment().getOrDefault(id, Map.of()));
       pools.put(id, new FunctionPool(spec.withEnvironment(env), ric, base, log, o.maxJvmsPerFunction()));
-      spec.events().forEach((name, e) -> event(id, name, e, routes, o.clockSpeed()));
+    });
+    pollers.forEach(p -> {
+      Thread t = new Thread(p, "sqs-poller");
+      t.setDaemon(true);
+      t.start();
     });
     api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);
   }
 
   /** Wires one event of a function to what triggers it here; kinds not run locally say so. */
-  private void event(String function, String name, SamEvent event, List<Route> routes, double clockSpeed) {
+  private void event(String function, String name, SamEvent event, List<Route> routes,
+      List<LocalSns.Subscription> topicSubscriptions, double clockSpeed) {
     event.accept(new SamEvent.Visitor<Void>() {
       public Void api(ApiEvent e) {
         boolean keyed = e.apiKeyRequired() != null && Boolean.TRUE.equals(stack.evaluate(e.apiKeyRequired()));
@@ -151,7 +172,7 @@ public final class LocalServer implements AutoCloseable {
       }
 
       public Void schedule(ScheduleEvent e) {
-        if (e.enabled() != null && "false".equals(String.valueOf(stack.evaluate(e.enabled())))
+        if (disabled(e.enabled())
             || e.state() != null && "DISABLED".equals(String.valueOf(stack.evaluate(e.state())))) {
           return null;
         }
@@ -169,11 +190,27 @@ public final class LocalServer implements AutoCloseable {
       }
 
       public Void sqs(SqsEvent e) {
-        return notRunLocally(e);
+        if (disabled(e.properties().get("Enabled"))) {
+          return null;
+        }
+        String arn = text(e.queue(), "Queue");
+        int batch = e.batchSize() == null ? DEFAULT_SQS_BATCH : Integer.parseInt(text(e.batchSize(), "BatchSize"));
+        Object types = e.properties().get("FunctionResponseTypes") == null ? List.of()
+            : stack.evaluate(e.properties().get("FunctionResponseTypes"));
+        boolean reports = types instanceof List<?> l && l.contains("ReportBatchItemFailures");
+        pollers.add(new SqsPoller(function, () -> pools.get(function), sqs.client,
+            stack.queueUrl(arn.substring(arn.lastIndexOf(':') + 1)), arn, batch, reports, log));
+        return null;
       }
 
       public Void sns(SnsEvent e) {
-        return notRunLocally(e);
+        Value policy = e.properties().get("FilterPolicy");
+        Value scope = e.properties().get("FilterPolicyScope");
+        String topic = text(e.topic(), "Topic");
+        topicSubscriptions.add(new LocalSns.Subscription(topic, function, null,
+            policy == null ? null : FilterPolicy.of(stack.evaluate(policy), scope == null ? null : stack.evaluate(scope)),
+            false, topic + ":" + function + name));
+        return null;
       }
 
       public Void other(OtherEvent e) {
@@ -186,6 +223,10 @@ public final class LocalServer implements AutoCloseable {
         return null;
       }
     });
+  }
+
+  private boolean disabled(Value enabled) {
+    return enabled != null && "false".equals(String.valueOf(stack.evaluate(enabled)));
   }
 
   private String text(Value v, String what) {
@@ -241,7 +282,7 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  /** An asynchronous invocation, as S3 and EventBridge make them: failures are logged, not returned. */
+  /** An asynchronous invocation, as S3, SNS and EventBridge make them: failures are logged, not returned. */
   private void deliver(String function, byte[] payload) {
     async.submit(() -> {
       try {
@@ -276,6 +317,19 @@ public final class LocalServer implements AutoCloseable {
     return s3.endpoint;
   }
 
+  public URI sqsEndpoint() {
+    return sqs.endpoint;
+  }
+
+  public URI snsEndpoint() {
+    return sns.endpoint;
+  }
+
+  /** Where calls to services without a local server go, and are refused. */
+  public URI refuserEndpoint() {
+    return refuser.endpoint;
+  }
+
   public URI dynamoEndpoint() {
     return dynamo.endpoint;
   }
@@ -301,11 +355,21 @@ public final class LocalServer implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    pollers.forEach(SqsPoller::stop);
     async.shutdownNow();
     if (api != null) {
       api.close();
     }
     pools.values().forEach(FunctionPool::close);
+    for (AutoCloseable c : new AutoCloseable[] {sns, refuser, sqs}) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          log.println("stratus-local: " + e);
+        }
+      }
+    }
     if (dynamo != null) {
       dynamo.close();
     }

@@ -11,6 +11,7 @@ import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.yaml.TemplateYaml;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ final class LocalStack {
   private final Map<String, Boolean> conditions = new LinkedHashMap<>();
   private final Map<String, String> physicalNames = new LinkedHashMap<>();
   final List<String> notices = new ArrayList<>();
+  /** The local SQS server, which a queue's URL names; set once it listens, before any value is evaluated. */
+  URI sqsEndpoint;
 
   private LocalStack(Path templateDir, Template template, String stackName) {
     this.templateDir = templateDir;
@@ -135,6 +138,10 @@ final class LocalStack {
       return String.valueOf(evaluate(given));
     }
     String name = stackName + "-" + id;
+    if (r.type().equals("AWS::SQS::Queue") && r.properties().get("FifoQueue") != null
+        && Boolean.parseBoolean(String.valueOf(evaluate(r.properties().get("FifoQueue"))))) {
+      return name + ".fifo";
+    }
     return r.type().equals("AWS::S3::Bucket") ? name.toLowerCase(Locale.ROOT) : name;
   }
 
@@ -251,14 +258,32 @@ final class LocalStack {
       String value = parameters.get(name);
       return p.type().startsWith("List<") || p.type().equals("CommaDelimitedList") ? List.of(value.split(",")) : value;
     }
+    Resource r = resources.get(name);
+    if (r != null && r.type().equals("AWS::SQS::Queue")) {
+      return queueUrl(physicalNames.get(name));
+    }
+    if (r != null && r.type().equals("AWS::SNS::Topic")) {
+      return getAtt(name, "Arn");
+    }
     String physical = physicalNames.get(SamNames.base(name));
     return physical != null ? physical : name;
+  }
+
+  /** A queue's URL on the local SQS server, as SQS forms them: endpoint, account, name. */
+  String queueUrl(String queueName) {
+    if (sqsEndpoint == null) {
+      throw new IllegalStateException("the local SQS server has not started");
+    }
+    return sqsEndpoint + "/" + ACCOUNT + "/" + queueName;
   }
 
   Object getAtt(String id, String attribute) {
     Resource r = resources.get(id);
     String name = physicalNames.getOrDefault(id, id);
-    if (r == null || !attribute.equals("Arn")) {
+    if (r != null && r.type().equals("AWS::SQS::Queue") && attribute.equals("QueueUrl")) {
+      return queueUrl(name);
+    }
+    if (r == null || !attribute.equals("Arn") && !attribute.equals("TopicArn")) {
       return name;
     }
     return switch (r.type()) {

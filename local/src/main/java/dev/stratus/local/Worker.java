@@ -2,7 +2,9 @@ package dev.stratus.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +70,8 @@ final class Worker {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + Math.max(64, spec.memoryMb()) + "m",
         "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        // the runtime opens its log descriptor through FileDescriptor's private constructor
+        "--add-opens", "java.base/java.io=ALL-UNNAMED",
         "-D" + RuntimeInterfaceClient.NATIVE_LIBRARY_PROPERTY + "=" + ric.nativeLibrary,
         "-cp", String.join(File.pathSeparator, classpath),
         RuntimeInterfaceClient.MAIN_CLASS, spec.handler());
@@ -93,14 +97,19 @@ final class Worker {
       env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + server.getAddress().getPort() + CREDENTIALS);
       env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", token);
     }
-    pb.redirectErrorStream(true);
+    // The runtime writes each LambdaLogger.log call as one frame to this descriptor, as on Lambda, where it
+    // becomes one CloudWatch entry; plain stdout stays lines.
+    env.put("_LAMBDA_TELEMETRY_LOG_FD", "2");
     try {
       Process p = pb.start();
       p.onExit().thenRun(() -> failAll(("{\"errorMessage\":\"the function's JVM exited with code " + p.exitValue()
           + "\",\"errorType\":\"Runtime.ExitError\"}").getBytes(StandardCharsets.UTF_8)));
-      Thread pump = new Thread(() -> pump(p.getInputStream(), log), spec.logicalId() + "-log");
-      pump.setDaemon(true);
-      pump.start();
+      Thread lines = new Thread(() -> pump(p.getInputStream(), log), spec.logicalId() + "-stdout");
+      lines.setDaemon(true);
+      lines.start();
+      Thread frames = new Thread(() -> frames(p.getErrorStream(), log), spec.logicalId() + "-log");
+      frames.setDaemon(true);
+      frames.start();
       return p;
     } catch (IOException e) {
       server.stop(0);
@@ -125,6 +134,37 @@ final class Worker {
   private void failAll(byte[] error) {
     running.values().forEach(i -> i.result.complete(new Invocation.Result(Invocation.Outcome.ERROR, error)));
     pending.forEach(i -> i.result.complete(new Invocation.Result(Invocation.Outcome.ERROR, error)));
+  }
+
+  private static final int FRAME_MAGIC = 0xA55A;
+
+  /**
+   * The runtime's telemetry frames (0xA55A and a type, the length, a timestamp, then the message), each
+   * printed as it arrives, as one entry; whatever else the JVM writes there (a crash report) passes as lines.
+   */
+  private void frames(InputStream stream, PrintStream log) {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream))) {
+      while (true) {
+        in.mark(4);
+        int type = in.readInt();
+        if ((type >>> 16) != FRAME_MAGIC) {
+          in.reset();
+          StringBuilder line = new StringBuilder();
+          for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+            line.append((char) c);
+          }
+          log.println("[" + spec.logicalId() + "] " + line);
+          continue;
+        }
+        byte[] message = new byte[in.readInt()];
+        in.readLong();
+        in.readFully(message);
+        String text = new String(message, StandardCharsets.UTF_8).stripTrailing();
+        log.println("[" + spec.logicalId() + "] " + text.replace("\n", "\n    "));
+      }
+    } catch (IOException ended) {
+      // the process ended
+    }
   }
 
   private void pump(InputStream in, PrintStream log) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +13,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,16 +87,7 @@ class RuntimeIT {
   @BeforeAll
   void start() throws IOException {
     dir = Files.createTempDirectory("stratus-runtime-it");
-    Path classes = Path.of(System.getProperty("test.classes", "target/test-classes"));
-    try (OutputStream file = Files.newOutputStream(dir.resolve("handlers.jar"));
-        JarOutputStream jar = new JarOutputStream(file);
-        Stream<Path> all = Files.walk(classes.resolve("dev/stratus/local/handlers"))) {
-      for (Path c : all.filter(p -> p.toString().endsWith(".class")).toList()) {
-        jar.putNextEntry(new JarEntry(classes.relativize(c).toString().replace('\\', '/')));
-        jar.write(Files.readAllBytes(c));
-        jar.closeEntry();
-      }
-    }
+    TestHandlersJar.write(dir);
     Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
     server = LocalServer.start(new LocalServer.Options(template, 0, "k", Map.of(), null, null,
         Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),

@@ -77,4 +77,48 @@ public final class TestHandlers {
       return status + " " + new String(body.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
+
+  private static final java.util.regex.Pattern SQS_RECORD = java.util.regex.Pattern.compile(
+      "\"messageId\":\"([^\"]+)\",\"receiptHandle\":\"[^\"]*\",\"body\":\"([^\"]*)\",\"attributes\":\\{[^}]*"
+      + "\"ApproximateReceiveCount\":\"(\\d+)\"");
+
+  /**
+   * An SQS worker: logs each message as {@code got BODY count=N}, one LambdaLogger call each, and reports the
+   * messages whose body starts with {@code fail} as failed items.
+   */
+  public static class SqsWorker implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      java.util.regex.Matcher m = SQS_RECORD.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      StringBuilder failures = new StringBuilder();
+      while (m.find()) {
+        context.getLogger().log("got " + m.group(2) + " count=" + m.group(3));
+        if (m.group(2).startsWith("fail")) {
+          failures.append(failures.length() == 0 ? "" : ",").append("{\"itemIdentifier\":\"").append(m.group(1))
+              .append("\"}");
+        }
+      }
+      out.write(("{\"batchItemFailures\":[" + failures + "]}").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** An SNS subscriber: logs {@code notified MESSAGE}. */
+  public static class Notifier implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"Message\":\"([^\"]*)\"")
+          .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      context.getLogger().log("notified " + (m.find() ? m.group(1) : "?"));
+    }
+  }
+
+  /** Answers its environment, a {@code NAME=value} line each. */
+  public static class Environment implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      StringBuilder b = new StringBuilder();
+      new java.util.TreeMap<>(System.getenv()).forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
+      out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
 }

@@ -50,7 +50,8 @@ public final class Dynalite implements AutoCloseable {
       throw new IllegalStateException("no free port for dynalite: " + e.getMessage(), e);
     }
     try {
-      process = new ProcessBuilder(command.toString(), "--port", Integer.toString(port), "--createTableMs", "0")
+      process = new ProcessBuilder(command.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
+          "--createTableMs", "0")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot start " + command + ": " + e.getMessage(), e);
