@@ -27,12 +27,10 @@ import java.util.function.Function;
 
 /**
  * API Gateway's REST proxy integration on one port, as {@code sam local start-api} serves it (no stage in
- * the path): routes with path parameters, CORS preflight as the template declares it, API keys, the
- * Lambda invoke API ({@code POST /2015-03-31/functions/NAME/invocations}) and, optionally, static files.
+ * the path): routes with path parameters, CORS preflight as the template declares it, API keys and,
+ * optionally, static files. Lambda's invoke API is not here but on a port of its own ({@link InvokeEndpoint}).
  */
 final class ApiGateway implements AutoCloseable {
-  private static final String INVOKE_PREFIX = "/2015-03-31/functions/";
-
   /** CORS as a {@code AWS::Serverless::Api} declares it; values without SAM's inner quotes. */
   record Cors(String allowOrigin, String allowMethods, String allowHeaders, String maxAge) {}
 
@@ -76,10 +74,6 @@ final class ApiGateway implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
-      if (path.startsWith(INVOKE_PREFIX) && method.equals("POST")) {
-        invokeApi(exchange, path);
-        return;
-      }
       String decodedPath = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
       List<Route> onPath = routes.stream().filter(r -> r.match(decodedPath) != null).toList();
       if (method.equals("OPTIONS") && !onPath.isEmpty() && onPath.stream().noneMatch(r -> r.method().equals("OPTIONS"))
@@ -242,25 +236,6 @@ final class ApiGateway implements AutoCloseable {
       h.set("Access-Control-Max-Age", c.maxAge());
     }
     Replies.send(exchange, 200, new byte[0]);
-  }
-
-  /** Lambda's own invoke API, so that tests and {@code aws lambda invoke} can call any function by name. */
-  private void invokeApi(HttpExchange exchange, String path) throws IOException {
-    String name = URLDecoder.decode(path.substring(INVOKE_PREFIX.length()).replaceFirst("/invocations/?$", ""),
-        StandardCharsets.UTF_8);
-    FunctionPool pool;
-    try {
-      pool = functions.apply(name);
-    } catch (LocalException e) {
-      json(exchange, 404, "{\"Type\":\"User\",\"message\":" + Events.JSON.writeValueAsString(e.getMessage()) + "}");
-      return;
-    }
-    Invocation.Result result = pool.invoke(exchange.getRequestBody().readAllBytes());
-    if (result.outcome() != Invocation.Outcome.OK) {
-      exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
-    }
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    Replies.send(exchange, 200, result.body());
   }
 
   private boolean serveStatic(HttpExchange exchange, String path) throws IOException {

@@ -17,13 +17,23 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar local/target/stratus-local.jar serve|invoke …}: a generated template, run on this machine. */
 public final class LocalMain {
-  static final String USAGE = String.join("\n",
+  static final String SERVE_USAGE = String.join("\n",
       "usage: stratus-local serve --template FILE [--port 3000] [--api-key KEY] [--parameter NAME=VALUE]...",
       "                           [--static DIR] [--dynamodb-endpoint URL] [--clock-speed N]",
       "                           [--env FUNCTION.NAME=VALUE]... [--max-jvms 4] [--stack-name local]",
-      "       stratus-local invoke FUNCTION --template FILE [--event FILE|-] [--endpoint URL] [serve options]",
-      "serve: API Gateway on the port, S3 (with notifications) and DynamoDB on ports it prints, schedules running;",
-      "invoke: one call of a function, against a running serve (--endpoint http://127.0.0.1:3000) or a fresh stack.");
+      "Runs the template: REST and HTTP API routes on --port, S3, DynamoDB, SQS and SNS on loopback ports it prints,",
+      "schedules at --clock-speed times real time; every other AWS service a function calls is refused, by name.",
+      "Writes FILE's folder/.stratus-local.json (owner-only) for invoke: the invoke API's address and token.");
+  static final String INVOKE_USAGE = String.join("\n",
+      "usage: stratus-local invoke FUNCTION --template FILE [--event FILE|-] [serve options]",
+      "Calls FUNCTION once, through the serve running that template if there is one, else on a fresh local stack.",
+      "Without --event it sends what the function's first trigger would: the schedule's Input, a sample S3, SQS,",
+      "SNS or API event (print them with: stratus-local generate-event FUNCTION --template FILE).");
+  static final String GENERATE_USAGE = String.join("\n",
+      "usage: stratus-local generate-event FUNCTION --template FILE",
+      "Prints the event FUNCTION's first trigger would send, to edit and pass to invoke --event.");
+  static final String USAGE = String.join("\n", SERVE_USAGE, "", INVOKE_USAGE, "", GENERATE_USAGE,
+      "", "stratus-local COMMAND --help shows one command's usage.");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -45,15 +55,26 @@ public final class LocalMain {
       if (args.length == 0) {
         throw new UsageException("a command is required");
       }
-      return switch (args[0]) {
+      String command = args[0];
+      if (List.of(args).contains("--help") || List.of(args).contains("-h") || command.equals("help")) {
+        out.println(switch (command) {
+          case "serve" -> SERVE_USAGE;
+          case "invoke" -> INVOKE_USAGE;
+          case "generate-event" -> GENERATE_USAGE;
+          default -> USAGE;
+        });
+        return 0;
+      }
+      return switch (command) {
         case "serve" -> serve(parse(List.of(args).subList(1, args.length), null));
-        case "invoke" -> {
+        case "invoke", "generate-event" -> {
           if (args.length < 2 || args[1].startsWith("--")) {
-            throw new UsageException("invoke needs the function's logical id");
+            throw new UsageException(command + " needs the function's logical id");
           }
-          yield invoke(args[1], parse(List.of(args).subList(2, args.length), args[1]));
+          Args a = parse(List.of(args).subList(2, args.length), args[1]);
+          yield command.equals("invoke") ? invoke(args[1], a) : generateEvent(args[1], a);
         }
-        default -> throw new UsageException("unknown command '" + args[0] + "'");
+        default -> throw new UsageException("unknown command '" + command + "'");
       };
     } catch (UsageException e) {
       err.println("error: " + e.getMessage());
@@ -66,7 +87,7 @@ public final class LocalMain {
   }
 
   /** Parsed arguments: the server's options and the invoke-only ones. */
-  private record Args(LocalServer.Options options, String event, URI endpoint) {}
+  private record Args(LocalServer.Options options, String event) {}
 
   private static final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -88,7 +109,6 @@ public final class LocalMain {
     int maxJvms = 4;
     String stackName = "local";
     String event = null;
-    URI endpoint = null;
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
       if (i + 1 >= args.size()) {
@@ -124,33 +144,38 @@ public final class LocalMain {
         case "--max-jvms" -> maxJvms = number(flag, value);
         case "--stack-name" -> stackName = value;
         case "--event" -> event = value;
-        case "--endpoint" -> endpoint = uri(flag, value);
         default -> throw new UsageException("unknown option " + flag);
       }
     }
-    if (template == null && endpoint == null) {
+    if (template == null) {
       throw new UsageException("--template is required, e.g. --template app/target/template.yaml");
     }
     if (staticDir != null && !Files.isDirectory(staticDir)) {
       throw new LocalException("--static " + staticDir + " is not a directory");
     }
     return new Args(new LocalServer.Options(template, port, apiKey, parameters, staticDir, dynamo, dynaliteCommand(),
-        runtimeClasspath(), clockSpeed, environment, maxJvms, stackName), event, endpoint);
+        runtimeClasspath(), clockSpeed, environment, maxJvms, stackName), event);
   }
 
   private int serve(Args a) {
     long start = System.nanoTime();
     LocalServer server = LocalServer.start(a.options(), out);
+    RunFile run = RunFile.write(a.options().template(), server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      run.delete();
       server.close();
       stopped.countDown();
     }));
     out.printf("stratus-local: started in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    out.println("stratus-local: API        http://127.0.0.1:" + server.port() + "  (x-api-key: " + server.apiKey() + ")");
+    out.println("stratus-local: API        http://127.0.0.1:" + server.port() + "  (REST and HTTP API routes; x-api-key: "
+        + (a.options().apiKey() != null ? "the --api-key given" : "in " + run.file()) + ")");
     out.println("stratus-local: S3         " + server.s3Endpoint() + "  (access key " + LocalServer.ACCESS_KEY
         + ", secret " + LocalServer.SECRET_KEY + ")");
     out.println("stratus-local: DynamoDB   " + server.dynamoEndpoint());
+    out.println("stratus-local: SQS        " + server.sqsEndpoint() + "  (ElasticMQ)");
+    out.println("stratus-local: SNS        " + server.snsEndpoint() + "  (Publish)");
+    out.println("stratus-local: other AWS  " + server.refuserEndpoint() + "  (refused: no call leaves this machine)");
     out.println("stratus-local: functions  " + String.join(", ", server.functionIds()) + "  (Ctrl-C stops all)");
     try {
       stopped.await();
@@ -161,9 +186,14 @@ public final class LocalMain {
   }
 
   private int invoke(String function, Args a) {
-    byte[] payload = payload(a.event());
-    if (a.endpoint() != null) {
-      return remoteInvoke(a.endpoint(), function, payload);
+    byte[] payload = a.event() == null ? SampleEvents.of(LocalStack.load(a.options().template(),
+        a.options().parameters(), a.options().stackName()), function) : payload(a.event());
+    RunFile run = RunFile.find(a.options().template());
+    if (run != null) {
+      Integer code = remoteInvoke(run, function, payload);
+      if (code != null) {
+        return code;
+      }
     }
     try (LocalServer server = LocalServer.start(a.options(), err)) {
       Invocation.Result result = server.invoke(function, payload);
@@ -172,15 +202,29 @@ public final class LocalMain {
     }
   }
 
-  private int remoteInvoke(URI endpoint, String function, byte[] payload) {
+  private int generateEvent(String function, Args a) {
+    LocalStack stack = LocalStack.load(a.options().template(), a.options().parameters(), a.options().stackName());
+    out.println(new String(SampleEvents.of(stack, function), StandardCharsets.UTF_8));
+    return 0;
+  }
+
+  /** Through the running serve; null when its run file is stale (nothing answers). */
+  private Integer remoteInvoke(RunFile run, String function, byte[] payload) {
     try {
       HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          endpoint.resolve("/2015-03-31/functions/" + function + "/invocations"))
+          run.invokeEndpoint().resolve(InvokeEndpoint.PREFIX + function + "/invocations"))
+          .header("Authorization", "Bearer " + run.token())
           .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 404) {
+        throw new LocalException(Events.JSON.readTree(r.body()).path("message").asText());
+      }
       out.println(r.body());
       return r.statusCode() == 200 && r.headers().firstValue("X-Amz-Function-Error").isEmpty() ? 0 : 1;
+    } catch (java.net.ConnectException e) {
+      err.println("stratus-local: the serve of " + run.file() + " is gone; running " + function + " on a fresh stack");
+      return null;
     } catch (IOException e) {
-      throw new LocalException("no stratus-local serve answers at " + endpoint + ": " + e.getMessage());
+      throw new LocalException("the running serve did not answer: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LocalException("interrupted");
@@ -189,9 +233,6 @@ public final class LocalMain {
 
   private static byte[] payload(String event) {
     try {
-      if (event == null) {
-        return "{}".getBytes(StandardCharsets.UTF_8);
-      }
       return event.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(event));
     } catch (IOException e) {
       throw new LocalException("cannot read the event " + event + ": " + e.getMessage());
@@ -214,7 +255,7 @@ public final class LocalMain {
     }
   }
 
-  private static URI uri(String flag, String value) {
+  static URI uri(String flag, String value) {
     try {
       return new URI(value);
     } catch (URISyntaxException e) {

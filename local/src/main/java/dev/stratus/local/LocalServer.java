@@ -74,6 +74,7 @@ public final class LocalServer implements AutoCloseable {
   private NoLocalService refuser;
   private LocalDynamo dynamo;
   private ApiGateway api;
+  private InvokeEndpoint invokeApi;
 
   private LocalServer(LocalStack stack, String apiKey, PrintStream log) {
     this.stack = stack;
@@ -134,6 +135,7 @@ public final class LocalServer implements AutoCloseable {
       t.start();
     });
     api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);
+    invokeApi = new InvokeEndpoint(this::function);
   }
 
   /** Wires one event of a function to what triggers it here; kinds not run locally say so. */
@@ -325,6 +327,15 @@ public final class LocalServer implements AutoCloseable {
     return sns.endpoint;
   }
 
+  /** Lambda's invoke API, for callers that show {@link #invokeToken()}. */
+  public URI invokeEndpoint() {
+    return invokeApi.endpoint;
+  }
+
+  public String invokeToken() {
+    return invokeApi.token;
+  }
+
   /** Where calls to services without a local server go, and are refused. */
   public URI refuserEndpoint() {
     return refuser.endpoint;
@@ -361,7 +372,7 @@ public final class LocalServer implements AutoCloseable {
       api.close();
     }
     pools.values().forEach(FunctionPool::close);
-    for (AutoCloseable c : new AutoCloseable[] {sns, refuser, sqs}) {
+    for (AutoCloseable c : new AutoCloseable[] {invokeApi, sns, refuser, sqs}) {
       if (c != null) {
         try {
           c.close();

@@ -113,9 +113,18 @@ class FilestoreLocalIT {
   @Test
   void expireRunsOnInvoke() throws Exception {
     String id = upload("abandoned.txt", "text/plain", new byte[] {1});
-    HttpResponse<String> r = Http.call("POST", api + "/2015-03-31/functions/ExpireFunction/invocations", "{}", Map.of());
+    HttpResponse<String> r = Http.call("POST", server.invokeEndpoint() + "/2015-03-31/functions/ExpireFunction/invocations",
+        "{}", Map.of("Authorization", "Bearer " + server.invokeToken()));
     assertThat(Http.json(r).get("expired").asInt()).isGreaterThanOrEqualTo(1);
     assertThat(ok(backend("POST", "/files?deleted=yes", List.of(id))).get(0).has("deleted_at")).isTrue();
+  }
+
+  @Test
+  void theInvokeApiIsNotOnTheApiPortAndWantsThisRunsToken() throws Exception {
+    assertThat(Http.call("POST", api + "/2015-03-31/functions/DeleteFunction/invocations", "{}", Map.of())
+        .statusCode()).isEqualTo(404);
+    assertThat(Http.call("POST", server.invokeEndpoint() + "/2015-03-31/functions/DeleteFunction/invocations", "{}",
+        Map.of("Authorization", "Bearer guess")).statusCode()).isEqualTo(403);
   }
 
   @Test

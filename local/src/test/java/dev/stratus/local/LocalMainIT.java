@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** What a user sees for a mistake on the command line: a message and an exit code, no stack trace. */
 class LocalMainIT {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final LocalMain main = new LocalMain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+  private final LocalMain main = new LocalMain(new PrintStream(out, true, StandardCharsets.UTF_8),
       new PrintStream(err, true, StandardCharsets.UTF_8));
 
   private String errors() {
@@ -49,6 +50,41 @@ class LocalMainIT {
           Integer.toString(taken.getLocalPort()))).isEqualTo(1);
       assertThat(errors()).contains("error: port " + taken.getLocalPort() + " is in use; pass --port with a free one");
     }
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    assertThat(main.run("serve", "--help")).isZero();
+    assertThat(main.run("invoke", "--help")).isZero();
+    assertThat(main.run("generate-event", "-h")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: stratus-local serve", "usage: stratus-local invoke",
+        "usage: stratus-local generate-event");
+  }
+
+  @Test
+  void generateEventPrintsWhatTheTriggerSends(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    Path template = java.nio.file.Files.writeString(dir.resolve("template.yaml"), """
+        Resources:
+          Jobs: {Type: AWS::SQS::Queue}
+          Nightly:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: x.Y::handleRequest
+              CodeUri: none.jar
+              Events:
+                Night: {Type: Schedule, Properties: {Schedule: 'cron(0 2 * * ? *)', Input: '{"mode": "full"}'}}
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: x.Y::handleRequest
+              CodeUri: none.jar
+              Events:
+                Jobs: {Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}
+        """);
+    assertThat(main.run("generate-event", "Nightly", "--template", template.toString())).as(errors()).isZero();
+    assertThat(main.run("generate-event", "Worker", "--template", template.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"mode\": \"full\"}\n")
+        .contains("\"body\":\"sample message\"", "\"eventSourceARN\":\"arn:aws:sqs:us-east-1:000000000000:local-Jobs\"");
   }
 
   static String filestoreTemplate() {

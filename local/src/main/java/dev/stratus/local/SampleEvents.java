@@ -1,0 +1,101 @@
+package dev.stratus.local;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stratus.template.Resource;
+import dev.stratus.template.events.ApiEvent;
+import dev.stratus.template.events.HttpApiEvent;
+import dev.stratus.template.events.OtherEvent;
+import dev.stratus.template.events.RouteEvent;
+import dev.stratus.template.events.S3Event;
+import dev.stratus.template.events.SamEvent;
+import dev.stratus.template.events.SamEvents;
+import dev.stratus.template.events.ScheduleEvent;
+import dev.stratus.template.events.SnsEvent;
+import dev.stratus.template.events.SqsEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The event a function's first trigger would send, from the template: what {@code invoke} sends without {@code --event}. */
+final class SampleEvents {
+  private SampleEvents() {}
+
+  static byte[] of(LocalStack stack, String function) {
+    Resource r = stack.resources.get(function);
+    if (r == null || !r.type().equals(Resource.SERVERLESS_FUNCTION)) {
+      throw new LocalException("no function " + function + "; functions: "
+          + String.join(", ", stack.ofType(Resource.SERVERLESS_FUNCTION).keySet()));
+    }
+    Map<String, SamEvent> events = SamEvents.of(r);
+    if (events.isEmpty()) {
+      return "{}".getBytes(StandardCharsets.UTF_8);
+    }
+    Map.Entry<String, SamEvent> first = events.entrySet().iterator().next();
+    return first.getValue().accept(new SamEvent.Visitor<byte[]>() {
+      public byte[] api(ApiEvent e) {
+        return route(e, false);
+      }
+
+      public byte[] httpApi(HttpApiEvent e) {
+        return route(e, true);
+      }
+
+      private byte[] route(RouteEvent e, boolean v2) {
+        String method = String.valueOf(stack.evaluate(e.method())).toUpperCase(Locale.ROOT);
+        String path = String.valueOf(stack.evaluate(e.path()));
+        String concrete = path.replaceAll("\\{[^}]+}", "sample");
+        ObjectNode event = Events.JSON.createObjectNode();
+        if (v2) {
+          event.put("version", "2.0").put("routeKey", method + " " + path).put("rawPath", concrete)
+              .put("rawQueryString", "");
+          event.putObject("requestContext").put("accountId", LocalStack.ACCOUNT).put("stage", "$default")
+              .putObject("http").put("method", method).put("path", concrete).put("sourceIp", "127.0.0.1");
+        } else {
+          event.put("resource", path).put("path", concrete).put("httpMethod", method);
+          event.putObject("requestContext").put("accountId", LocalStack.ACCOUNT).put("httpMethod", method)
+              .put("resourcePath", path).put("stage", "Prod");
+        }
+        event.putObject("headers").put("Content-Type", "application/json");
+        ObjectNode parameters = event.putObject("pathParameters");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
+        while (m.find()) {
+          parameters.put(m.group(1), "sample");
+        }
+        event.putNull("body");
+        event.put("isBase64Encoded", false);
+        return Events.bytes(event);
+      }
+
+      public byte[] s3(S3Event e) {
+        String bucket = String.valueOf(stack.evaluate(e.bucket()));
+        return Events.s3(new NotifyingBlobStore.Change("ObjectCreated:Put", bucket, "sample.txt", 11, "\"sample\""),
+            first.getKey());
+      }
+
+      public byte[] schedule(ScheduleEvent e) {
+        return e.input() != null ? String.valueOf(stack.evaluate(e.input())).getBytes(StandardCharsets.UTF_8)
+            : Events.scheduled(stack.stackName + "-" + function + first.getKey());
+      }
+
+      public byte[] sqs(SqsEvent e) {
+        String arn = String.valueOf(stack.evaluate(e.queue()));
+        String id = UUID.randomUUID().toString();
+        return Events.sqs(List.of(Message.builder().messageId(id).receiptHandle(id).body("sample message")
+            .md5OfBody("").attributesWithStrings(Map.of("ApproximateReceiveCount", "1")).build()), arn);
+      }
+
+      public byte[] sns(SnsEvent e) {
+        String topic = String.valueOf(stack.evaluate(e.topic()));
+        return Events.sns(new LocalSns.Published(topic, UUID.randomUUID().toString(), "sample message", null, Map.of()),
+            topic + ":" + function + first.getKey());
+      }
+
+      public byte[] other(OtherEvent e) {
+        return "{}".getBytes(StandardCharsets.UTF_8);
+      }
+    });
+  }
+}
