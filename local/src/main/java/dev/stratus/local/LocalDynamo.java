@@ -31,8 +31,8 @@ final class LocalDynamo implements AutoCloseable {
     this.dynalite = dynalite;
   }
 
-  static LocalDynamo start(LocalStack stack, URI given, Path dynaliteCommand, PrintStream log) {
-    LocalDynamo dynamo = given != null ? new LocalDynamo(given, null) : launch(dynaliteCommand, log);
+  static LocalDynamo start(LocalStack stack, URI given, Path dynaliteCommand, Path state, PrintStream log) {
+    LocalDynamo dynamo = given != null ? new LocalDynamo(given, null) : launch(dynaliteCommand, state, log);
     try (DynamoDbClient client = LocalClients.of(DynamoDbClient.builder(), dynamo.endpoint)) {
       stack.ofType("AWS::DynamoDB::Table").forEach((id, table) ->
           create(client, stack.physicalName(id), asMap(stack.evaluate(table.properties()))));
@@ -43,9 +43,13 @@ final class LocalDynamo implements AutoCloseable {
     return dynamo;
   }
 
-  private static LocalDynamo launch(Path command, PrintStream log) {
+  private static LocalDynamo launch(Path command, Path state, PrintStream log) {
+    if (!DynaliteInstall.nodeOnPath()) {
+      throw new LocalException("Node.js is not on the PATH: the local DynamoDB is dynalite, a Node program that"
+          + " stratus-local brings along. Install Node 18 or later, or pass --dynamodb-endpoint URL of a DynamoDB you run");
+    }
     try {
-      Dynalite dynalite = Dynalite.start(command);
+      Dynalite dynalite = Dynalite.start(command, state);
       log.println("stratus-local: DynamoDB (dynalite) at " + dynalite.endpoint());
       return new LocalDynamo(dynalite.endpoint(), dynalite);
     } catch (Dynalite.NotInstalled e) {

@@ -20,9 +20,10 @@ public final class LocalMain {
   static final String SERVE_USAGE = String.join("\n",
       "usage: stratus-local serve --template FILE [--port 3000] [--api-key KEY] [--parameter NAME=VALUE]...",
       "                           [--static DIR] [--dynamodb-endpoint URL] [--clock-speed N]",
-      "                           [--env FUNCTION.NAME=VALUE]... [--max-jvms 4] [--stack-name local]",
+      "                           [--env FUNCTION.NAME=VALUE]... [--max-jvms 4] [--stack-name local] [--state DIR]",
       "Runs the template: REST and HTTP API routes on --port, S3, DynamoDB, SQS and SNS on loopback ports it prints,",
       "schedules at --clock-speed times real time; every other AWS service a function calls is refused, by name.",
+      "--state DIR keeps S3 objects and DynamoDB tables in DIR across runs (queues start empty).",
       "Writes FILE's folder/.stratus-local.json (owner-only) for invoke: the invoke API's address and token.");
   static final String INVOKE_USAGE = String.join("\n",
       "usage: stratus-local invoke FUNCTION --template FILE [--event FILE|-] [serve options]",
@@ -109,6 +110,7 @@ public final class LocalMain {
     int maxJvms = 4;
     String stackName = "local";
     String event = null;
+    Path state = null;
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
       if (i + 1 >= args.size()) {
@@ -144,6 +146,7 @@ public final class LocalMain {
         case "--max-jvms" -> maxJvms = number(flag, value);
         case "--stack-name" -> stackName = value;
         case "--event" -> event = value;
+        case "--state" -> state = Path.of(value).toAbsolutePath().normalize();
         default -> throw new UsageException("unknown option " + flag);
       }
     }
@@ -153,8 +156,8 @@ public final class LocalMain {
     if (staticDir != null && !Files.isDirectory(staticDir)) {
       throw new LocalException("--static " + staticDir + " is not a directory");
     }
-    return new Args(new LocalServer.Options(template, port, apiKey, parameters, staticDir, dynamo, dynaliteCommand(),
-        runtimeClasspath(), clockSpeed, environment, maxJvms, stackName), event);
+    return new Args(new LocalServer.Options(template, port, apiKey, parameters, staticDir, dynamo, dynamo == null ? DynaliteInstall.command(err) : null,
+        runtimeClasspath(), clockSpeed, environment, maxJvms, stackName, state), event);
   }
 
   private int serve(Args a) {
@@ -261,11 +264,6 @@ public final class LocalMain {
     } catch (URISyntaxException e) {
       throw new UsageException(flag + " takes a URL; got '" + value + "'");
     }
-  }
-
-  /** dynalite from the repository's {@code npm ci}, unless {@code -Ddynalite.command} says otherwise. */
-  private static Path dynaliteCommand() {
-    return Path.of(System.getProperty("dynalite.command", "node_modules/.bin/dynalite"));
   }
 
   /** The runtime interface client's jars: next to this jar in {@code lambda-runtime/}, unless a property says. */

@@ -1,7 +1,10 @@
 package dev.stratus.local;
 
 import dev.stratus.local.services.S3Server;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,10 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 /**
- * S3 for the stack: an in-memory s3proxy that checks SigV4 signatures (presigned URLs included), with the
+ * S3 for the stack: an s3proxy (in memory, or in a folder with --state) that checks SigV4 signatures (presigned URLs included), with the
  * template's buckets created and their CORS rules applied, reporting every change.
  */
 final class LocalS3 implements AutoCloseable {
@@ -21,8 +26,8 @@ final class LocalS3 implements AutoCloseable {
   final URI endpoint;
 
   @SuppressWarnings("unchecked")
-  LocalS3(LocalStack stack, Consumer<NotifyingBlobStore.Change> listener) {
-    store = new NotifyingBlobStore(new TransientNio2BlobStore(), listener);
+  LocalS3(LocalStack stack, Path state, Consumer<NotifyingBlobStore.Change> listener) {
+    store = new NotifyingBlobStore(state == null ? new TransientNio2BlobStore() : kept(state), listener);
     // s3proxy has one CORS configuration for all buckets: the union of the template's rules.
     Set<String> origins = new LinkedHashSet<>();
     Set<String> methods = new LinkedHashSet<>();
@@ -49,8 +54,20 @@ final class LocalS3 implements AutoCloseable {
     }
     endpoint = server.endpoint();
     for (String id : stack.ofType("AWS::S3::Bucket").keySet()) {
-      store.createContainer(stack.physicalName(id));
+      if (!store.containerExists(stack.physicalName(id))) { // kept from an earlier run with --state
+        store.createContainer(stack.physicalName(id));
+      }
     }
+  }
+
+  /** Objects kept in {@code dir} across runs (--state). */
+  private static BlobStore kept(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new LocalException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    return new FilesystemNio2BlobStore(dir.toAbsolutePath().toString());
   }
 
   private static List<String> strings(Object value) {

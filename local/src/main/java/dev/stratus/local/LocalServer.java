@@ -37,7 +37,7 @@ public final class LocalServer implements AutoCloseable {
   /** How to run: see {@code LocalMain}'s usage for each. */
   public record Options(Path template, int port, String apiKey, Map<String, String> parameters, Path staticDir,
       URI dynamoEndpoint, Path dynaliteCommand, Path runtimeClasspath, double clockSpeed,
-      Map<String, Map<String, String>> environment, int maxJvmsPerFunction, String stackName) {}
+      Map<String, Map<String, String>> environment, int maxJvmsPerFunction, String stackName, Path state) {}
 
   /** A function's S3 event: which bucket, which changes, which keys. */
   record S3Subscription(String function, String bucket, List<String> events, String prefix, String suffix,
@@ -98,9 +98,10 @@ public final class LocalServer implements AutoCloseable {
 
   private void run(Options o) {
     RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath());
-    s3 = new LocalS3(stack, this::notify);
+    s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
     sqs = LocalSqs.start(stack);
-    dynamo = LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(), log);
+    dynamo = LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(),
+        o.state() == null ? null : o.state().resolve("dynamodb"), log);
     Map<String, FunctionSpec> specs = FunctionSpec.all(stack);
     for (String id : o.environment().keySet()) {
       if (!specs.containsKey(id)) {

@@ -91,7 +91,7 @@ class RuntimeIT {
     Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
     server = LocalServer.start(new LocalServer.Options(template, 0, "k", Map.of(), null, null,
         Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
-        60, Map.of(), 2, "rt"), new PrintStream(logs, true, StandardCharsets.UTF_8));
+        60, Map.of(), 2, "rt", null), new PrintStream(logs, true, StandardCharsets.UTF_8));
     api = "http://127.0.0.1:" + server.port();
   }
 

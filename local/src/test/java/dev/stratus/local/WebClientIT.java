@@ -53,7 +53,7 @@ class WebClientIT {
     server = LocalServer.start(new LocalServer.Options(Path.of(LocalMainIT.filestoreTemplate()), 0, KEY,
         Map.of("StorageBucketName", "web-files"), web.toAbsolutePath(), null,
         Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
-        1, Map.of(), 2, "web"), new PrintStream(logs, true, StandardCharsets.UTF_8));
+        1, Map.of(), 2, "web", null), new PrintStream(logs, true, StandardCharsets.UTF_8));
     site = "http://127.0.0.1:" + server.port() + "/";
 
     profile = Files.createTempDirectory("chromium-profile");

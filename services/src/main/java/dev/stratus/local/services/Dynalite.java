@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,6 +41,11 @@ public final class Dynalite implements AutoCloseable {
    * @throws IllegalStateException saying what went wrong otherwise
    */
   public static Dynalite start(Path command) {
+    return start(command, null);
+  }
+
+  /** As {@link #start(Path)}, keeping the tables in {@code dataDir} (LevelDB) across runs when it is not null. */
+  public static Dynalite start(Path command, Path dataDir) {
     if (!Files.isExecutable(command)) {
       throw new NotInstalled(command);
     }
@@ -50,8 +57,13 @@ public final class Dynalite implements AutoCloseable {
       throw new IllegalStateException("no free port for dynalite: " + e.getMessage(), e);
     }
     try {
-      process = new ProcessBuilder(command.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-          "--createTableMs", "0")
+      List<String> args = new ArrayList<>(List.of(command.toString(), "--host", "127.0.0.1",
+          "--port", Integer.toString(port), "--createTableMs", "0"));
+      if (dataDir != null) {
+        Files.createDirectories(dataDir);
+        args.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
+      }
+      process = new ProcessBuilder(args)
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot start " + command + ": " + e.getMessage(), e);
