@@ -104,7 +104,8 @@ final class ApiGateway implements AutoCloseable {
 
   private void proxy(HttpExchange exchange, Route route, String path, String key) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
-    ObjectNode event = request(exchange, route, path, body, key);
+    ObjectNode event = route.isHttpApiV2() ? requestV2(exchange, route, path, body) : request(exchange, route, path, body,
+        key);
     Invocation.Result result = functions.apply(route.function()).invoke(Events.bytes(event));
     if (result.outcome() != Invocation.Outcome.OK) {
       log.println("[" + route.function() + "] " + (result.outcome() == Invocation.Outcome.TIMEOUT ? "timed out: " : "failed: ")
@@ -118,18 +119,30 @@ final class ApiGateway implements AutoCloseable {
     } catch (IOException e) {
       response = null;
     }
-    if (response == null || !response.isObject() || !response.path("statusCode").canConvertToInt()) {
+    boolean proxyShape = response != null && response.isObject() && response.path("statusCode").canConvertToInt();
+    Headers headers = exchange.getResponseHeaders();
+    if (route.payloadVersion() != null && cors.containsKey(route.api())
+        && exchange.getRequestHeaders().getFirst("Origin") != null) {
+      headers.set("Access-Control-Allow-Origin", cors.get(route.api()).allowOrigin());
+    }
+    if (!proxyShape && route.isHttpApiV2()) {
+      // Payload 2.0: any other answer is the body of a 200, as JSON.
+      headers.set("Content-Type", "application/json");
+      Replies.send(exchange, 200, result.body());
+      return;
+    }
+    if (!proxyShape) {
       log.println("[" + route.function() + "] answered no proxy response (statusCode, headers, body): "
           + new String(result.body(), StandardCharsets.UTF_8));
       json(exchange, 502, "{\"message\":\"Internal server error\"}");
       return;
     }
-    Headers headers = exchange.getResponseHeaders();
     response.path("headers").fields().forEachRemaining(h -> headers.set(h.getKey(), h.getValue().asText()));
     response.path("multiValueHeaders").fields().forEachRemaining(h -> {
       headers.remove(h.getKey());
       h.getValue().forEach(v -> headers.add(h.getKey(), v.asText()));
     });
+    response.path("cookies").forEach(c -> headers.add("Set-Cookie", c.asText()));
     JsonNode text = response.path("body");
     byte[] out = text.isMissingNode() || text.isNull() ? new byte[0]
         : response.path("isBase64Encoded").asBoolean() ? Base64.getDecoder().decode(text.asText())
@@ -137,10 +150,85 @@ final class ApiGateway implements AutoCloseable {
     Replies.send(exchange, response.get("statusCode").asInt(), out);
   }
 
+  /** The HTTP API's payload 2.0 event ({@code APIGatewayV2HTTPEvent}) for this request. */
+  private ObjectNode requestV2(HttpExchange exchange, Route route, String path, byte[] body) {
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    String rawQuery = exchange.getRequestURI().getRawQuery();
+    ObjectNode e = Events.JSON.createObjectNode()
+        .put("version", "2.0")
+        .put("routeKey", route.method().equals("ANY") && route.resourcePath().equals("/{proxy+}") ? "$default"
+            : route.method() + " " + route.resourcePath())
+        .put("rawPath", path)
+        .put("rawQueryString", rawQuery == null ? "" : rawQuery);
+    ObjectNode headers = e.putObject("headers");
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (name.equalsIgnoreCase("Cookie")) {
+        values.forEach(v -> java.util.Arrays.stream(v.split(";\\s*")).forEach(c -> cookies(e).add(c)));
+      } else {
+        headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+      }
+    });
+    Map<String, List<String>> query = query(rawQuery);
+    if (!query.isEmpty()) {
+      ObjectNode q = e.putObject("queryStringParameters");
+      query.forEach((k, values) -> q.put(k, String.join(",", values)));
+    }
+    Map<String, String> parameters = route.match(path);
+    if (parameters != null && !parameters.isEmpty()) {
+      ObjectNode p = e.putObject("pathParameters");
+      parameters.forEach(p::put);
+    }
+    String requestId = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    ObjectNode context = e.putObject("requestContext")
+        .put("accountId", LocalStack.ACCOUNT)
+        .put("apiId", "local")
+        .put("domainName", "127.0.0.1:" + port())
+        .put("domainPrefix", "127")
+        .put("requestId", requestId)
+        .put("routeKey", e.get("routeKey").asText())
+        .put("stage", "$default")
+        .put("time", java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
+            .format(now.atZone(java.time.ZoneOffset.UTC)))
+        .put("timeEpoch", now.toEpochMilli());
+    context.putObject("http")
+        .put("method", method)
+        .put("path", path)
+        .put("protocol", exchange.getProtocol())
+        .put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress())
+        .put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
+    body(e, exchange, body, false);
+    return e;
+  }
+
+  private static com.fasterxml.jackson.databind.node.ArrayNode cookies(ObjectNode event) {
+    return event.has("cookies") ? (com.fasterxml.jackson.databind.node.ArrayNode) event.get("cookies")
+        : event.putArray("cookies");
+  }
+
+  /** The body as text, or base64 for binary types; REST's event says {@code null} where HTTP API's leaves it out. */
+  private static void body(ObjectNode e, HttpExchange exchange, byte[] body, boolean nullWhenEmpty) {
+    if (body.length == 0) {
+      if (nullWhenEmpty) {
+        e.putNull("body");
+      }
+      e.put("isBase64Encoded", false);
+    } else if (isText(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+      e.put("body", new String(body, StandardCharsets.UTF_8));
+      e.put("isBase64Encoded", false);
+    } else {
+      e.put("body", Base64.getEncoder().encodeToString(body));
+      e.put("isBase64Encoded", true);
+    }
+  }
+
   /** The {@code APIGatewayProxyRequestEvent} API Gateway sends for this request. */
   private ObjectNode request(HttpExchange exchange, Route route, String path, byte[] body, String key) {
-    ObjectNode e = Events.JSON.createObjectNode()
-        .put("resource", route.resourcePath())
+    ObjectNode e = Events.JSON.createObjectNode();
+    if (route.payloadVersion() != null) {
+      e.put("version", "1.0"); // an HTTP API's payload 1.0: REST's shape
+    }
+    e.put("resource", route.resourcePath())
         .put("path", path)
         .put("httpMethod", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
     ObjectNode headers = e.putObject("headers");
@@ -186,16 +274,7 @@ final class ApiGateway implements AutoCloseable {
         .put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress())
         .put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"))
         .put("apiKey", key);
-    if (body.length == 0) {
-      e.putNull("body");
-      e.put("isBase64Encoded", false);
-    } else if (isText(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-      e.put("body", new String(body, StandardCharsets.UTF_8));
-      e.put("isBase64Encoded", false);
-    } else {
-      e.put("body", Base64.getEncoder().encodeToString(body));
-      e.put("isBase64Encoded", true);
-    }
+    body(e, exchange, body, true);
     return e;
   }
 

@@ -146,12 +146,17 @@ public final class LocalServer implements AutoCloseable {
       public Void api(ApiEvent e) {
         boolean keyed = e.apiKeyRequired() != null && Boolean.TRUE.equals(stack.evaluate(e.apiKeyRequired()));
         routes.add(Route.of(text(e.method(), "Method"), text(e.path(), "Path"), function, e.api(), keyed,
-            stage(e.api())));
+            stage(e.api()), null));
         return null;
       }
 
       public Void httpApi(HttpApiEvent e) {
-        return notRunLocally(e);
+        Value version = e.properties().get("PayloadFormatVersion");
+        String path = e.path() == null ? "$default" : text(e.path(), "Path");
+        routes.add(Route.of(e.method() == null ? "ANY" : text(e.method(), "Method"),
+            path.equals("$default") ? "/{proxy+}" : path, function, e.api(), false, "$default",
+            version == null ? "2.0" : text(version, "PayloadFormatVersion")));
+        return null;
       }
 
       public Void s3(S3Event e) {
@@ -265,7 +270,32 @@ public final class LocalServer implements AutoCloseable {
         out.put(id, new ApiGateway.Cors(unquote(c), null, null, null));
       }
     }
+    httpApiCors(out);
     return out;
+  }
+
+  /** An HTTP API's {@code CorsConfiguration} (lists, no inner quotes), or {@code true} for SAM's allow-all. */
+  private void httpApiCors(Map<String, ApiGateway.Cors> out) {
+    Value global = stack.template.globals().get("HttpApi") instanceof Mapping g ? g.get("CorsConfiguration") : null;
+    List<String> apis = new ArrayList<>(stack.ofType("AWS::Serverless::HttpApi").keySet());
+    apis.add(SamNames.IMPLICIT_HTTP_API);
+    for (String id : apis) {
+      dev.stratus.template.Resource r = stack.resources.get(id);
+      Value cors = r != null && r.properties().get("CorsConfiguration") != null ? r.properties().get("CorsConfiguration")
+          : global;
+      Object c = cors == null ? null : stack.evaluate(cors);
+      if (c instanceof Map<?, ?> m) {
+        out.put(id, new ApiGateway.Cors(joined(m.get("AllowOrigins")), joined(m.get("AllowMethods")),
+            joined(m.get("AllowHeaders")), m.get("MaxAge") == null ? null : String.valueOf(m.get("MaxAge"))));
+      } else if (Boolean.TRUE.equals(c) || "true".equals(String.valueOf(c))) {
+        out.put(id, new ApiGateway.Cors("*", "*", "*", null));
+      }
+    }
+  }
+
+  private static String joined(Object value) {
+    return value instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
+        : value == null ? null : String.valueOf(value);
   }
 
   /** SAM writes CORS values as quoted strings ({@code "'*'"}), because they become API Gateway mapping expressions. */

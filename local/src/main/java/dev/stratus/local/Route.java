@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One REST API route of the template: method and resource path, the function and API behind it, whether it needs a key. */
+/**
+ * One API route of the template: method and resource path, the function and API behind it, whether it needs a
+ * key; {@code payloadVersion} is null for a REST API, "2.0" or "1.0" for an HTTP API.
+ */
 record Route(String method, String resourcePath, String function, String api, boolean apiKeyRequired, String stage,
-    Pattern pattern,
-    List<String> parameters) {
+    String payloadVersion, Pattern pattern, List<String> parameters) {
 
   static Route of(String method, String resourcePath, String function, String api, boolean apiKeyRequired,
-      String stage) {
+      String stage, String payloadVersion) {
     List<String> parameters = new ArrayList<>();
     StringBuilder regex = new StringBuilder();
     for (String segment : resourcePath.split("/", -1)) {
@@ -33,8 +35,9 @@ record Route(String method, String resourcePath, String function, String api, bo
       }
     }
     String pattern = regex.length() == 0 ? "/" : regex.toString();
-    return new Route(method.toUpperCase(Locale.ROOT), resourcePath, function, api, apiKeyRequired, stage,
-        Pattern.compile(pattern), parameters);
+    String m = method.toUpperCase(Locale.ROOT);
+    return new Route(m.equals("X-AMAZON-APIGATEWAY-ANY-METHOD") ? "ANY" : m, resourcePath, function, api,
+        apiKeyRequired, stage, payloadVersion, Pattern.compile(pattern), parameters);
   }
 
   /** The path parameters when {@code path} matches, else null. */
@@ -57,6 +60,10 @@ record Route(String method, String resourcePath, String function, String api, bo
       score = score * 3 + (segment.endsWith("+}") ? 0 : segment.startsWith("{") ? 1 : 2);
     }
     return score;
+  }
+
+  boolean isHttpApiV2() {
+    return "2.0".equals(payloadVersion);
   }
 
   boolean matchesMethod(String requestMethod) {

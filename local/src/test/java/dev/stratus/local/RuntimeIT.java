@@ -23,7 +23,27 @@ import org.junit.jupiter.api.TestInstance;
 class RuntimeIT {
   private static final String TEMPLATE = """
       Transform: AWS::Serverless-2016-10-31
+      Globals:
+        HttpApi:
+          CorsConfiguration: {AllowOrigins: ['https://app.example'], AllowMethods: [GET, POST]}
       Resources:
+        HttpEchoFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Echo::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              V2: {Type: HttpApi, Properties: {Path: '/v2/items/{id}', Method: get}}
+              V1: {Type: HttpApi, Properties: {Path: '/v1/items/{id}', Method: get, PayloadFormatVersion: '1.0'}}
+        HttpPlainFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Environment::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              Plain: {Type: HttpApi, Properties: {Path: /v2/plain, Method: get}}
         EchoFunction:
           Type: AWS::Serverless::Function
           Properties:
@@ -118,6 +138,36 @@ class RuntimeIT {
     assertThat(e.get("requestContext").get("stage").asText()).isEqualTo("Prod");
     assertThat(e.get("requestContext").get("resourcePath").asText()).isEqualTo("/echo/{id}");
     assertThat(e.get("body").isNull()).isTrue();
+  }
+
+  @Test
+  void httpApiRoutesGetPayload2OrThe1Point0TheySayWithCors() throws IOException {
+    HttpResponse<String> v2 = Http.call("GET", api + "/v2/items/42?q=a&q=b", null, Map.of("Origin", "https://app.example",
+        "Cookie", "a=1; b=2"));
+    assertThat(v2.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
+    JsonNode e = echo(v2);
+    assertThat(e.get("version").asText()).isEqualTo("2.0");
+    assertThat(e.get("routeKey").asText()).isEqualTo("GET /v2/items/{id}");
+    assertThat(e.get("rawPath").asText()).isEqualTo("/v2/items/42");
+    assertThat(e.get("pathParameters").get("id").asText()).isEqualTo("42");
+    assertThat(e.get("queryStringParameters").get("q").asText()).isEqualTo("a,b");
+    assertThat(e.get("cookies")).extracting(JsonNode::asText).containsExactly("a=1", "b=2");
+    assertThat(e.get("requestContext").get("http").get("method").asText()).isEqualTo("GET");
+
+    JsonNode v1 = echo(Http.call("GET", api + "/v1/items/7", null, Map.of()));
+    assertThat(v1.get("version").asText()).isEqualTo("1.0");
+    assertThat(v1.get("httpMethod").asText()).isEqualTo("GET");
+    assertThat(v1.get("pathParameters").get("id").asText()).isEqualTo("7");
+
+    HttpResponse<String> plain = Http.call("GET", api + "/v2/plain", null, Map.of());
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(plain.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(plain.body()).contains("AWS_LAMBDA_FUNCTION_NAME=rt-HttpPlainFunction\n");
+
+    HttpResponse<String> preflight = Http.call("OPTIONS", api + "/v2/items/1", null, Map.of("Origin",
+        "https://app.example", "Access-Control-Request-Method", "GET"));
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,POST");
   }
 
   @Test
