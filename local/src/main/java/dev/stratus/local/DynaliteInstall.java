@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 
 /**
  * Where the local runtime's dynalite comes from, so that {@code serve} runs from any folder: a given command
@@ -35,7 +34,7 @@ final class DynaliteInstall {
     } catch (IOException e) {
       throw new LocalException("cannot read the bundled dynalite: " + e.getMessage(), e);
     }
-    Path dir = cache().resolve("dynalite-" + VERSION + "-" + digest(bundle));
+    Path dir = UserCache.root().resolve("dynalite-" + VERSION + "-" + UserCache.digest(bundle));
     Path cli = dir.resolve("node_modules/dynalite/cli.js");
     if (Files.isExecutable(cli)) {
       return cli;
@@ -74,19 +73,5 @@ final class DynaliteInstall {
       }
     }
     return false;
-  }
-
-  private static Path cache() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    return (xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
-        .resolve("stratus");
-  }
-
-  private static String digest(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -266,17 +266,9 @@ public final class LocalMain {
     }
   }
 
-  /** The runtime interface client's jars: next to this jar in {@code lambda-runtime/}, unless a property says. */
+  /** The runtime interface client's jars: carried in this jar (unpacked once), unless a property says. */
   static Path runtimeClasspath() {
     String configured = System.getProperty("stratus.runtimeClasspath");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    try {
-      Path jar = Path.of(LocalMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return jar.getParent().resolve("lambda-runtime");
-    } catch (URISyntaxException e) {
-      throw new LocalException("cannot locate the Lambda runtime jars; set -Dstratus.runtimeClasspath=DIR");
-    }
+    return configured != null ? Path.of(configured) : UserCache.unpacked("lambda-runtime");
   }
 }

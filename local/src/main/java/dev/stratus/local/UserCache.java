@@ -1,0 +1,72 @@
+package dev.stratus.local;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The user's cache ({@code $XDG_CACHE_HOME/stratus} or {@code ~/.cache/stratus}), where what stratus-local's jar
+ * carries — dynalite, the Lambda runtime's jars — is unpacked once, so that the jar runs from any folder.
+ */
+final class UserCache {
+  private UserCache() {}
+
+  static Path root() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    return (xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+        .resolve("stratus");
+  }
+
+  static String digest(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The folder {@code name} of this program's classes: itself when they are a folder (a build's
+   * {@code target/classes}), else a copy in the cache of the jar's entries, made once per set of file names.
+   */
+  static Path unpacked(String name) {
+    Path location;
+    try {
+      location = Path.of(UserCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new LocalException("cannot locate stratus-local's own jar: " + e.getMessage(), e);
+    }
+    if (Files.isDirectory(location)) {
+      return location.resolve(name);
+    }
+    try (FileSystem jar = FileSystems.newFileSystem(location)) {
+      List<Path> entries;
+      try (Stream<Path> files = Files.list(jar.getPath("/" + name))) {
+        entries = files.sorted().toList();
+      }
+      Path dir = root().resolve(name + "-" + digest(String.join(",", entries.stream().map(Path::toString).toList())
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Files.createDirectories(dir);
+      for (Path entry : entries) {
+        Path target = dir.resolve(entry.getFileName().toString());
+        if (!Files.exists(target)) {
+          Path tmp = Files.createTempFile(dir, "unpacking-", ".tmp");
+          Files.copy(entry, tmp, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new LocalException("cannot unpack " + name + " from " + location + " into " + root() + ": " + e.getMessage(), e);
+    }
+  }
+}
