@@ -54,7 +54,11 @@ serve() { # extra serve flags...; starts the local runtime on $port, sets pid, r
   java -Ddynalite.command="$root/node_modules/.bin/dynalite" -jar "$root/local/target/stratus-local.jar" serve \
     --template "$work/template.yaml" --port $port "$@" > "$work/serve.log" 2>&1 &
   pid=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$port/ready"; do sleep 0.05; done
+  # ready once it has printed every service's address (the API port listens a little earlier)
+  until grep -q '^stratus-local: functions' "$work/serve.log" 2>/dev/null; do
+    kill -0 $pid 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
+    sleep 0.05
+  done
 }
 stats() { # numbers on stdin, one a line -> "min / median / max"
   sort -n | awk '{a[NR]=$1} END {printf "%.3f / %.3f / %.3f", a[1], a[int((NR+1)/2)], a[NR]}'

@@ -21,9 +21,11 @@ public final class LocalMain {
       "usage: stratus-local serve --template FILE [--port 3000] [--api-key KEY] [--parameter NAME=VALUE]...",
       "                           [--static DIR] [--dynamodb-endpoint URL] [--clock-speed N]",
       "                           [--env FUNCTION.NAME=VALUE]... [--max-jvms 4] [--stack-name local] [--state DIR]",
+      "                           [--check]",
       "Runs the template: REST and HTTP API routes on --port, S3, DynamoDB, SQS and SNS on loopback ports it prints,",
       "schedules at --clock-speed times real time; every other AWS service a function calls is refused, by name.",
       "--state DIR keeps S3 objects and DynamoDB tables in DIR across runs (queues start empty).",
+      "--check starts everything, prints the addresses and stops: a test that the template runs locally.",
       "Writes FILE's folder/.stratus-local.json (owner-only) for invoke: the invoke API's address and token.");
   static final String INVOKE_USAGE = String.join("\n",
       "usage: stratus-local invoke FUNCTION --template FILE [--event FILE|-] [serve options]",
@@ -45,10 +47,8 @@ public final class LocalMain {
   }
 
   public static void main(String[] args) {
-    int code = new LocalMain(System.out, System.err).run(args);
-    if (code != 0) {
-      System.exit(code);
-    }
+    // exit even on 0: the servers' threads would keep the JVM up; the shutdown hook closes them
+    System.exit(new LocalMain(System.out, System.err).run(args));
   }
 
   int run(String... args) {
@@ -88,7 +88,7 @@ public final class LocalMain {
   }
 
   /** Parsed arguments: the server's options and the invoke-only ones. */
-  private record Args(LocalServer.Options options, String event) {}
+  private record Args(LocalServer.Options options, String event, boolean check) {}
 
   private static final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -111,8 +111,13 @@ public final class LocalMain {
     String stackName = "local";
     String event = null;
     Path state = null;
+    boolean check = false;
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
+      if (flag.equals("--check")) {
+        check = true;
+        continue;
+      }
       if (i + 1 >= args.size()) {
         throw new UsageException(flag + " needs a value");
       }
@@ -157,7 +162,7 @@ public final class LocalMain {
       throw new LocalException("--static " + staticDir + " is not a directory");
     }
     return new Args(new LocalServer.Options(template, port, apiKey, parameters, staticDir, dynamo, dynamo == null ? DynaliteInstall.command(err) : null,
-        runtimeClasspath(), clockSpeed, environment, maxJvms, stackName, state), event);
+        runtimeClasspath(), clockSpeed, environment, maxJvms, stackName, state), event, check);
   }
 
   private int serve(Args a) {
@@ -180,6 +185,10 @@ public final class LocalMain {
     out.println("stratus-local: SNS        " + server.snsEndpoint() + "  (Publish)");
     out.println("stratus-local: other AWS  " + server.refuserEndpoint() + "  (refused: no call leaves this machine)");
     out.println("stratus-local: functions  " + String.join(", ", server.functionIds()) + "  (Ctrl-C stops all)");
+    if (a.check()) {
+      out.println("stratus-local: --check: the stack starts; stopping");
+      return 0;
+    }
     try {
       stopped.await();
     } catch (InterruptedException e) {
