@@ -22,6 +22,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -99,9 +101,18 @@ public final class LocalServer implements AutoCloseable {
   private void run(Options o) {
     RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath());
     s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
-    sqs = LocalSqs.start(stack);
-    dynamo = LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(),
-        o.state() == null ? null : o.state().resolve("dynamodb"), log);
+    // dynalite (a Node process) and ElasticMQ start side by side: each takes about a second.
+    CompletableFuture<LocalDynamo> starting = CompletableFuture.supplyAsync(() -> LocalDynamo.start(stack,
+        o.dynamoEndpoint(), o.dynaliteCommand(), o.state() == null ? null : o.state().resolve("dynamodb"), log));
+    try {
+      sqs = LocalSqs.start(stack);
+    } finally {
+      try {
+        dynamo = starting.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
     Map<String, FunctionSpec> specs = FunctionSpec.all(stack);
     for (String id : o.environment().keySet()) {
       if (!specs.containsKey(id)) {
