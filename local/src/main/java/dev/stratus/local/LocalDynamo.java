@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 final class LocalDynamo implements AutoCloseable {
   final URI endpoint;
   private final Dynalite dynalite;
+  private volatile boolean closing;
 
   private LocalDynamo(URI endpoint, Dynalite dynalite) {
     this.endpoint = endpoint;
@@ -134,8 +135,20 @@ final class LocalDynamo implements AutoCloseable {
     return String.valueOf(m.get(key));
   }
 
+  /** Calls {@code died} with a message when dynalite ends without {@link #close()}: killed, crashed. */
+  void watch(java.util.function.Consumer<String> died) {
+    if (dynalite != null) {
+      dynalite.exited().thenAccept(code -> {
+        if (!closing) {
+          died.accept("dynalite (the local DynamoDB at " + endpoint + ") exited with " + code);
+        }
+      });
+    }
+  }
+
   @Override
   public void close() {
+    closing = true;
     if (dynalite != null) {
       dynalite.close();
     }

@@ -175,6 +175,7 @@ public final class LocalMain {
       server.close();
       stopped.countDown();
     }));
+    server.failed.thenRun(stopped::countDown);
     out.printf("stratus-local: started in %.1f s%n", (System.nanoTime() - start) / 1e9);
     out.println("stratus-local: API        http://127.0.0.1:" + server.port() + "  (REST and HTTP API routes; x-api-key: "
         + (a.options().apiKey() != null ? "the --api-key given" : "in " + run.file()) + ")");
@@ -193,6 +194,10 @@ public final class LocalMain {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (server.failed.isDone()) {
+      err.println("error: " + server.failed.join());
+      return 1;
     }
     return 0;
   }

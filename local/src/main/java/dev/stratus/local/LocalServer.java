@@ -70,6 +70,8 @@ public final class LocalServer implements AutoCloseable {
   private final PrintStream log;
   private final String apiKey;
   private final List<SqsPoller> pollers = new ArrayList<>();
+  /** Completes, with why, when a child server dies under the running stack. */
+  final CompletableFuture<String> failed = new CompletableFuture<>();
   private LocalS3 s3;
   private LocalSqs sqs;
   private LocalSns sns;
@@ -113,6 +115,10 @@ public final class LocalServer implements AutoCloseable {
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
+    dynamo.watch(message -> {
+      log.println("stratus-local: " + message + "; stopping: DynamoDB calls would fail from here on");
+      failed.complete(message);
+    });
     Map<String, FunctionSpec> specs = FunctionSpec.all(stack);
     for (String id : o.environment().keySet()) {
       if (!specs.containsKey(id)) {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** {@code --state DIR}: objects and items outlive the run that wrote them. */
+/** The stack's child servers: {@code --state DIR} keeps what they hold; one that dies is noticed. */
 class StateIT {
   private static final String TEMPLATE = """
       Resources:
@@ -29,10 +29,27 @@ class StateIT {
             KeySchema: [{AttributeName: id, KeyType: HASH}]
       """;
 
-  private static LocalServer start(Path template, Path state) {
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+  private LocalServer start(Path template, Path state) {
     return LocalServer.start(new LocalServer.Options(template, 0, "k", Map.of(), null, null,
         Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
-        1, Map.of(), 1, "st", state), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        1, Map.of(), 1, "st", state), new PrintStream(logs, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aKilledDynaliteStopsTheStackWithAMessage(@TempDir Path dir) throws Exception {
+    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+    try (LocalServer server = start(template, null)) {
+      String port = Integer.toString(server.dynamoEndpoint().getPort());
+      ProcessHandle dynalite = ProcessHandle.current().descendants()
+          .filter(p -> p.info().arguments().map(a -> java.util.List.of(a).contains(port)).orElse(false))
+          .findFirst().orElseThrow();
+      dynalite.destroyForcibly();
+      assertThat(server.failed.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .startsWith("dynalite (the local DynamoDB at " + server.dynamoEndpoint() + ") exited with ");
+      assertThat(logs.toString(StandardCharsets.UTF_8)).contains("; stopping: DynamoDB calls would fail from here on");
+    }
   }
 
   @Test

@@ -93,6 +93,11 @@ public final class Dynalite implements AutoCloseable {
     return endpoint;
   }
 
+  /** Completes with the exit code when the process ends, whether closed or killed. */
+  public java.util.concurrent.CompletableFuture<Integer> exited() {
+    return process.onExit().thenApply(Process::exitValue);
+  }
+
   /**
    * Waits until {@code table} is ACTIVE: dynalite makes tables at once, while the SDK's waiter would poll every
    * 20 s, so this polls often, but not for ever.
