@@ -21,6 +21,8 @@ final class FunctionPool {
   private final int maxWorkers;
   private final Deque<Worker> idle = new ArrayDeque<>();
   private final List<Worker> all = new ArrayList<>();
+  /** Busy JVMs that run code older than the jar: they finish their call, then stop. */
+  private final java.util.Set<Worker> stale = new java.util.HashSet<>();
   private boolean closed;
 
   FunctionPool(FunctionSpec spec, RuntimeInterfaceClient ric, Map<String, String> baseEnvironment, PrintStream log,
@@ -74,8 +76,20 @@ final class FunctionPool {
     }
   }
 
+  /** The function's jar was rebuilt: idle JVMs stop now, busy ones after their call; new calls get fresh JVMs. */
+  synchronized void recycle() {
+    idle.forEach(Worker::stop);
+    all.removeAll(idle);
+    idle.clear();
+    stale.addAll(all);
+    notifyAll();
+  }
+
   private synchronized void release(Worker worker, Invocation.Result result) {
-    if (result == null || result.outcome() == Invocation.Outcome.TIMEOUT || !worker.isAlive()) {
+    if (stale.remove(worker)) {
+      worker.stop();
+      all.remove(worker);
+    } else if (result == null || result.outcome() == Invocation.Outcome.TIMEOUT || !worker.isAlive()) {
       worker.stop();
       all.remove(worker);
       if (result != null && result.outcome() == Invocation.Outcome.TIMEOUT) {

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code java -jar local/target/stratus-local.jar serve|invoke …}: a generated template, run on this machine. */
 public final class LocalMain {
@@ -166,16 +168,40 @@ public final class LocalMain {
   }
 
   private int serve(Args a) {
+    AtomicReference<LocalServer> running = new AtomicReference<>(start(a));
+    CountDownLatch stopped = new CountDownLatch(1);
+    CompletableFuture<String> failed = new CompletableFuture<>();
+    running.get().failed.thenAccept(failed::complete);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LocalServer server = running.getAndSet(null);
+      if (server != null) {
+        RunFile.delete(a.options().template());
+        server.close();
+      }
+      stopped.countDown();
+    }));
+    failed.thenRun(stopped::countDown);
+    if (a.check()) {
+      out.println("stratus-local: --check: the stack starts; stopping");
+      return 0;
+    }
+    watchTemplate(a, running, failed);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (failed.isDone()) {
+      err.println("error: " + failed.join());
+      return 1;
+    }
+    return 0;
+  }
+
+  private LocalServer start(Args a) {
     long start = System.nanoTime();
     LocalServer server = LocalServer.start(a.options(), out);
     RunFile run = RunFile.write(a.options().template(), server);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      run.delete();
-      server.close();
-      stopped.countDown();
-    }));
-    server.failed.thenRun(stopped::countDown);
     out.printf("stratus-local: started in %.1f s%n", (System.nanoTime() - start) / 1e9);
     out.println("stratus-local: API        http://127.0.0.1:" + server.port() + "  (REST and HTTP API routes; x-api-key: "
         + (a.options().apiKey() != null ? "the --api-key given" : "in " + run.file()) + ")");
@@ -186,20 +212,52 @@ public final class LocalMain {
     out.println("stratus-local: SNS        " + server.snsEndpoint() + "  (Publish)");
     out.println("stratus-local: other AWS  " + server.refuserEndpoint() + "  (refused: no call leaves this machine)");
     out.println("stratus-local: functions  " + String.join(", ", server.functionIds()) + "  (Ctrl-C stops all)");
-    if (a.check()) {
-      out.println("stratus-local: --check: the stack starts; stopping");
-      return 0;
-    }
+    return server;
+  }
+
+  /**
+   * A template whose text changed (mvn package wrote a new one) replaces the stack: the old one stops, the new
+   * one starts on the same API port. A template that does not run is reported, and the next save tried.
+   */
+  private void watchTemplate(Args a, AtomicReference<LocalServer> running, CompletableFuture<String> failed) {
+    Path template = a.options().template();
+    Thread watcher = new Thread(() -> {
+      String seen = read(template);
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+        String now = read(template);
+        if (now == null || now.equals(seen)) {
+          continue;
+        }
+        seen = now;
+        out.println("stratus-local: " + template + " changed; restarting the stack (kept across it only with --state)");
+        LocalServer old = running.getAndSet(null);
+        if (old != null) {
+          old.close();
+        }
+        try {
+          LocalServer fresh = start(a);
+          fresh.failed.thenAccept(failed::complete);
+          running.set(fresh);
+        } catch (LocalException e) {
+          err.println("error: the new template does not run: " + e.getMessage() + "; fix it and save it again");
+        }
+      }
+    }, "template-watch");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  private static String read(Path file) {
     try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return Files.readString(file);
+    } catch (IOException e) {
+      return null;
     }
-    if (server.failed.isDone()) {
-      err.println("error: " + server.failed.join());
-      return 1;
-    }
-    return 0;
   }
 
   private int invoke(String function, Args a) {

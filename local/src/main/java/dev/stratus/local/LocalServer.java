@@ -154,6 +154,29 @@ public final class LocalServer implements AutoCloseable {
     });
     api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);
     invokeApi = new InvokeEndpoint(this::function);
+    watchCode();
+  }
+
+  /** A rebuilt jar (mvn package) reaches the next calls: its functions' warm JVMs are replaced. */
+  private void watchCode() {
+    Map<Path, Long> stamps = new LinkedHashMap<>();
+    pools.values().forEach(p -> stamps.put(p.spec().code(), modified(p.spec().code())));
+    scheduler.scheduleWithFixedDelay(() -> stamps.replaceAll((code, before) -> {
+      long now = modified(code);
+      if (now != before && now != 0) {
+        log.println("stratus-local: " + code.getFileName() + " was rebuilt; its functions' JVMs are replaced");
+        pools.values().stream().filter(p -> p.spec().code().equals(code)).forEach(FunctionPool::recycle);
+      }
+      return now == 0 ? before : now;
+    }), 1, 1, TimeUnit.SECONDS);
+  }
+
+  private static long modified(Path file) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).toMillis();
+    } catch (java.io.IOException e) {
+      return 0; // being rewritten
+    }
   }
 
   /** Wires one event of a function to what triggers it here; kinds not run locally say so. */

@@ -48,9 +48,9 @@ record RunFile(Path file, URI invokeEndpoint, String token) {
     }
   }
 
-  void delete() {
+  static void delete(Path template) {
     try {
-      Files.deleteIfExists(file);
+      Files.deleteIfExists(template.toAbsolutePath().getParent().resolve(NAME));
     } catch (IOException ignored) {
       // a stale file is noticed by the next invoke
     }

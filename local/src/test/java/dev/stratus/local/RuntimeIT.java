@@ -171,6 +171,22 @@ class RuntimeIT {
   }
 
   @Test
+  void aRebuiltJarReachesTheNextCallInAFreshJvm() throws Exception {
+    String before = Http.call("GET", api + "/sleep?quick=1", null, Map.of()).body();
+    Path jar = dir.resolve("handlers.jar");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis()
+        + 5_000));
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!logs.toString(StandardCharsets.UTF_8).contains("handlers.jar was rebuilt")) {
+      assertThat(System.nanoTime()).as("no reload in 10 s: " + logs).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    String after = Http.call("GET", api + "/sleep?quick=1", null, Map.of()).body();
+    assertThat(before).startsWith("pid=");
+    assertThat(after).startsWith("pid=").isNotEqualTo(before);
+  }
+
+  @Test
   void snapStartFunctionsGetContainerCredentialsAndOthersKeys() throws IOException {
     HttpResponse<String> snap = Http.call("GET", api + "/credentials", null, Map.of());
     assertThat(snap.statusCode()).as(snap.body() + logs).isEqualTo(200);
