@@ -69,7 +69,7 @@ class LocalStackTest {
     assertThatThrownBy(() -> LocalStack.load(dir.resolve("missing.yaml"), Map.of(), "it"))
         .hasMessageStartingWith("no template at " + dir.resolve("missing.yaml"));
     Path broken = Files.writeString(dir.resolve("broken.yaml"), "Resources: [\n");
-    assertThatThrownBy(() -> LocalStack.load(broken, Map.of(), "it")).hasMessageStartingWith(broken + ": line 2: ");
+    assertThatThrownBy(() -> LocalStack.load(broken, Map.of(), "it")).hasMessageStartingWith(broken + ":2:1: ");
   }
 
   @Test
