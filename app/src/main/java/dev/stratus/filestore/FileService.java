@@ -160,6 +160,16 @@ public final class FileService {
     if (name == null || name.isBlank()) {
       throw FileException.invalid("'name' is required: the file's name, e.g. {\"name\": \"report.pdf\"}");
     }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        // UTF-8 cannot hold it: stored, it would silently become '?'
+        throw FileException.invalid("'name' must be valid Unicode: it holds a lone surrogate (\\u"
+            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at character " + (i + 1));
+      }
+    }
     if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
       throw FileException.invalid("'name' is longer than " + MAX_NAME_BYTES + " bytes");
     }

@@ -2,6 +2,7 @@ package dev.stratus.filestore;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  */
 final class Http {
   static final int MAX_IDS = 10;
+  static final int EXCERPT = 64;
   /**
    * Reads and writes proxy events too: unknown fields (API Gateway adds some) ignored, absent ones left out.
    * Bodies come back as plain {@code Map}, {@code List}, {@code String}, number, boolean or {@code null}.
@@ -74,7 +76,8 @@ final class Http {
     List<String> ids = new ArrayList<>();
     for (Object id : body) {
       if (!(id instanceof String text) || !FileIds.isValid(text)) {
-        throw FileException.invalid("not a file id: " + write(id) + " (ids are 22 characters of A-Z, a-z, 0-9, '-', '_')");
+        throw FileException.invalid("not a file id: " + excerpt(write(id)) + " (ids are 22 characters of A-Z, a-z, 0-9, '-',"
+            + " '_')");
       }
       ids.add(text);
     }
@@ -85,7 +88,8 @@ final class Http {
   static String pathId(APIGatewayProxyRequestEvent event) {
     String id = event.getPathParameters() == null ? null : event.getPathParameters().get("id");
     if (!FileIds.isValid(id)) {
-      throw FileException.invalid("not a file id: '" + id + "' (ids are 22 characters of A-Z, a-z, 0-9, '-', '_')");
+      throw FileException.invalid("not a file id: '" + (id == null ? null : excerpt(id)) + "' (ids are 22 characters of"
+          + " A-Z, a-z, 0-9, '-', '_')");
     }
     return id;
   }
@@ -104,13 +108,24 @@ final class Http {
     if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
       text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
     }
-    try {
-      return JSON.anyFrom(text);
+    try (JsonParser parser = JSON.getStreamingFactory().createParser(text)) {
+      Object value = JSON.anyFrom(parser);
+      if (parser.nextToken() != null) {
+        throw FileException.invalid("the body holds more than one JSON value (more at column "
+            + parser.currentTokenLocation().getColumnNr() + "); send one");
+      }
+      return value;
     } catch (JsonProcessingException e) {
-      throw FileException.invalid("the body is not valid JSON: " + e.getOriginalMessage());
+      throw FileException.invalid("the body is not valid JSON: " + excerpt(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** At most {@value #EXCERPT} characters of what the caller sent: a refusal never echoes unbounded input. */
+  static String excerpt(String text) {
+    return text.length() <= EXCERPT ? text
+        : text.substring(0, EXCERPT) + "… (" + text.length() + " characters)";
   }
 
   private static APIGatewayProxyResponseEvent json(int status, Object body) {

@@ -34,10 +34,19 @@ class FileServiceTest {
   }
 
   @Test
+  void aSurrogatePairIsOneCharacterOfAName() {
+    String id = service.preprocess("notes \uD83D\uDCDD.txt").id();
+    assertThat(files.get(id).orElseThrow().name()).isEqualTo("notes 📝.txt");
+  }
+
+  @Test
   void namesAreChecked() {
     assertThatThrownBy(() -> service.preprocess("")).hasMessageContaining("'name' is required");
     assertThatThrownBy(() -> service.preprocess("  ")).hasMessageContaining("'name' is required");
     assertThatThrownBy(() -> service.preprocess("a\nb")).hasMessageContaining("control characters");
+    assertThatThrownBy(() -> service.preprocess("ab\uD800.txt"))
+        .hasMessage("'name' must be valid Unicode: it holds a lone surrogate (\\uD800) at character 3");
+    assertThatThrownBy(() -> service.preprocess("\uDC00")).hasMessageContaining("lone surrogate (\\uDC00)");
     assertThatThrownBy(() -> service.preprocess("é".repeat(513))).hasMessageContaining("longer than 1024 bytes");
     assertThat(service.preprocess("é".repeat(512)).id()).isNotNull();
     assertThat(files.items).hasSize(1);

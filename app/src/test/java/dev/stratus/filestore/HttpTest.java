@@ -28,6 +28,9 @@ class HttpTest {
       "{}|'name' is required",
       "{\"name\": null}|'name' is required",
       "{\"name\": 42}|'name' must be a string",
+      "{\"name\": \"a\"} 42|the body holds more than one JSON value (more at column 15); send one",
+      "{\"name\": \"a\"} xyz|the body is not valid JSON: Unrecognized token 'xyz'",
+      "{\"name\": \"a\"}{}|the body holds more than one JSON value",
   })
   void badPreprocessBodies(String body, String message) {
     APIGatewayProxyResponseEvent r = call(Http::name, body);
@@ -47,6 +50,17 @@ class HttpTest {
     APIGatewayProxyResponseEvent r = call(Http::ids, body);
     assertThat(r.getStatusCode()).isEqualTo(400);
     assertThat(r.getBody()).startsWith("{\"message\":\"" + message);
+  }
+
+  @Test
+  void aRefusalQuotesABoundedPrefixOfWhatWasSent() {
+    String huge = "x".repeat(5_000_000);
+    APIGatewayProxyResponseEvent r = call(Http::ids, "[\"" + huge + "\"]");
+    assertThat(r.getStatusCode()).isEqualTo(400);
+    assertThat(r.getBody()).startsWith("{\"message\":\"not a file id: \\\"" + "x".repeat(63) + "… (5000002 characters)")
+        .hasSizeLessThan(300);
+    APIGatewayProxyRequestEvent path = new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", huge));
+    assertThat(Http.respond(() -> Http.pathId(path)).getBody()).hasSizeLessThan(300);
   }
 
   @Test
