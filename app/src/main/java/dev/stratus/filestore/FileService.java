@@ -58,18 +58,29 @@ public final class FileService {
         settings.storeOnLoad());
   }
 
-  /** Marks the existing, not deleted files among {@code ids} as stored; returns those ids. */
+  /**
+   * Marks the existing, not deleted files among {@code ids} as stored; returns those ids. A file whose upload
+   * has not arrived is a conflict, and then none is stored.
+   */
   public List<String> store(List<String> ids) {
     if (settings.storeOnLoad()) {
       throw FileException.invalid("files are stored on upload in this deployment (StoreOnLoad=True); there is nothing to store");
     }
+    List<String> wanted = distinct(ids);
+    List<String> notUploaded = files.getAll(wanted).stream()
+        .filter(i -> !i.isDeleted() && !i.isStored() && i.uploadedAt() == null).map(FileItem::id).toList();
+    if (!notUploaded.isEmpty()) {
+      throw new FileException(Kind.CONFLICT, "nothing was uploaded yet for " + String.join(", ", notUploaded)
+          + ": PUT each file to the upload URL that POST /file gave, then store it; nothing was stored");
+    }
     Instant now = clock.instant();
-    return distinct(ids).stream().filter(id -> files.markStored(id, now)).toList();
+    return wanted.stream().filter(id -> files.markStored(id, now)).toList();
   }
 
   /**
    * The requested files in request order: stored ones, plus deleted ones when {@code deleted}, plus
-   * not-yet-stored ones when {@code nonstored}; stored, live files carry a download URL. Unknown ids are left out.
+   * not-yet-stored ones when {@code nonstored}; stored, live files whose object is there carry a download URL.
+   * Unknown ids are left out.
    */
   public List<FileItem> info(List<String> ids, boolean deleted, boolean nonstored) {
     List<String> wanted = distinct(ids);
@@ -84,6 +95,8 @@ public final class FileService {
         if (deleted) {
           out.add(item);
         }
+      } else if (item.isStored() && blobs.head(id).isEmpty()) {
+        out.add(item); // its object is gone: no URL that would only 404
       } else if (item.isStored()) {
         String name = item.name() == null ? item.id() : item.name();
         String type = item.type() == null ? DEFAULT_TYPE : item.type();

@@ -120,10 +120,24 @@ class FileServiceTest {
   }
 
   @Test
-  void aStoredFileWithNoTypeYetDoesNotCrash() {
-    String id = service.preprocess("early.txt").id();
+  void storeRefusesAFileWhoseUploadHasNotArrivedAndStoresNone() {
+    String uploaded = upload("a.txt", "text/plain");
+    String early = service.preprocess("early.txt").id();
+    assertThatThrownBy(() -> service.store(List.of(uploaded, early)))
+        .isInstanceOfSatisfying(FileException.class, e -> assertThat(e.kind()).isEqualTo(FileException.Kind.CONFLICT))
+        .hasMessage("nothing was uploaded yet for " + early + ": PUT each file to the upload URL that POST /file gave,"
+            + " then store it; nothing was stored");
+    assertThat(files.items.get(uploaded).storedAt()).isNull();
+  }
+
+  @Test
+  void infoOffersNoUrlForAStoredFileWhoseObjectIsGone() {
+    String id = upload("a.txt", "text/plain");
     service.store(List.of(id));
-    assertThat(service.info(List.of(id), false, false).get(0).url()).contains("type=application/octet-stream");
+    blobs.delete(id);
+    FileItem item = service.info(List.of(id), false, false).get(0);
+    assertThat(item.id()).isEqualTo(id);
+    assertThat(item.url()).isNull();
   }
 
   @Test

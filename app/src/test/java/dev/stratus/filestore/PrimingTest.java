@@ -21,7 +21,7 @@ class PrimingTest {
   @CsvSource({
       // route, status, DynamoDB and S3 requests sent to the canned client, what the body starts with
       "0, 200, 1, '{\"id\":\"'",
-      "1, 200, 1, '[\"AAAAAAAAAAAAAAAAAAAAAA\"]'",
+      "1, 200, 2, '[\"AAAAAAAAAAAAAAAAAAAAAA\"]'",  // Store reads the items (has each upload arrived?), then marks
       "2, 200, 1, '[]'",
       "3, 200, 3, '[\"AAAAAAAAAAAAAAAAAAAAAA\"]'",
       // Revert finds no item in a canned empty answer: its not-found path is the one warmed.

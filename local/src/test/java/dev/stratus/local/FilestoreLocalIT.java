@@ -104,6 +104,15 @@ class FilestoreLocalIT {
   }
 
   @Test
+  void storeOfAFileNeverUploadedIsAConflictAndInfoOffersItNoUrl() throws Exception {
+    String id = ok(Http.call("POST", api + "/file", "{\"name\": \"never.txt\"}", Map.of())).get("id").asText();
+    HttpResponse<String> store = backend("PUT", "/files", List.of(id));
+    assertThat(store.statusCode()).as(store.body()).isEqualTo(409);
+    assertThat(Http.json(store).get("message").asText()).startsWith("nothing was uploaded yet for " + id + ": ");
+    assertThat(ok(backend("POST", "/files?nonstored=yes", List.of(id))).get(0).has("url")).isFalse();
+  }
+
+  @Test
   void revertUndoesAnUploadOnce() throws Exception {
     String id = upload("oops.txt", "text/plain", new byte[] {1});
     assertThat(ok(Http.call("DELETE", api + "/file/" + id, null, Map.of())).get("id").asText()).isEqualTo(id);
