@@ -44,7 +44,7 @@ public final class FileService {
     checkName(name);
     String id = FileIds.newId();
     files.create(FileItem.created(id, name, clock.instant()));
-    return new Upload(id, blobs.presignUpload(id, settings.urlExpiry()));
+    return new Upload(id, blobs.presignUpload(id, settings.uploadUrlExpiry()));
   }
 
   /** Records an object that arrived in the bucket; an object that is already gone is ignored. */

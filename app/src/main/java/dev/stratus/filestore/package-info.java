@@ -5,7 +5,9 @@
  */
 @CfParameter(name = "StorageBucketName", description = "Globally unique name of the bucket that stores the files")
 @CfParameter(name = "SignedUrlExpiration", type = "Number", defaultValue = "3600",
-    description = "Seconds a presigned upload or download URL stays valid")
+    description = "Seconds a presigned download URL stays valid")
+@CfParameter(name = "UploadUrlExpiration", type = "Number", defaultValue = "300",
+    description = "Seconds a presigned upload URL stays valid: whoever holds it can write the upload until then")
 @CfParameter(name = "StoreOnLoad", defaultValue = "False", allowedValues = {"True", "False"},
     description = "True: an upload counts as stored at once; False: clients store files explicitly and Expire"
         + " removes uploads never stored")
@@ -22,6 +24,7 @@
           TABLE_NAME: !Ref FilesTable
           BUCKET_NAME: !Ref StorageBucketName
           URL_EXPIRATION: !Ref SignedUrlExpiration
+          UPLOAD_URL_EXPIRATION: !Ref UploadUrlExpiration
           STORE_ON_LOAD: !Ref StoreOnLoad
           JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1
     """)

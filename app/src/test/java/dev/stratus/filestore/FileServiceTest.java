@@ -14,7 +14,8 @@ class FileServiceTest {
   private final InMemoryFileStore files = new InMemoryFileStore();
   private final InMemoryBlobStore blobs = new InMemoryBlobStore();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-  private final Settings settings = new Settings(Duration.ofSeconds(600), false, Duration.ofHours(1));
+  private final Settings settings = new Settings(Duration.ofSeconds(600), Duration.ofSeconds(60), false,
+      Duration.ofHours(1));
   private FileService service = new FileService(files, blobs, clock, settings);
 
   private String upload(String name, String contentType) {
@@ -25,10 +26,10 @@ class FileServiceTest {
   }
 
   @Test
-  void preprocessRegistersAnUnguessableIdAndPresignsItsUpload() {
+  void preprocessRegistersAnUnguessableIdAndPresignsItsUploadForTheShortUploadExpiry() {
     FileService.Upload upload = service.preprocess("report.pdf");
     assertThat(FileIds.isValid(upload.id())).isTrue();
-    assertThat(upload.url()).isEqualTo("https://blobs.test/" + upload.id() + "?put&expires=600");
+    assertThat(upload.url()).isEqualTo("https://blobs.test/" + upload.id() + "?put&expires=60");
     assertThat(files.items.get(upload.id())).isEqualTo(FileItem.created(upload.id(), "report.pdf", clock.instant()));
     assertThat(service.preprocess("report.pdf").id()).isNotEqualTo(upload.id());
   }
@@ -70,7 +71,8 @@ class FileServiceTest {
 
   @Test
   void uploadStoresAtOnceWithStoreOnLoad() {
-    service = new FileService(files, blobs, clock, new Settings(Duration.ofSeconds(600), true, Duration.ofHours(1)));
+    service = new FileService(files, blobs, clock, new Settings(Duration.ofSeconds(600), Duration.ofSeconds(60), true,
+        Duration.ofHours(1)));
     assertThat(files.items.get(upload("a.txt", "text/plain")).storedAt()).isEqualTo(clock.instant());
     assertThatThrownBy(() -> service.store(List.of(FileIds.newId())))
         .isInstanceOfSatisfying(FileException.class, e -> assertThat(e.kind()).isEqualTo(FileException.Kind.INVALID))
