@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
@@ -26,7 +27,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** SQS (ElasticMQ) and SNS run from the template: queues, topics, subscriptions, filters, partial failures, DLQs. */
+/**
+ * The asynchronous sources run from the template: SQS (ElasticMQ) and SNS with their subscriptions, filters,
+ * partial failures and DLQs, and S3 notifications with their key filters.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessagingIT {
   private static final String TEMPLATE = """
@@ -64,6 +68,20 @@ class MessagingIT {
             CodeUri: handlers.jar
             Events:
               Urgent: {Type: SNS, Properties: {Topic: !Ref Alerts, FilterPolicy: {kind: [urgent, {prefix: sev1}]}}}
+        Drops: {Type: AWS::S3::Bucket}
+        CsvFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$S3Logger::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              Csv:
+                Type: S3
+                Properties:
+                  Bucket: !Ref Drops
+                  Events: s3:ObjectCreated:*
+                  Filter: {S3Key: {Rules: [{Name: prefix, Value: uploads/}, {Name: suffix, Value: .csv}]}}
         EnvironmentFunction:
           Type: AWS::Serverless::Function
           Properties:
@@ -163,6 +181,18 @@ class MessagingIT {
     assertThat(logs()).doesNotContain("notified disk routine");
     assertThatThrownBy(() -> sns.publish(b -> b.topicArn(topic + "-missing").message("x")))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("Topic does not exist");
+  }
+
+  @Test
+  void onlyUploadsInsideThePrefixAndSuffixFilterTrigger() throws InterruptedException {
+    try (S3Client s3 = LocalClients.of(S3Client.builder().forcePathStyle(true), server.s3Endpoint())) {
+      for (String key : List.of("other/c.csv", "uploads/b.txt", "uploads/a.csv")) {
+        s3.putObject(b -> b.bucket("msg-drops").key(key), RequestBody.fromString("x"));
+      }
+    }
+    await("the matching upload", () -> logs().contains("[CsvFunction] s3 uploads/a.csv"));
+    Thread.sleep(500);
+    assertThat(logs()).doesNotContain("s3 other/c.csv").doesNotContain("s3 uploads/b.txt");
   }
 
   @Test

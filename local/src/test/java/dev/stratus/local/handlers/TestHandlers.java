@@ -121,4 +121,16 @@ public final class TestHandlers {
       out.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
+
+  /** An S3 subscriber: logs {@code s3 KEY} for each record. */
+  public static class S3Logger implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"key\":\"([^\"]*)\"")
+          .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      while (m.find()) {
+        context.getLogger().log("s3 " + m.group(1));
+      }
+    }
+  }
 }

@@ -1,17 +1,11 @@
 package dev.stratus.template.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stratus.template.TemplateException;
 import dev.stratus.template.Value;
 import dev.stratus.template.yaml.TemplateYaml;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class LinkerTest {
   private static final Linker.Options OPTIONS = new Linker.Options(false, java.time.LocalDate.of(2026, 12, 2));
