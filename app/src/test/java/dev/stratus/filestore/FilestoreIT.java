@@ -232,8 +232,8 @@ class FilestoreIT {
   }
 
   @Test
-  void presignedUrlsThatAreTamperedWithOrExpiredAreRejected() throws Exception {
-    Deployment d = new Deployment(Map.of("URL_EXPIRATION", "1"));
+  void uploadUrlsThatAreTamperedWithOrPastTheirShortExpiryAreRejected() throws Exception {
+    Deployment d = new Deployment(Map.of("UPLOAD_URL_EXPIRATION", "1"));
     String url = MAPPER.readTree(d.preprocessOk("a.txt")).get("url").asText();
     String tampered = url.replaceAll("(X-Amz-Signature=)(.)", "$1" + (url.contains("X-Amz-Signature=0") ? "1" : "0"));
     assertThat(tampered).isNotEqualTo(url);
