@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -180,7 +181,7 @@ public final class FileService {
       } else if (Character.isSurrogate(c)) {
         // UTF-8 cannot hold it: stored, it would silently become '?'
         throw FileException.invalid("'name' must be valid Unicode: it holds a lone surrogate (\\u"
-            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at character " + (i + 1));
+            + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ") at character " + (i + 1));
       }
     }
     if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {

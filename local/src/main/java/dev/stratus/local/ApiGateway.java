@@ -1,6 +1,7 @@
 package dev.stratus.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -8,13 +9,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -31,6 +33,10 @@ import java.util.function.Function;
  * optionally, static files. Lambda's invoke API is not here but on a port of its own ({@link InvokeEndpoint}).
  */
 final class ApiGateway implements AutoCloseable {
+  /** {@code requestContext.time} of an HTTP API event: {@code 03/Dec/2026:11:55:18 +0000}. */
+  private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
+      Locale.ROOT);
+
   /** CORS as a {@code AWS::Serverless::Api} declares it; values without SAM's inner quotes. */
   record Cors(String allowOrigin, String allowMethods, String allowHeaders, String maxAge) {}
 
@@ -51,18 +57,13 @@ final class ApiGateway implements AutoCloseable {
     this.functions = functions;
     this.log = log;
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+      server = Loopback.create(port, "api-gateway");
     } catch (BindException e) {
       throw new LocalException("port " + port + " is in use; pass --port with a free one");
     } catch (IOException e) {
       throw new LocalException("cannot listen on port " + port + ": " + e.getMessage());
     }
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "api-gateway");
-      t.setDaemon(true);
-      return t;
-    }));
     server.start();
   }
 
@@ -86,19 +87,19 @@ final class ApiGateway implements AutoCloseable {
         if (method.equals("GET") && serveStatic(exchange, decodedPath)) {
           return;
         }
-        json(exchange, onPath.isEmpty() ? 404 : 405, "{\"message\":\"" + (onPath.isEmpty() ? "Not Found"
+        Replies.json(exchange, onPath.isEmpty() ? 404 : 405, "{\"message\":\"" + (onPath.isEmpty() ? "Not Found"
             : "Method Not Allowed") + "\"}");
         return;
       }
       String key = exchange.getRequestHeaders().getFirst("x-api-key");
       if (route.apiKeyRequired() && !apiKey.equals(key)) {
-        json(exchange, 403, "{\"message\":\"Forbidden\"}");
+        Replies.json(exchange, 403, "{\"message\":\"Forbidden\"}");
         return;
       }
       proxy(exchange, route, decodedPath, key);
     } catch (RuntimeException e) {
       log.println("stratus-local: " + e);
-      json(exchange, 500, "{\"message\":\"Internal server error\"}");
+      Replies.json(exchange, 500, "{\"message\":\"Internal server error\"}");
     }
   }
 
@@ -110,7 +111,7 @@ final class ApiGateway implements AutoCloseable {
     if (result.outcome() != Invocation.Outcome.OK) {
       log.println("[" + route.function() + "] " + (result.outcome() == Invocation.Outcome.TIMEOUT ? "timed out: " : "failed: ")
           + new String(result.body(), StandardCharsets.UTF_8));
-      json(exchange, 502, "{\"message\":\"Internal server error\"}");
+      Replies.json(exchange, 502, "{\"message\":\"Internal server error\"}");
       return;
     }
     JsonNode response;
@@ -134,7 +135,7 @@ final class ApiGateway implements AutoCloseable {
     if (!proxyShape) {
       log.println("[" + route.function() + "] answered no proxy response (statusCode, headers, body): "
           + new String(result.body(), StandardCharsets.UTF_8));
-      json(exchange, 502, "{\"message\":\"Internal server error\"}");
+      Replies.json(exchange, 502, "{\"message\":\"Internal server error\"}");
       return;
     }
     response.path("headers").fields().forEachRemaining(h -> headers.set(h.getKey(), h.getValue().asText()));
@@ -161,13 +162,18 @@ final class ApiGateway implements AutoCloseable {
         .put("rawPath", path)
         .put("rawQueryString", rawQuery == null ? "" : rawQuery);
     ObjectNode headers = e.putObject("headers");
+    List<String> cookies = new ArrayList<>();
     exchange.getRequestHeaders().forEach((name, values) -> {
       if (name.equalsIgnoreCase("Cookie")) {
-        values.forEach(v -> java.util.Arrays.stream(v.split(";\\s*")).forEach(c -> cookies(e).add(c)));
+        values.forEach(v -> cookies.addAll(Arrays.asList(v.split(";\\s*"))));
       } else {
         headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
       }
     });
+    if (!cookies.isEmpty()) {
+      ArrayNode array = e.putArray("cookies");
+      cookies.forEach(array::add);
+    }
     Map<String, List<String>> query = query(rawQuery);
     if (!query.isEmpty()) {
       ObjectNode q = e.putObject("queryStringParameters");
@@ -188,8 +194,7 @@ final class ApiGateway implements AutoCloseable {
         .put("requestId", requestId)
         .put("routeKey", e.get("routeKey").asText())
         .put("stage", "$default")
-        .put("time", java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
-            .format(now.atZone(java.time.ZoneOffset.UTC)))
+        .put("time", REQUEST_TIME.format(now.atZone(ZoneOffset.UTC)))
         .put("timeEpoch", now.toEpochMilli());
     context.putObject("http")
         .put("method", method)
@@ -199,11 +204,6 @@ final class ApiGateway implements AutoCloseable {
         .put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
     body(e, exchange, body, false);
     return e;
-  }
-
-  private static com.fasterxml.jackson.databind.node.ArrayNode cookies(ObjectNode event) {
-    return event.has("cookies") ? (com.fasterxml.jackson.databind.node.ArrayNode) event.get("cookies")
-        : event.putArray("cookies");
   }
 
   /** The body as text, or base64 for binary types; REST's event says {@code null} where HTTP API's leaves it out. */
@@ -342,11 +342,6 @@ final class ApiGateway implements AutoCloseable {
     String known = CONTENT_TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
     String probed = known != null ? known : Files.probeContentType(file);
     return probed != null ? probed : "application/octet-stream";
-  }
-
-  private static void json(HttpExchange exchange, int status, String body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    Replies.send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JVMs of one function: warm ones are reused, concurrent calls start more up to a limit, and a JVM
@@ -22,7 +24,7 @@ final class FunctionPool {
   private final Deque<Worker> idle = new ArrayDeque<>();
   private final List<Worker> all = new ArrayList<>();
   /** Busy JVMs that run code older than the jar: they finish their call, then stop. */
-  private final java.util.Set<Worker> stale = new java.util.HashSet<>();
+  private final Set<Worker> stale = new HashSet<>();
   private boolean closed;
 
   FunctionPool(FunctionSpec spec, RuntimeInterfaceClient ric, Map<String, String> baseEnvironment, PrintStream log,

@@ -3,14 +3,12 @@ package dev.stratus.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -29,19 +27,8 @@ final class InvokeEndpoint implements AutoCloseable {
 
   InvokeEndpoint(Function<String, FunctionPool> functions) {
     this.functions = functions;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    } catch (IOException e) {
-      throw new LocalException("cannot listen on loopback: " + e.getMessage(), e);
-    }
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "invoke-api");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.start();
-    endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    server = Loopback.serve("invoke-api", this::handle);
+    endpoint = Loopback.uri(server);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -50,12 +37,12 @@ final class InvokeEndpoint implements AutoCloseable {
       String shown = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
       if (!MessageDigest.isEqual(shown.getBytes(StandardCharsets.UTF_8),
           ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
-        reply(exchange, 403, "{\"message\":\"this run's token is required: stratus-local invoke reads it from the run"
+        Replies.json(exchange, 403, "{\"message\":\"this run's token is required: stratus-local invoke reads it from the run"
             + " file serve wrote\"}");
         return;
       }
       if (!path.startsWith(PREFIX) || !exchange.getRequestMethod().equals("POST")) {
-        reply(exchange, 404, "{\"message\":\"POST " + PREFIX + "NAME/invocations\"}");
+        Replies.json(exchange, 404, "{\"message\":\"POST " + PREFIX + "NAME/invocations\"}");
         return;
       }
       String name = URLDecoder.decode(path.substring(PREFIX.length()).replaceFirst("/invocations/?$", ""),
@@ -64,7 +51,7 @@ final class InvokeEndpoint implements AutoCloseable {
       try {
         pool = functions.apply(name);
       } catch (LocalException e) {
-        reply(exchange, 404, "{\"Type\":\"User\",\"message\":" + Events.JSON.writeValueAsString(e.getMessage()) + "}");
+        Replies.json(exchange, 404, "{\"Type\":\"User\",\"message\":" + Events.JSON.writeValueAsString(e.getMessage()) + "}");
         return;
       }
       Invocation.Result result = pool.invoke(exchange.getRequestBody().readAllBytes());
@@ -74,11 +61,6 @@ final class InvokeEndpoint implements AutoCloseable {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       Replies.send(exchange, 200, result.body());
     }
-  }
-
-  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    Replies.send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

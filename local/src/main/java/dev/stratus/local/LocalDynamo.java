@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -50,7 +51,7 @@ final class LocalDynamo implements AutoCloseable {
           + " stratus-local brings along. Install Node 18 or later, or pass --dynamodb-endpoint URL of a DynamoDB you run");
     }
     try {
-      Dynalite dynalite = Dynalite.start(command, state);
+      Dynalite dynalite = Dynalite.start(command != null ? command : DynaliteInstall.command(log), state);
       log.println("stratus-local: DynamoDB (dynalite) at " + dynalite.endpoint());
       return new LocalDynamo(dynalite.endpoint(), dynalite);
     } catch (Dynalite.NotInstalled e) {
@@ -136,7 +137,7 @@ final class LocalDynamo implements AutoCloseable {
   }
 
   /** Calls {@code died} with a message when dynalite ends without {@link #close()}: killed, crashed. */
-  void watch(java.util.function.Consumer<String> died) {
+  void watch(Consumer<String> died) {
     if (dynalite != null) {
       dynalite.exited().thenAccept(code -> {
         if (!closing) {

@@ -2,6 +2,7 @@ package dev.stratus.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -163,8 +164,9 @@ public final class LocalMain {
     if (staticDir != null && !Files.isDirectory(staticDir)) {
       throw new LocalException("--static " + staticDir + " is not a directory");
     }
-    return new Args(new LocalServer.Options(template, port, apiKey, parameters, staticDir, dynamo, dynamo == null ? DynaliteInstall.command(err) : null,
-        runtimeClasspath(), clockSpeed, environment, maxJvms, stackName, state), event, check);
+    // dynalite and the Lambda runtime are found (and unpacked) only by a command that starts a stack
+    return new Args(new LocalServer.Options(template, port, apiKey, parameters, staticDir, dynamo, null, null,
+        clockSpeed, environment, maxJvms, stackName, state), event, check);
   }
 
   private int serve(Args a) {
@@ -295,7 +297,7 @@ public final class LocalMain {
       }
       out.println(r.body());
       return r.statusCode() == 200 && r.headers().firstValue("X-Amz-Function-Error").isEmpty() ? 0 : 1;
-    } catch (java.net.ConnectException e) {
+    } catch (ConnectException e) {
       err.println("stratus-local: the serve of " + run.file() + " is gone; running " + function + " on a fresh stack");
       return null;
     } catch (IOException e) {

@@ -12,9 +12,11 @@ import dev.stratus.template.events.ScheduleEvent;
 import dev.stratus.template.events.ScheduleExpression;
 import dev.stratus.template.events.SnsEvent;
 import dev.stratus.template.events.SqsEvent;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -36,7 +38,10 @@ public final class LocalServer implements AutoCloseable {
   /** SAM's batch size for SQS when the template gives none. */
   private static final int DEFAULT_SQS_BATCH = 10;
 
-  /** How to run: see {@code LocalMain}'s usage for each. */
+  /**
+   * How to run: see {@code LocalMain}'s usage for each. A null {@code dynaliteCommand} or {@code runtimeClasspath}
+   * means the ones stratus-local carries ({@link DynaliteInstall}, {@link LocalMain#runtimeClasspath()}).
+   */
   public record Options(Path template, int port, String apiKey, Map<String, String> parameters, Path staticDir,
       URI dynamoEndpoint, Path dynaliteCommand, Path runtimeClasspath, double clockSpeed,
       Map<String, Map<String, String>> environment, int maxJvmsPerFunction, String stackName, Path state) {}
@@ -101,7 +106,8 @@ public final class LocalServer implements AutoCloseable {
   }
 
   private void run(Options o) {
-    RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath());
+    RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath() != null ? o.runtimeClasspath()
+        : LocalMain.runtimeClasspath());
     s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
     // dynalite (a Node process) and ElasticMQ start side by side: each takes about a second.
     CompletableFuture<LocalDynamo> starting = CompletableFuture.supplyAsync(() -> LocalDynamo.start(stack,
@@ -173,8 +179,8 @@ public final class LocalServer implements AutoCloseable {
 
   private static long modified(Path file) {
     try {
-      return java.nio.file.Files.getLastModifiedTime(file).toMillis();
-    } catch (java.io.IOException e) {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
       return 0; // being rewritten
     }
   }

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.stratus.template.Resource;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -67,15 +65,15 @@ final class LocalSns implements AutoCloseable {
   private final BiConsumer<String, byte[]> invoke;
   private final PrintStream log;
 
-  private LocalSns(HttpServer server, Set<String> topics, List<Subscription> subscriptions, SqsClient sqs,
+  private LocalSns(Set<String> topics, List<Subscription> subscriptions, SqsClient sqs,
       BiConsumer<String, byte[]> invoke, PrintStream log) {
-    this.server = server;
     this.topics = topics;
     this.subscriptions = subscriptions;
     this.sqs = sqs;
     this.invoke = invoke;
     this.log = log;
-    this.endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    this.server = Loopback.serve("sns", this::handle);
+    this.endpoint = Loopback.uri(server);
   }
 
   /**
@@ -102,21 +100,7 @@ final class LocalSns implements AutoCloseable {
           p.get("FilterPolicyScope"), Boolean.parseBoolean(String.valueOf(p.get("RawMessageDelivery"))), id)
           .ifPresent(all::add);
     });
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    } catch (IOException e) {
-      throw new LocalException("cannot start the local SNS endpoint: " + e.getMessage(), e);
-    }
-    LocalSns sns = new LocalSns(server, topics, all, sqs, invoke, log);
-    server.createContext("/", sns::handle);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "sns");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.start();
-    return sns;
+    return new LocalSns(topics, all, sqs, invoke, log);
   }
 
   private static Optional<Subscription> subscription(LocalStack stack, String topicArn, Object protocol,
@@ -142,13 +126,13 @@ final class LocalSns implements AutoCloseable {
       Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       String action = form.getOrDefault("Action", "");
       if (!action.equals("Publish")) {
-        error(exchange, 400, "NotRunLocally", "SNS action '" + action + "' is not run locally; Publish is, to the"
+        Replies.queryError(exchange, 400, "NotRunLocally", "SNS action '" + action + "' is not run locally; Publish is, to the"
             + " template's topics");
         return;
       }
       String topic = form.getOrDefault("TopicArn", form.get("TargetArn"));
       if (!topics.contains(topic)) {
-        error(exchange, 404, "NotFound", "Topic does not exist: " + topic + "; the template's topics: "
+        Replies.queryError(exchange, 404, "NotFound", "Topic does not exist: " + topic + "; the template's topics: "
             + String.join(", ", topics));
         return;
       }
@@ -160,7 +144,7 @@ final class LocalSns implements AutoCloseable {
           + UUID.randomUUID() + "</RequestId></ResponseMetadata></PublishResponse>").getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       log.println("stratus-local: SNS: " + e);
-      error(exchange, 500, "InternalError", String.valueOf(e.getMessage()));
+      Replies.queryError(exchange, 500, "InternalError", String.valueOf(e.getMessage()));
     }
   }
 
@@ -204,14 +188,6 @@ final class LocalSns implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  /** An error in the query protocol's XML, which the SDKs read into the exception's code and message. */
-  static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-    String escaped = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    exchange.getResponseHeaders().set("Content-Type", "text/xml");
-    Replies.send(exchange, status, ("<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
-        + escaped + "</Message></Error><RequestId>local</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

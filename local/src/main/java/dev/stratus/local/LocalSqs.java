@@ -1,9 +1,9 @@
 package dev.stratus.local;
 
+import dev.stratus.local.services.FreePort;
 import dev.stratus.template.Resource;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +34,10 @@ final class LocalSqs implements AutoCloseable {
 
   static LocalSqs start(LocalStack stack) {
     int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new LocalException("no free port for the local SQS server: " + e.getMessage(), e);
+    try {
+      port = FreePort.pick("the local SQS server");
+    } catch (IllegalStateException e) {
+      throw new LocalException(e.getMessage(), e);
     }
     SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
         .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
@@ -74,7 +74,7 @@ final class LocalSqs implements AutoCloseable {
     }
     if (queue.properties().get("RedrivePolicy") != null) {
       attributes.put("RedrivePolicy", new String(Events.bytes(stack.evaluate(queue.properties().get("RedrivePolicy"))),
-          java.nio.charset.StandardCharsets.UTF_8));
+          StandardCharsets.UTF_8));
     }
     client.createQueue(b -> b.queueName(stack.physicalName(id)).attributesWithStrings(attributes));
   }

@@ -4,11 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,19 +27,8 @@ final class NoLocalService implements AutoCloseable {
   NoLocalService(List<String> local, PrintStream log) {
     this.local = local;
     this.log = log;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    } catch (IOException e) {
-      throw new LocalException("cannot listen on loopback: " + e.getMessage(), e);
-    }
-    server.createContext("/", this::refuse);
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "no-local-service");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.start();
-    endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    server = Loopback.serve("no-local-service", this::refuse);
+    endpoint = Loopback.uri(server);
   }
 
   private void refuse(HttpExchange exchange) throws IOException {
@@ -59,7 +46,7 @@ final class NoLocalService implements AutoCloseable {
       exchange.getRequestBody().readAllBytes();
       String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
       if (type.startsWith("application/x-www-form-urlencoded") || type.contains("xml")) {
-        LocalSns.error(exchange, 400, CODE, message);
+        Replies.queryError(exchange, 400, CODE, message);
         return;
       }
       exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");

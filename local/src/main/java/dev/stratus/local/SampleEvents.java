@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The event a function's first trigger would send, from the template: what {@code invoke} sends without {@code --event}. */
@@ -60,7 +62,7 @@ final class SampleEvents {
         }
         event.putObject("headers").put("Content-Type", "application/json");
         ObjectNode parameters = event.putObject("pathParameters");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
+        Matcher m = Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
         while (m.find()) {
           parameters.put(m.group(1), "sample");
         }

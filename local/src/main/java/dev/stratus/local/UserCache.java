@@ -2,6 +2,7 @@ package dev.stratus.local;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ final class UserCache {
         entries = files.sorted().toList();
       }
       Path dir = root().resolve(name + "-" + digest(String.join(",", entries.stream().map(Path::toString).toList())
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          .getBytes(StandardCharsets.UTF_8)));
       Files.createDirectories(dir);
       for (Path entry : entries) {
         Path target = dir.resolve(entry.getFileName().toString());

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +40,7 @@ final class Worker {
   Worker(FunctionSpec spec, RuntimeInterfaceClient ric, Map<String, String> baseEnvironment, PrintStream log) {
     this.spec = spec;
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server = Loopback.create(0, spec.logicalId() + "-runtime-api");
     } catch (IOException e) {
       throw new LocalException("cannot open a Runtime API port: " + e.getMessage(), e);
     }
@@ -53,11 +51,6 @@ final class Worker {
     });
     String token = UUID.randomUUID().toString();
     server.createContext(CREDENTIALS, exchange -> credentials(exchange, token, baseEnvironment));
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, spec.logicalId() + "-runtime-api");
-      t.setDaemon(true);
-      return t;
-    }));
     server.start();
     process = start(ric, baseEnvironment, token, log);
   }

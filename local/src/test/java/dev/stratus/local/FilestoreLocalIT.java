@@ -33,7 +33,7 @@ class FilestoreLocalIT {
   void start() {
     server = LocalServer.start(new LocalServer.Options(Path.of(LocalMainIT.filestoreTemplate()), 0, KEY,
         Map.of("StorageBucketName", "it-files"), null, null,
-        Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
+        TestStacks.dynalite(), LocalMain.runtimeClasspath(),
         1, Map.of("ExpireFunction", Map.of("EXPIRE_AFTER", "PT0S")), 2, "it", null),
         new PrintStream(logs, true, StandardCharsets.UTF_8));
     api = "http://127.0.0.1:" + server.port();

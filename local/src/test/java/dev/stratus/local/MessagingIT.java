@@ -107,9 +107,7 @@ class MessagingIT {
     Path dir = Files.createTempDirectory("stratus-messaging-it");
     TestHandlersJar.write(dir);
     Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-    server = LocalServer.start(new LocalServer.Options(template, 0, "k", Map.of(), null, null,
-        Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
-        1, Map.of(), 2, "msg", null), new PrintStream(logs, true, StandardCharsets.UTF_8));
+    server = LocalServer.start(TestStacks.options(template, 1, 2, "msg", null), new PrintStream(logs, true, StandardCharsets.UTF_8));
     sqs = LocalClients.of(SqsClient.builder(), server.sqsEndpoint());
     sns = LocalClients.of(SnsClient.builder(), server.snsEndpoint());
   }

@@ -109,9 +109,7 @@ class RuntimeIT {
     dir = Files.createTempDirectory("stratus-runtime-it");
     TestHandlersJar.write(dir);
     Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-    server = LocalServer.start(new LocalServer.Options(template, 0, "k", Map.of(), null, null,
-        Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
-        60, Map.of(), 2, "rt", null), new PrintStream(logs, true, StandardCharsets.UTF_8));
+    server = LocalServer.start(TestStacks.options(template, 60, 2, "rt", null), new PrintStream(logs, true, StandardCharsets.UTF_8));
     api = "http://127.0.0.1:" + server.port();
   }
 

@@ -32,9 +32,7 @@ class StateIT {
   private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
   private LocalServer start(Path template, Path state) {
-    return LocalServer.start(new LocalServer.Options(template, 0, "k", Map.of(), null, null,
-        Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
-        1, Map.of(), 1, "st", state), new PrintStream(logs, true, StandardCharsets.UTF_8));
+    return LocalServer.start(TestStacks.options(template, 1, 1, "st", state), new PrintStream(logs, true, StandardCharsets.UTF_8));
   }
 
   @Test

@@ -52,7 +52,7 @@ class WebClientIT {
     assertThat(CHROMIUM).as("apt-get install chromium chromium-driver (.ci/run does)").exists();
     server = LocalServer.start(new LocalServer.Options(Path.of(LocalMainIT.filestoreTemplate()), 0, KEY,
         Map.of("StorageBucketName", "web-files"), web.toAbsolutePath(), null,
-        Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite")), LocalMain.runtimeClasspath(),
+        TestStacks.dynalite(), LocalMain.runtimeClasspath(),
         1, Map.of(), 2, "web", null), new PrintStream(logs, true, StandardCharsets.UTF_8));
     site = "http://127.0.0.1:" + server.port() + "/";
 

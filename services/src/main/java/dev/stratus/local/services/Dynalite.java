@@ -2,7 +2,6 @@ package dev.stratus.local.services;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,13 +49,8 @@ public final class Dynalite implements AutoCloseable {
     if (!Files.isExecutable(command)) {
       throw new NotInstalled(command);
     }
-    int port;
+    int port = FreePort.pick("dynalite");
     Process process;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port for dynalite: " + e.getMessage(), e);
-    }
     try {
       List<String> args = new ArrayList<>(List.of(command.toString(), "--host", "127.0.0.1",
           "--port", Integer.toString(port), "--createTableMs", "0"));
@@ -94,7 +89,7 @@ public final class Dynalite implements AutoCloseable {
   }
 
   /** Completes with the exit code when the process ends, whether closed or killed. */
-  public java.util.concurrent.CompletableFuture<Integer> exited() {
+  public CompletableFuture<Integer> exited() {
     return process.onExit().thenApply(Process::exitValue);
   }
 
