@@ -5,6 +5,11 @@ import java.net.http.*
 def log = new File(basedir, 'build.log').text
 assert log.contains('stratus-local: --check: the stack starts; stopping') : log
 
+def check = [python, checker, new File(basedir, 'target/template.yaml').path].execute()
+def checkOut = new StringBuffer(), checkErr = new StringBuffer()
+check.waitForProcessOutput(checkOut, checkErr)
+assert check.exitValue() == 0 : "template rejected:\n${checkOut}${checkErr}"
+
 def jar = new File(localRepositoryPath, "dev/stratus/stratus-local/${stratusVersion}/stratus-local-${stratusVersion}.jar")
 assert jar.isFile() : "${jar} was not installed"
 def port = new ServerSocket(0).withCloseable { it.localPort }
