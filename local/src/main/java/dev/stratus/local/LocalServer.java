@@ -170,8 +170,8 @@ public final class LocalServer implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(() -> stamps.replaceAll((code, before) -> {
       long now = modified(code);
       if (now != before && now != 0) {
-        log.println("stratus-local: " + code.getFileName() + " was rebuilt; its functions' JVMs are replaced");
         pools.values().stream().filter(p -> p.spec().code().equals(code)).forEach(FunctionPool::recycle);
+        log.println("stratus-local: " + code.getFileName() + " was rebuilt; its functions' JVMs are replaced");
       }
       return now == 0 ? before : now;
     }), 1, 1, TimeUnit.SECONDS);
