@@ -24,6 +24,7 @@
 
   function process(fieldName, file, metadata, load, error, progress, abort) {
     const request = new AbortController();
+    const contentType = file.type || 'application/octet-stream';
     let upload = null;
     let aborted = false;
 
@@ -33,11 +34,13 @@
         const response = await fetch(`${apiRoot()}/file`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ name: file.name }),
+          // Size and type are declared so that Filestore refuses, before any byte is sent, a file over its
+          // limits, and signs them into the upload URL.
+          body: JSON.stringify({ name: file.name, size: file.size, type: contentType }),
           signal: request.signal,
         });
         if (!response.ok) {
-          error(await reason(response, 'The file service refused the upload'));
+          error(await reason(response, 'Not uploaded'));
           return;
         }
         answer = await response.json();
@@ -52,7 +55,7 @@
       }
       upload = new XMLHttpRequest();
       upload.open('PUT', answer.url);
-      upload.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      upload.setRequestHeader('Content-Type', contentType);
       upload.upload.onprogress = (e) => progress(e.lengthComputable, e.loaded, e.total);
       upload.onload = () => {
         if (upload.status >= 200 && upload.status < 300) {

@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /** {@link FileStore} on a DynamoDB table keyed by {@code id} (string). Attribute names are the wire format's. */
 public final class DynamoFileStore implements FileStore {
   private static final int MAX_BATCH_ATTEMPTS = 8;
+  /** BatchGetItem takes at most this many keys. */
+  private static final int MAX_BATCH_KEYS = 100;
+  private static final String LIVE = "attribute_exists(id) AND attribute_not_exists(deleted_at)";
 
   private final Supplier<DynamoDbClient> client;
   private final String table;
@@ -50,10 +53,15 @@ public final class DynamoFileStore implements FileStore {
 
   @Override
   public List<FileItem> getAll(Collection<String> ids) {
+    List<String> all = List.copyOf(ids);
     List<FileItem> out = new ArrayList<>();
-    if (ids.isEmpty()) {
-      return out;
+    for (int from = 0; from < all.size(); from += MAX_BATCH_KEYS) {
+      batchGet(all.subList(from, Math.min(all.size(), from + MAX_BATCH_KEYS)), out);
     }
+    return out;
+  }
+
+  private void batchGet(List<String> ids, List<FileItem> out) {
     List<Map<String, AttributeValue>> keys = ids.stream().map(DynamoFileStore::key).toList();
     Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
     for (int attempt = 0; !pending.isEmpty(); attempt++) {
@@ -66,19 +74,16 @@ public final class DynamoFileStore implements FileStore {
       response.responses().getOrDefault(table, List.of()).forEach(item -> out.add(toItem(item)));
       pending = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
     }
-    return out;
   }
 
   @Override
-  public void recordUpload(String id, long size, String type, Instant at, boolean stored) {
-    String update = "SET #size = :size, #type = :type, uploaded_at = :at"
-        + (stored ? ", stored_at = if_not_exists(stored_at, :at)" : "");
-    conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(id))
-        .updateExpression(update)
-        .conditionExpression("attribute_not_exists(deleted_at)")
+  public boolean recordUpload(String id, long size, String type, String etag, Instant at) {
+    return conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(id))
+        .updateExpression("SET #size = :size, #type = :type, etag = :etag, uploaded_at = :at")
+        .conditionExpression(LIVE + " AND attribute_not_exists(stored_at)")
         .expressionAttributeNames(Map.of("#size", "size", "#type", "type"))
         .expressionAttributeValues(Map.of(":size", AttributeValue.fromN(Long.toString(size)), ":type", s(type),
-            ":at", s(Times.format(at))))
+            ":etag", s(etag), ":at", s(Times.format(at))))
         .build());
   }
 
@@ -86,8 +91,17 @@ public final class DynamoFileStore implements FileStore {
   public boolean markStored(String id, Instant at) {
     return conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(id))
         .updateExpression("SET stored_at = if_not_exists(stored_at, :at)")
-        .conditionExpression("attribute_exists(id) AND attribute_not_exists(deleted_at)")
+        .conditionExpression(LIVE)
         .expressionAttributeValues(Map.of(":at", s(Times.format(at))))
+        .build());
+  }
+
+  @Override
+  public boolean markRejected(String id, String reason, Instant at) {
+    return conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(id))
+        .updateExpression("SET deleted_at = :at, rejected = :reason")
+        .conditionExpression(LIVE + " AND attribute_not_exists(stored_at)")
+        .expressionAttributeValues(Map.of(":reason", s(reason), ":at", s(Times.format(at))))
         .build());
   }
 
@@ -163,6 +177,8 @@ public final class DynamoFileStore implements FileStore {
         Times.parse(text(item, "stored_at")),
         Times.parse(text(item, "deleted_at")),
         Times.parse(text(item, "purged_at")),
+        text(item, "rejected"),
+        text(item, "etag"),
         null);
   }
 

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * A file's metadata. Absent values are {@code null}. {@code purgedAt} records that a deleted file's object
- * is gone from S3 (internal, never sent); {@code url} is a presigned download URL (sent, never stored).
+ * is gone from S3 (internal, never sent); {@code rejected} says why an upload that broke the deployment's
+ * {@link Limits} was deleted; {@code etag} names the uploaded bytes that Store may promote (internal);
+ * {@code url} is a presigned download URL (sent, never stored).
  */
 public record FileItem(
     String id,
@@ -18,10 +20,12 @@ public record FileItem(
     Instant storedAt,
     Instant deletedAt,
     Instant purgedAt,
+    String rejected,
+    String etag,
     String url) {
 
   public static FileItem created(String id, String name, Instant at) {
-    return new FileItem(id, name, null, null, at, null, null, null, null, null);
+    return new FileItem(id, name, null, null, at, null, null, null, null, null, null, null);
   }
 
   public boolean isStored() {
@@ -33,7 +37,8 @@ public record FileItem(
   }
 
   public FileItem withUrl(String downloadUrl) {
-    return new FileItem(id, name, type, size, createdAt, uploadedAt, storedAt, deletedAt, purgedAt, downloadUrl);
+    return new FileItem(id, name, type, size, createdAt, uploadedAt, storedAt, deletedAt, purgedAt, rejected, etag,
+        downloadUrl);
   }
 
   /** The wire format of the original Filestore: snake_case, ISO-8601 UTC times, absent fields left out. */
@@ -47,6 +52,7 @@ public record FileItem(
     putIfPresent(json, "uploaded_at", Times.format(uploadedAt));
     putIfPresent(json, "stored_at", Times.format(storedAt));
     putIfPresent(json, "deleted_at", Times.format(deletedAt));
+    putIfPresent(json, "rejected", rejected);
     putIfPresent(json, "url", url);
     return json;
   }

@@ -18,13 +18,16 @@ public interface FileStore {
   List<FileItem> getAll(Collection<String> ids);
 
   /**
-   * Records an upload; creates the item when there is none (an object uploaded without Preprocess), and
-   * leaves a deleted item deleted. {@code stored} also sets {@code stored_at} if it is not set yet.
+   * Records the upload whose bytes have {@code etag} on an existing item that is neither deleted nor stored;
+   * false if there is none such.
    */
-  void recordUpload(String id, long size, String type, Instant at, boolean stored);
+  boolean recordUpload(String id, long size, String type, String etag, Instant at);
 
   /** Sets {@code stored_at} (once) on an existing, not deleted item; false if there is none. */
   boolean markStored(String id, Instant at);
+
+  /** Deletes an existing item that is neither deleted nor stored, saying why; false if there is none such. */
+  boolean markRejected(String id, String reason, Instant at);
 
   /**
    * Sets {@code deleted_at} (once) on an existing item, only if it is not stored when {@code onlyIfUnstored};

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.stratus.filestore.FileService.Declared;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * API Gateway proxy events in and out: request bodies parsed with the caller's mistakes as 400s, results
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
 final class Http {
   static final int MAX_IDS = 10;
   static final int EXCERPT = 64;
+  /** A media type, parameters allowed, as a browser's {@code File.type} gives it. */
+  private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+( *;.*)?");
   /**
    * Reads and writes proxy events too: unknown fields (API Gateway adds some) ignored, absent ones left out.
    * Bodies come back as plain {@code Map}, {@code List}, {@code String}, number, boolean or {@code null}.
@@ -50,8 +54,11 @@ final class Http {
     }
   }
 
-  /** {@code {"name": "..."}} → the name, as given. */
-  static String name(APIGatewayProxyRequestEvent event) {
+  /**
+   * {@code {"name": "...", "size": 123, "type": "image/png"}} → what the client declares; {@code size} and
+   * {@code type} are optional (the original clients send only the name).
+   */
+  static Declared declared(APIGatewayProxyRequestEvent event) {
     if (!(body(event) instanceof Map<?, ?> body)) {
       throw FileException.invalid("the body must be a JSON object: {\"name\": \"report.pdf\"}");
     }
@@ -62,7 +69,15 @@ final class Http {
     if (!(name instanceof String text)) {
       throw FileException.invalid("'name' must be a string");
     }
-    return text;
+    Object size = body.get("size");
+    if (size != null && !(size instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue())) {
+      throw FileException.invalid("'size' must be the file's size in bytes, a whole number; got " + excerpt(write(size)));
+    }
+    Object type = body.get("type");
+    if (type != null && !(type instanceof String t && MEDIA_TYPE.matcher(t).matches())) {
+      throw FileException.invalid("'type' must be a media type such as \"image/png\"; got " + excerpt(write(type)));
+    }
+    return new Declared(text, size == null ? null : ((Number) size).longValue(), (String) type);
   }
 
   /** {@code ["id", ...]} → the ids: 1 to {@value #MAX_IDS} of them, each of the shape Filestore issues. */

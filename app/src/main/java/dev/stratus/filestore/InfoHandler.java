@@ -18,7 +18,7 @@ import dev.stratus.annotations.CfFunction;
             Resource: !GetAtt FilesTable.Arn
           - Effect: Allow
             Action: s3:GetObject
-            Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
+            Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/files/*
         """)
 @ApiRoute(path = "/files", method = "POST", apiKeyRequired = true, api = "FilestoreApi")
 public class InfoHandler extends ApiFunction {

@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.CfFunction;
 
-/** {@code POST /file {"name"}} → {@code {id, url}}: registers a file and answers where to PUT it. Public. */
+/**
+ * {@code POST /file {"name", "size"?, "type"?}} → {@code {id, url}}: registers a file and answers where to PUT it.
+ * Public.
+ */
 @CfFunction(
     description = "Registers an upload and answers a presigned PUT URL",
     snapStart = true,
@@ -15,7 +18,7 @@ import dev.stratus.annotations.CfFunction;
             Resource: !GetAtt FilesTable.Arn
           - Effect: Allow
             Action: s3:PutObject
-            Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
+            Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/uploads/*
         """)
 @ApiRoute(path = "/file", method = "POST", api = "FilestoreApi")
 public class PreprocessHandler extends ApiFunction {
@@ -27,7 +30,7 @@ public class PreprocessHandler extends ApiFunction {
 
   @Override
   Object handle(FileService service, APIGatewayProxyRequestEvent event) {
-    return service.preprocess(Http.name(event));
+    return service.preprocess(Http.declared(event));
   }
 
   @Override

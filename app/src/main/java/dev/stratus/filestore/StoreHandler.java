@@ -11,9 +11,9 @@ import dev.stratus.annotations.CfFunction;
     policies = """
         Statement:
           - Effect: Allow
-            Action: dynamodb:UpdateItem
+            Action: [dynamodb:BatchGetItem, dynamodb:GetItem, dynamodb:UpdateItem]
             Resource: !GetAtt FilesTable.Arn
-        """)
+        """ + Policies.PROMOTE)
 @ApiRoute(path = "/files", method = "PUT", apiKeyRequired = true, api = "FilestoreApi")
 public class StoreHandler extends ApiFunction {
   public StoreHandler() {}

@@ -7,19 +7,19 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import dev.stratus.annotations.CfFunction;
 import dev.stratus.annotations.OnS3Event;
 
-/** Records size, type and upload time of every object created in the storage bucket. */
+/**
+ * Records size, type and upload time of every upload (an object created under {@code uploads/}); on StoreOnLoad
+ * it stores it at once.
+ */
 @CfFunction(
     description = "Records size, type and upload time of new objects",
     policies = """
         Statement:
           - Effect: Allow
-            Action: s3:GetObject
-            Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
-          - Effect: Allow
-            Action: dynamodb:UpdateItem
+            Action: [dynamodb:GetItem, dynamodb:UpdateItem]
             Resource: !GetAtt FilesTable.Arn
-        """)
-@OnS3Event(bucket = "StorageBucket", events = "s3:ObjectCreated:*")
+        """ + Policies.PROMOTE)
+@OnS3Event(bucket = "StorageBucket", events = "s3:ObjectCreated:*", prefix = ObjectKeys.STAGED)
 public class UploadedHandler extends FilestoreFunction implements RequestHandler<S3Event, Void> {
   public UploadedHandler() {}
 

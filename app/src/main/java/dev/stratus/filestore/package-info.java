@@ -8,6 +8,18 @@
     description = "Seconds a presigned download URL stays valid")
 @CfParameter(name = "UploadUrlExpiration", type = "Number", defaultValue = "300",
     description = "Seconds a presigned upload URL stays valid: whoever holds it can write the upload until then")
+@CfParameter(name = "MaxFileSize", type = "Number", defaultValue = "104857600",
+    description = "Largest upload in bytes: larger ones are refused up front, or removed on arrival and marked rejected")
+@CfParameter(name = "AllowedContentTypes", defaultValue = "*/*",
+    description = "Media types uploads may have, comma-separated (image/* for a family, */* for any)")
+@CfParameter(name = "MaxNameBytes", type = "Number", defaultValue = "255",
+    description = "Longest file name in UTF-8 bytes")
+@CfParameter(name = "ApiRateLimit", type = "Number", defaultValue = "50",
+    description = "Requests per second the API's stage serves, public routes included, before it answers 429")
+@CfParameter(name = "ApiBurstLimit", type = "Number", defaultValue = "100",
+    description = "Requests the API's stage serves at once above its rate")
+@CfParameter(name = "BackendMonthlyQuota", type = "Number", defaultValue = "10000000",
+    description = "Calls a month the backend API key may make (Store, Info, Delete)")
 @CfParameter(name = "StoreOnLoad", defaultValue = "False", allowedValues = {"True", "False"},
     description = "True: an upload counts as stored at once; False: clients store files explicitly and Expire"
         + " removes uploads never stored")
@@ -26,6 +38,9 @@
           URL_EXPIRATION: !Ref SignedUrlExpiration
           UPLOAD_URL_EXPIRATION: !Ref UploadUrlExpiration
           STORE_ON_LOAD: !Ref StoreOnLoad
+          MAX_FILE_SIZE: !Ref MaxFileSize
+          ALLOWED_CONTENT_TYPES: !Ref AllowedContentTypes
+          MAX_NAME_BYTES: !Ref MaxNameBytes
           JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1
     """)
 
@@ -58,6 +73,11 @@
     """)
 @CfResource(logicalId = "FilestoreApi", type = "AWS::Serverless::Api", properties = """
     StageName: !Ref EnvironmentParameter
+    MethodSettings:
+      - ResourcePath: /*
+        HttpMethod: '*'
+        ThrottlingRateLimit: !Ref ApiRateLimit
+        ThrottlingBurstLimit: !Ref ApiBurstLimit
     Cors:
       AllowMethods: "'GET,POST,PUT,DELETE,OPTIONS'"
       AllowHeaders: "'Content-Type,X-Api-Key'"
@@ -71,7 +91,7 @@
     ApiStages:
       - ApiId: !Ref FilestoreApi
         Stage: !Ref FilestoreApi.Stage
-    Quota: {Limit: 1000, Period: MONTH}
+    Quota: {Limit: !Ref BackendMonthlyQuota, Period: MONTH}
     Throttle: {BurstLimit: 20, RateLimit: 10}
     """)
 @CfResource(logicalId = "FilestoreUsagePlanKey", type = "AWS::ApiGateway::UsagePlanKey", properties = """

@@ -29,20 +29,37 @@ abstract class FileStoreContract {
   }
 
   @Test
-  void recordsUploadsAndOrphans() {
+  void recordsUploadsOfLiveUnstoredItemsOnly() {
     FileItem a = created("a.txt");
-    store().recordUpload(a.id(), 42, "text/plain", T1, false);
+    assertThat(store().recordUpload(a.id(), 42, "text/plain", "\"e1\"", T1)).isTrue();
     FileItem read = store().get(a.id()).orElseThrow();
     assertThat(read.size()).isEqualTo(42);
     assertThat(read.type()).isEqualTo("text/plain");
+    assertThat(read.etag()).isEqualTo("\"e1\"");
     assertThat(read.uploadedAt()).isEqualTo(T1);
     assertThat(read.name()).isEqualTo("a.txt");
     assertThat(read.storedAt()).isNull();
+    assertThat(store().recordUpload(a.id(), 43, "text/html", "\"e2\"", T1)).as("uploaded again before Store").isTrue();
+    assertThat(store().get(a.id()).orElseThrow().etag()).isEqualTo("\"e2\"");
 
-    String orphan = FileIds.newId();
-    store().recordUpload(orphan, 7, "image/png", T1, true);
-    assertThat(store().get(orphan).orElseThrow())
-        .isEqualTo(new FileItem(orphan, null, "image/png", 7L, null, T1, T1, null, null, null));
+    store().markStored(a.id(), T1);
+    assertThat(store().recordUpload(a.id(), 1, "text/html", "\"e3\"", T1)).isFalse();
+    assertThat(store().get(a.id()).orElseThrow().size()).isEqualTo(43);
+    assertThat(store().recordUpload(FileIds.newId(), 7, "image/png", "\"e\"", T1)).as("no item").isFalse();
+  }
+
+  @Test
+  void rejectsOnlyLiveUnstoredItems() {
+    FileItem a = created("a.txt");
+    assertThat(store().markRejected(a.id(), "too large", T1)).isTrue();
+    FileItem read = store().get(a.id()).orElseThrow();
+    assertThat(read.rejected()).isEqualTo("too large");
+    assertThat(read.deletedAt()).isEqualTo(T1);
+    assertThat(store().markRejected(a.id(), "again", T1)).isFalse();
+    FileItem b = created("b.txt");
+    store().markStored(b.id(), T0);
+    assertThat(store().markRejected(b.id(), "too large", T1)).isFalse();
+    assertThat(store().markRejected(FileIds.newId(), "too large", T1)).isFalse();
   }
 
   @Test
@@ -75,7 +92,7 @@ abstract class FileStoreContract {
     FileItem a = created("a.txt");
     store().markDeleted(a.id(), T1, false);
     store().markPurged(a.id(), T1);
-    store().recordUpload(a.id(), 1, "text/plain", T1, true);
+    assertThat(store().recordUpload(a.id(), 1, "text/plain", "\"e\"", T1)).isFalse();
     FileItem read = store().get(a.id()).orElseThrow();
     assertThat(read.deletedAt()).isEqualTo(T1);
     assertThat(read.purgedAt()).isEqualTo(T1);

@@ -71,16 +71,36 @@ class FilestoreIT {
       new UploadedHandler(service).handleRequest(new S3Event(List.of(record)), null);
     }
 
-    /** Preprocess, PUT to the presigned URL, then the notification S3 would send. */
+    /** Preprocess, PUT to the presigned URL, then the notification S3 would send; returns the id. */
     String upload(String name, String contentType, byte[] content) throws Exception {
+      return uploadKeepingUrl(name, contentType, content).get("id").asText();
+    }
+
+    /** {@link #upload}, answering Preprocess's {@code {id, url}}, as whoever holds the upload URL has it. */
+    JsonNode uploadKeepingUrl(String name, String contentType, byte[] content) throws Exception {
       JsonNode answer = MAPPER.readTree(preprocessOk(name));
-      HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(answer.get("url").asText()))
+      assertThat(putTo(answer.get("url").asText(), contentType, content)).isEqualTo(200);
+      return answer;
+    }
+
+    /** PUTs to a presigned upload URL and, if S3 took it, sends Uploaded the notification S3 would. */
+    int putTo(String url, String contentType, byte[] content) throws Exception {
+      HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(url))
           .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
           HttpResponse.BodyHandlers.ofString());
-      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-      String id = answer.get("id").asText();
-      uploaded(id);
-      return id;
+      if (put.statusCode() == 200) {
+        uploaded(keyOf(url));
+      }
+      return put.statusCode();
+    }
+
+    /** The object key of a path-style presigned URL: what S3 names in its notification. */
+    String keyOf(String url) {
+      return URI.create(url).getPath().substring(stack.bucket().length() + 2);
+    }
+
+    HttpResponse<byte[]> download(String url) throws Exception {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     APIGatewayProxyResponseEvent store(String body) {
@@ -159,8 +179,7 @@ class FilestoreIT {
 
     JsonNode item = body(d.info(json(List.of(id)))).get(0);
     assertThat(item.get("stored_at").asText()).isNotEmpty();
-    HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(item.get("url").asText())).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> download = d.download(item.get("url").asText());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(content);
     assertThat(download.headers().firstValue("Content-Disposition")).contains(ContentDisposition.attachment(name));
@@ -177,7 +196,7 @@ class FilestoreIT {
     APIGatewayProxyResponseEvent deleted = d.delete(json(List.of(id, unknown)));
     assertThat(deleted.getStatusCode()).isEqualTo(200);
     assertThat(deleted.getBody()).isEqualTo(json(List.of(id)));
-    assertThat(d.objectExists(id)).isFalse();
+    assertThat(d.objectExists(ObjectKeys.stored(id))).isFalse();
     assertThat(body(d.info(json(List.of(id))))).isEmpty();
     assertThat(body(d.info(json(List.of(id)), "deleted")).get(0).get("deleted_at").asText()).isNotEmpty();
     assertThat(d.delete(json(List.of(id))).getBody()).isEqualTo(json(List.of(id)));
@@ -191,7 +210,7 @@ class FilestoreIT {
     APIGatewayProxyResponseEvent reverted = d.revert(id);
     assertThat(reverted.getStatusCode()).isEqualTo(200);
     assertThat(reverted.getBody()).isEqualTo(json(Map.of("id", id)));
-    assertThat(d.objectExists(id)).isFalse();
+    assertThat(d.objectExists(ObjectKeys.staged(id))).isFalse();
     assertThat(body(d.info(json(List.of(id)), "deleted")).get(0).has("deleted_at")).isTrue();
     assertThat(d.revert(id).getStatusCode()).isEqualTo(409);
 
@@ -200,7 +219,7 @@ class FilestoreIT {
     APIGatewayProxyResponseEvent refused = d.revert(stored);
     assertThat(refused.getStatusCode()).isEqualTo(409);
     assertThat(body(refused).get("message").asText()).contains("is stored");
-    assertThat(d.objectExists(stored)).isTrue();
+    assertThat(d.objectExists(ObjectKeys.stored(stored))).isTrue();
     assertThat(d.revert(FileIds.newId()).getStatusCode()).isEqualTo(404);
   }
 
@@ -221,11 +240,11 @@ class FilestoreIT {
     Map<String, Integer> result = new ExpireHandler(d.service).handleRequest(new ScheduledEvent(), null);
     assertThat(result).containsEntry("expired", 5);
     for (String id : old) {
-      assertThat(d.objectExists(id)).as(id).isFalse();
+      assertThat(d.objectExists(ObjectKeys.staged(id))).as(id).isFalse();
     }
     assertThat(body(d.info(json(old), "deleted"))).hasSize(5);
     for (String id : stored) {
-      assertThat(d.objectExists(id)).isTrue();
+      assertThat(d.objectExists(ObjectKeys.stored(id))).isTrue();
     }
     assertThat(body(d.info(json(recent), "nonstored"))).hasSize(2);
     assertThat(new ExpireHandler(d.service).handleRequest(new ScheduledEvent(), null)).containsEntry("expired", 0);
@@ -250,23 +269,98 @@ class FilestoreIT {
   }
 
   @Test
-  void anObjectWithoutAnItemIsRecordedAndADeletedOneStaysDeleted() throws Exception {
+  void aHeldUploadUrlUsedAgainChangesNoStoredFileAndBringsBackNoDeletedOne() throws Exception {
     Deployment d = new Deployment(Map.of());
-    String key = "dropped in by hand.bin";
-    aws.s3(d.stack).putObject(b -> b.bucket(d.stack.bucket()).key(key), RequestBody.fromBytes(new byte[] {9, 9}));
-    d.uploaded(key);
-    FileItem orphan = d.service.info(List.of(key), false, true).get(0);
-    assertThat(orphan.size()).isEqualTo(2);
-    assertThat(orphan.type()).isEqualTo("application/octet-stream");
-    assertThat(orphan.name()).isNull();
+    byte[] original = "the original".getBytes(StandardCharsets.UTF_8);
+    JsonNode kept = d.uploadKeepingUrl("kept.txt", "text/plain", original);
+    String keptId = kept.get("id").asText();
+    assertThat(d.store(json(List.of(keptId))).getStatusCode()).isEqualTo(200);
+    assertThat(d.putTo(kept.get("url").asText(), "text/html", "<script>evil()</script>".getBytes(StandardCharsets.UTF_8)))
+        .as("S3 takes the PUT: the URL is still valid").isEqualTo(200);
+    JsonNode item = body(d.info(json(List.of(keptId)))).get(0);
+    assertThat(d.download(item.get("url").asText()).body()).isEqualTo(original);
+    assertThat(item.get("type").asText()).isEqualTo("text/plain");
+    assertThat(item.get("size").asLong()).isEqualTo(original.length);
+    assertThat(d.objectExists(ObjectKeys.staged(keptId))).as("Uploaded removed the second upload").isFalse();
 
-    String id = d.upload("gone.txt", "text/plain", new byte[] {1});
-    d.delete(json(List.of(id)));
-    aws.s3(d.stack).putObject(b -> b.bucket(d.stack.bucket()).key(id), RequestBody.fromString("late"));
-    d.uploaded(id);
+    JsonNode gone = d.uploadKeepingUrl("gone.txt", "text/plain", original);
+    String goneId = gone.get("id").asText();
+    d.store(json(List.of(goneId)));
+    String oldDownload = body(d.info(json(List.of(goneId)))).get(0).get("url").asText();
+    d.delete(json(List.of(goneId)));
+    assertThat(d.putTo(gone.get("url").asText(), "text/plain", "back again".getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
+    assertThat(d.download(oldDownload).statusCode()).isEqualTo(404);
+    assertThat(body(d.info(json(List.of(goneId)), "deleted")).get(0).has("deleted_at")).isTrue();
+    assertThat(body(d.info(json(List.of(goneId))))).isEmpty();
+    assertThat(d.objectExists(ObjectKeys.staged(goneId))).isFalse();
+  }
+
+  @Test
+  void storeOfAnIdThatWasNeverUploadedIsAConflict() throws Exception {
+    Deployment d = new Deployment(Map.of());
+    String id = MAPPER.readTree(d.preprocessOk("a.txt")).get("id").asText();
+    APIGatewayProxyResponseEvent refused = d.store(json(List.of(id)));
+    assertThat(refused.getStatusCode()).isEqualTo(409);
+    assertThat(body(refused).get("message").asText()).isEqualTo("nothing was uploaded yet for " + id
+        + ": PUT the file to the upload URL that POST /file gave, then store it; nothing was stored");
+    assertThat(body(d.info(json(List.of(id)), "nonstored")).get(0).has("stored_at")).isFalse();
+  }
+
+  @Test
+  void reconcileRecordsAnUploadWhoseEventWasLostAndRemovesObjectsNoFileOwns() throws Exception {
+    Deployment d = new Deployment(Map.of());
+    JsonNode answer = MAPPER.readTree(d.preprocessOk("lost.txt"));
+    String id = answer.get("id").asText();
+    HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(answer.get("url").asText()))
+        .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("12345")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertThat(put.statusCode()).isEqualTo(200); // and S3's event is lost: Uploaded never runs
+    aws.s3(d.stack).putObject(b -> b.bucket(d.stack.bucket()).key(ObjectKeys.stored("dropped-by-hand")),
+        RequestBody.fromString("x"));
+    d.uploaded(ObjectKeys.STAGED + "no-such-file");
+
+    ReconcileHandler reconcile = new ReconcileHandler(d.service);
+    assertThat(reconcile.handleRequest(new ScheduledEvent(), null)).containsEntry("repaired", 1).containsEntry("removed", 0);
+    JsonNode item = body(d.info(json(List.of(id)), "nonstored")).get(0);
+    assertThat(item.get("size").asLong()).isEqualTo(5);
+    assertThat(item.get("type").asText()).isEqualTo("text/plain");
+    assertThat(d.store(json(List.of(id))).getStatusCode()).isEqualTo(200);
+
+    clock.advance(Duration.ofMinutes(61));
+    assertThat(reconcile.handleRequest(new ScheduledEvent(), null)).containsEntry("removed", 1);
+    assertThat(d.objectExists(ObjectKeys.stored("dropped-by-hand"))).isFalse();
+    assertThat(d.objectExists(ObjectKeys.stored(id))).isTrue();
+    assertThat(reconcile.handleRequest(new ScheduledEvent(), null)).containsEntry("repaired", 0).containsEntry("removed", 0);
+  }
+
+  @Test
+  void anOversizedUploadEndsRejectedAndIsRemoved() throws Exception {
+    Deployment d = new Deployment(Map.of("MAX_FILE_SIZE", "10"));
+    String id = d.upload("big.bin", "application/octet-stream", new byte[11]);
     JsonNode item = body(d.info(json(List.of(id)), "deleted")).get(0);
+    assertThat(item.get("rejected").asText()).isEqualTo("the file is too large: 11 bytes, and files may be at most 10 bytes");
     assertThat(item.has("deleted_at")).isTrue();
-    assertThat(body(d.info(json(List.of(id)), "nonstored"))).isEmpty();
+    assertThat(d.objectExists(ObjectKeys.staged(id))).isFalse();
+    APIGatewayProxyResponseEvent store = d.store(json(List.of(id)));
+    assertThat(store.getStatusCode()).isEqualTo(409);
+    assertThat(body(store).get("message").asText()).startsWith(id + " was rejected: the file is too large");
+  }
+
+  @Test
+  void aDeclaredSizeAndTypeAreCheckedUpFrontAndBindTheUploadUrl() throws Exception {
+    Deployment d = new Deployment(Map.of("MAX_FILE_SIZE", "10", "ALLOWED_CONTENT_TYPES", "text/*"));
+    APIGatewayProxyResponseEvent big = d.preprocess(json(Map.of("name", "a.txt", "size", 11, "type", "text/plain")));
+    assertThat(big.getStatusCode()).isEqualTo(400);
+    assertThat(body(big).get("message").asText()).isEqualTo("the file is too large: 11 bytes, and files may be at most 10 bytes");
+    APIGatewayProxyResponseEvent type = d.preprocess(json(Map.of("name", "a.exe", "type", "application/x-msdownload")));
+    assertThat(body(type).get("message").asText()).isEqualTo("files of type application/x-msdownload are not allowed here;"
+        + " allowed: text/*");
+
+    APIGatewayProxyResponseEvent ok = d.preprocess(json(Map.of("name", "a.txt", "size", 5, "type", "text/plain")));
+    String url = body(ok).get("url").asText();
+    assertThat(d.putTo(url, "text/plain", new byte[6])).as("more bytes than declared").isEqualTo(403);
+    assertThat(d.putTo(url, "text/html", new byte[5])).as("another type than declared").isEqualTo(403);
+    assertThat(d.putTo(url, "text/plain", new byte[5])).isEqualTo(200);
   }
 
   @Test
@@ -288,7 +382,9 @@ class FilestoreIT {
     answers.put("malformed JSON", d.preprocess("{\"name\": \"a"));
     answers.put("missing name", d.preprocess("{}"));
     answers.put("empty name", d.preprocess(json(Map.of("name", ""))));
-    answers.put("name over 1024 bytes", d.preprocess(json(Map.of("name", "x".repeat(1025)))));
+    answers.put("name over 255 bytes", d.preprocess(json(Map.of("name", "x".repeat(256)))));
+    answers.put("trailing garbage", d.preprocess("{\"name\": \"a\"} xyz"));
+    answers.put("negative size", d.preprocess(json(Map.of("name", "a", "size", -1))));
     answers.put("name with CR/LF", d.preprocess(json(Map.of("name", "a\r\nb.txt"))));
     List<String> eleven = new ArrayList<>();
     for (int i = 0; i < 11; i++) {

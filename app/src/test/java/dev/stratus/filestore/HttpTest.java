@@ -31,9 +31,13 @@ class HttpTest {
       "{\"name\": \"a\"} 42|the body holds more than one JSON value (more at column 15); send one",
       "{\"name\": \"a\"} xyz|the body is not valid JSON: Unrecognized token 'xyz'",
       "{\"name\": \"a\"}{}|the body holds more than one JSON value",
+      "{\"name\": \"a\", \"size\": -1}|'size' must be the file's size in bytes, a whole number; got -1",
+      "{\"name\": \"a\", \"size\": 1.5}|'size' must be the file's size in bytes, a whole number; got 1.5",
+      "{\"name\": \"a\", \"size\": \"1\"}|'size' must be the file's size in bytes, a whole number; got \\\"1\\\"",
+      "{\"name\": \"a\", \"type\": \"png\"}|'type' must be a media type such as \\\"image/png\\\"; got \\\"png\\\"",
   })
   void badPreprocessBodies(String body, String message) {
-    APIGatewayProxyResponseEvent r = call(Http::name, body);
+    APIGatewayProxyResponseEvent r = call(Http::declared, body);
     assertThat(r.getStatusCode()).isEqualTo(400);
     assertThat(r.getBody()).startsWith("{\"message\":\"" + message);
   }
@@ -61,6 +65,15 @@ class HttpTest {
         .hasSizeLessThan(300);
     APIGatewayProxyRequestEvent path = new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", huge));
     assertThat(Http.respond(() -> Http.pathId(path)).getBody()).hasSizeLessThan(300);
+  }
+
+  @Test
+  void preprocessTakesTheNameAndWhatTheClientDeclares() {
+    assertThat(Http.declared(new APIGatewayProxyRequestEvent().withBody("{\"name\": \"a.png\"}")))
+        .isEqualTo(new FileService.Declared("a.png", null, null));
+    assertThat(Http.declared(new APIGatewayProxyRequestEvent()
+        .withBody("{\"name\": \"a.png\", \"size\": 5000000000, \"type\": \"image/png\"}")))
+        .isEqualTo(new FileService.Declared("a.png", 5_000_000_000L, "image/png"));
   }
 
   @Test

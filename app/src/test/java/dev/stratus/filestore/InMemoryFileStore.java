@@ -31,15 +31,13 @@ final class InMemoryFileStore implements FileStore {
   }
 
   @Override
-  public synchronized void recordUpload(String id, long size, String type, Instant at, boolean stored) {
+  public synchronized boolean recordUpload(String id, long size, String type, String etag, Instant at) {
     FileItem old = items.get(id);
-    if (old == null) {
-      old = new FileItem(id, null, null, null, null, null, null, null, null, null);
-    } else if (old.isDeleted()) {
-      return;
+    if (old == null || old.isDeleted() || old.isStored()) {
+      return false;
     }
-    items.put(id, new FileItem(id, old.name(), type, size, old.createdAt(), at,
-        stored && old.storedAt() == null ? at : old.storedAt(), null, null, null));
+    items.put(id, new FileItem(id, old.name(), type, size, old.createdAt(), at, null, null, null, null, etag, null));
+    return true;
   }
 
   @Override
@@ -49,7 +47,18 @@ final class InMemoryFileStore implements FileStore {
       return false;
     }
     items.put(id, new FileItem(id, old.name(), old.type(), old.size(), old.createdAt(), old.uploadedAt(),
-        old.storedAt() == null ? at : old.storedAt(), null, null, null));
+        old.storedAt() == null ? at : old.storedAt(), null, null, null, old.etag(), null));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean markRejected(String id, String reason, Instant at) {
+    FileItem old = items.get(id);
+    if (old == null || old.isDeleted() || old.isStored()) {
+      return false;
+    }
+    items.put(id, new FileItem(id, old.name(), old.type(), old.size(), old.createdAt(), old.uploadedAt(), null, at,
+        null, reason, old.etag(), null));
     return true;
   }
 
@@ -60,7 +69,7 @@ final class InMemoryFileStore implements FileStore {
       return false;
     }
     items.put(id, new FileItem(id, old.name(), old.type(), old.size(), old.createdAt(), old.uploadedAt(),
-        old.storedAt(), old.deletedAt() == null ? at : old.deletedAt(), old.purgedAt(), null));
+        old.storedAt(), old.deletedAt() == null ? at : old.deletedAt(), old.purgedAt(), old.rejected(), old.etag(), null));
     return true;
   }
 
@@ -69,7 +78,7 @@ final class InMemoryFileStore implements FileStore {
     FileItem old = items.get(id);
     if (old != null && old.isDeleted() && old.purgedAt() == null) {
       items.put(id, new FileItem(id, old.name(), old.type(), old.size(), old.createdAt(), old.uploadedAt(),
-          old.storedAt(), old.deletedAt(), at, null));
+          old.storedAt(), old.deletedAt(), at, old.rejected(), old.etag(), null));
     }
   }
 

@@ -21,9 +21,11 @@ class PrimingTest {
   @CsvSource({
       // route, status, DynamoDB and S3 requests sent to the canned client, what the body starts with
       "0, 200, 1, '{\"id\":\"'",
-      "1, 200, 2, '[\"AAAAAAAAAAAAAAAAAAAAAA\"]'",  // Store reads the items (has each upload arrived?), then marks
+      // Store reads the items (has each upload arrived?); a canned empty answer holds none, so none is promoted.
+      "1, 200, 1, '[]'",
       "2, 200, 1, '[]'",
-      "3, 200, 3, '[\"AAAAAAAAAAAAAAAAAAAAAA\"]'",
+      // Delete: mark deleted, remove both objects (staging and stored), mark purged.
+      "3, 200, 4, '[\"AAAAAAAAAAAAAAAAAAAAAA\"]'",
       // Revert finds no item in a canned empty answer: its not-found path is the one warmed.
       "4, 404, 1, '{\"message\":\"no file AAAAAAAAAAAAAAAAAAAAAA\"}'",
   })
@@ -44,7 +46,7 @@ class PrimingTest {
     FileService service = Priming.cannedService(new CannedHttpClient());
     JsonNode response = MAPPER.readTree(Priming.prime(new PreprocessHandler(service), service));
     JsonNode upload = MAPPER.readTree(response.get("body").asText());
-    assertThat(upload.get("url").asText()).startsWith("https://warm-up.s3.amazonaws.com/" + upload.get("id").asText())
+    assertThat(upload.get("url").asText()).startsWith("https://warm-up.s3.amazonaws.com/uploads/" + upload.get("id").asText())
         .contains("X-Amz-Credential=warm-up%2F");
   }
 }

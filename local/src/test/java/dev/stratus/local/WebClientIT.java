@@ -51,7 +51,8 @@ class WebClientIT {
     assertThat(web.resolve("vendor/filepond.min.js")).as("FilePond is copied at build time: run npm ci, then mvn").exists();
     assertThat(CHROMIUM).as("apt-get install chromium chromium-driver (.ci/run does)").exists();
     server = LocalServer.start(new LocalServer.Options(Path.of(LocalMainIT.filestoreTemplate()), 0, KEY,
-        Map.of("StorageBucketName", "web-files"), web.toAbsolutePath(), null,
+        Map.of("StorageBucketName", "web-files", "MaxFileSize", "102400",
+            "AllowedContentTypes", "text/*,application/octet-stream"), web.toAbsolutePath(), null,
         TestStacks.dynalite(), LocalMain.runtimeClasspath(),
         1, Map.of(), 2, "web", null), new PrintStream(logs, true, StandardCharsets.UTF_8));
     site = "http://127.0.0.1:" + server.port() + "/";
@@ -138,10 +139,10 @@ class WebClientIT {
       });
       return byName.size() == 2;
     }, "Info lists both with uploaded_at");
-    JsonNode text = Events.JSON.readTree(head(byName.get("notes.txt")));
+    JsonNode text = Events.JSON.readTree(head("uploads/" + byName.get("notes.txt")));
     assertThat(text.get("ContentLength").asLong()).isEqualTo(23);
     assertThat(text.get("ContentType").asText()).startsWith("text/plain");
-    JsonNode binary = Events.JSON.readTree(head(byName.get("photo.bin")));
+    JsonNode binary = Events.JSON.readTree(head("uploads/" + byName.get("photo.bin")));
     assertThat(binary.get("ContentLength").asLong()).isEqualTo(50_000);
     assertThat(binary.get("ContentType").asText()).isEqualTo("application/octet-stream");
 
@@ -183,13 +184,21 @@ class WebClientIT {
   }
 
   @Test
-  void aRefusedPresignIsShownInPlainWords() {
-    // A name no file system allows, but a client could send: Filestore refuses it with a 400.
+  void filesOverTheDeploymentsLimitsAreRefusedInPlainWordsBeforeAnyByteIsSent() throws Exception {
+    String before = Aws.s3Keys(server, "web-files");
+    // A name no file system allows but a client could send, a file over MaxFileSize, a type not allowed.
     ((JavascriptExecutor) browser).executeScript(
-        "window.filestorePond.addFile(new File(['x'], 'n'.repeat(1100) + '.txt', {type: 'text/plain'}));");
-    waitFor(() -> statuses().stream().anyMatch(s -> s.startsWith("The file service refused")), "the refusal");
-    assertThat(statuses()).containsExactly("The file service refused the upload: 'name' is longer than 1024 bytes");
+        "window.filestorePond.addFile(new File(['x'], 'n'.repeat(300) + '.txt', {type: 'text/plain'}));"
+            + "window.filestorePond.addFile(new File([new Uint8Array(204800)], 'big.bin'));"
+            + "window.filestorePond.addFile(new File(['MZ'], 'setup.exe', {type: 'application/x-msdownload'}));");
+    waitFor(() -> statuses().size() == 3 && statuses().stream().allMatch(s -> s.startsWith("Not uploaded")), "the refusals");
+    assertThat(statuses()).containsExactlyInAnyOrder(
+        "Not uploaded: the name is too long: 304 bytes in UTF-8, and names may be at most 255 bytes",
+        "Not uploaded: the file is too large: 200 KB (204800 bytes), and files may be at most 100 KB (102400 bytes)",
+        "Not uploaded: files of type application/x-msdownload are not allowed here; allowed: text/*,"
+            + " application/octet-stream");
     assertThat(serverIds()).isEmpty();
+    assertThat(Aws.s3Keys(server, "web-files")).isEqualTo(before);
   }
 
   @Test
