@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Repeatable(ApiRoutes.class)
 public @interface ApiRoute {
   /** Resource path starting with {@code /}; path parameters as {@code {id}}, greedy as {@code {proxy+}}. */

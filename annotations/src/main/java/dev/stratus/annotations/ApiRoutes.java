@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Container of repeated {@link ApiRoute} annotations; written by the compiler, not by hand. */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ApiRoutes {
   ApiRoute[] value();
 }

@@ -7,30 +7,37 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares an {@code AWS::Serverless::Function} whose code is the annotated handler class.
+ * Declares an {@code AWS::Serverless::Function}: a typed handler method, or a handler class.
+ *
+ * <p>On a public method, the processor generates the handler: the event is parsed, the parameters bound
+ * ({@link Path}, {@link Query}, {@link Header}, {@link Body}, {@code Context}), the method called once per
+ * request on one instance per container, and the result written as JSON.
  *
  * <pre>{@code
- * @CfFunction(
- *     memorySize = 512,
- *     environment = @Env(name = "TABLE", value = "!Ref FilesTable"),
- *     policies = "DynamoDBCrudPolicy: {TableName: !Ref FilesTable}")
- * @ApiRoute(path = "/file", method = "POST")
- * public class PreprocessHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
- *   ...
+ * public class Products {
+ *   @CfFunction(memorySize = 512)
+ *   @ApiRoute(path = "/products/{id}", method = "GET")
+ *   public Product get(@Path("id") long id) { ... }
  * }
  * }</pre>
  *
- * The class must be public, concrete, have a public no-argument constructor and implement
- * {@code RequestHandler} or {@code RequestStreamHandler}.
+ * <p>On a class, the class is the handler: it must be public, concrete, have a public no-argument
+ * constructor and implement {@code RequestHandler} or {@code RequestStreamHandler}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface CfFunction {
-  /** Logical id; empty means the class's simple name without a trailing {@code Handler}, plus {@code Function}. */
+  /**
+   * Logical id; empty means the class's simple name without a trailing {@code Handler}, then, on a method,
+   * the method's name with a capital, then {@code Function}: {@code Products.get} is {@code ProductsGetFunction}.
+   */
   String logicalId() default "";
 
-  /** Handler string; empty means {@code binary.ClassName::handleRequest}. */
+  /**
+   * Handler string; empty means {@code binary.ClassName::handleRequest}, or on a method the generated
+   * handler class, {@code Products_GetHandler::handleRequest}.
+   */
   String handler() default "";
 
   /** Lambda runtime; empty means {@code java21}. */

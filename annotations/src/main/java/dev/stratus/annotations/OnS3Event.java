@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Repeatable(OnS3Events.class)
 public @interface OnS3Event {
   /** Logical id of an {@code AWS::S3::Bucket} of the template. */

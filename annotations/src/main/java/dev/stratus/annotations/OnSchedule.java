@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Repeatable(OnSchedules.class)
 public @interface OnSchedule {
   /** {@code rate(N unit)} or a six-field {@code cron(...)} expression of EventBridge. */

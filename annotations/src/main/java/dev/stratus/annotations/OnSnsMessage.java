@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Repeatable(OnSnsMessages.class)
 public @interface OnSnsMessage {
   /** Logical id of an {@code AWS::SNS::Topic} of the template, or a topic ARN (also as an intrinsic). */

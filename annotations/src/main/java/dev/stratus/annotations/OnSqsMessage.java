@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Repeatable(OnSqsMessages.class)
 public @interface OnSqsMessage {
   /** Logical id of an {@code AWS::SQS::Queue} of the template, or a queue ARN (also as an intrinsic). */

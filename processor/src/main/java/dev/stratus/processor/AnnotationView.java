@@ -12,6 +12,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.QualifiedNameable;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -65,6 +66,9 @@ final class AnnotationView {
   /** Finds {@code origin} among the current round's elements; parts that are gone resolve to what remains. */
   static Location locate(Origin origin, Elements elements) {
     Element e = origin.isPackage() ? elements.getPackageElement(origin.owner()) : elements.getTypeElement(origin.owner());
+    if (e != null && origin.member() != null) {
+      e = member(e, origin.member(), origin.parameter());
+    }
     if (e == null || origin.annotation() == null) {
       return new Location(e, null, null);
     }
@@ -84,8 +88,47 @@ final class AnnotationView {
     return new Location(e, v.mirror, value);
   }
 
+  /** The method of {@code type} with {@code key} (see {@link #memberKey}), or one of its parameters; else the type. */
+  private static Element member(Element type, String key, int parameter) {
+    for (Element m : type.getEnclosedElements()) {
+      if (m instanceof ExecutableElement method && memberKey(method).equals(key)) {
+        return parameter >= 0 && parameter < method.getParameters().size() ? method.getParameters().get(parameter)
+            : method;
+      }
+    }
+    return type;
+  }
+
+  /** The type or package that holds {@code element}. */
   static String ownerName(Element element) {
-    return ((QualifiedNameable) element).getQualifiedName().toString();
+    Element e = element;
+    while (!(e instanceof QualifiedNameable)) {
+      e = e.getEnclosingElement();
+    }
+    return ((QualifiedNameable) e).getQualifiedName().toString();
+  }
+
+  /** A method's name and erased parameter types: stable across rounds, unlike the element. */
+  static String memberKey(ExecutableElement method) {
+    StringBuilder b = new StringBuilder(method.getSimpleName()).append('(');
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      String type = method.getParameters().get(i).asType().toString();
+      int generic = type.indexOf('<');
+      b.append(i == 0 ? "" : ",").append(generic < 0 ? type : type.substring(0, generic));
+    }
+    return b.append(')').toString();
+  }
+
+  /** Where {@code element} is: a type or package, a method, or a method's parameter. */
+  static Origin place(Element element) {
+    Origin owner = Origin.element(ownerName(element), element instanceof PackageElement);
+    if (element instanceof ExecutableElement method) {
+      return new Origin(owner.owner(), false, memberKey(method), -1, null, 0, null, -1);
+    }
+    if (element instanceof VariableElement v && v.getEnclosingElement() instanceof ExecutableElement method) {
+      return new Origin(owner.owner(), false, memberKey(method), method.getParameters().indexOf(v), null, 0, null, -1);
+    }
+    return owner;
   }
 
   String simpleName() {
@@ -94,7 +137,7 @@ final class AnnotationView {
 
   /** The whole annotation. */
   Origin origin() {
-    return base != null ? base : new Origin(ownerName(element), element instanceof PackageElement, type, index, null, -1);
+    return base != null ? base : place(element).at(type, index, null, -1);
   }
 
   /** The named value where the source wrote it, else the annotation. */
@@ -102,7 +145,7 @@ final class AnnotationView {
     if (base != null || explicit(name) == null) {
       return origin();
     }
-    return new Origin(ownerName(element), element instanceof PackageElement, type, index, name, -1);
+    return place(element).at(type, index, name, -1);
   }
 
   boolean isExplicit(String name) {
@@ -147,7 +190,7 @@ final class AnnotationView {
     int n = items(values, name).size();
     for (int i = 0; i < n; i++) {
       out.add(explicit(name) == null || base != null ? origin()
-          : new Origin(ownerName(element), element instanceof PackageElement, type, index, name, i));
+          : place(element).at(type, index, name, i));
     }
     return out;
   }

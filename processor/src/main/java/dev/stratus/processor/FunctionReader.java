@@ -1,6 +1,7 @@
 package dev.stratus.processor;
 
 import dev.stratus.annotations.CfFunction;
+import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Lambda;
 import dev.stratus.template.Names;
 import dev.stratus.template.Resource;
@@ -26,7 +27,10 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Reads {@code @CfFunction} and its event annotations on a handler class into an {@code AWS::Serverless::Function}. */
+/**
+ * Reads {@code @CfFunction} and its event annotations, on a handler class or a typed handler method, into an
+ * {@code AWS::Serverless::Function}.
+ */
 final class FunctionReader {
   private static final Set<String> HANDLER_INTERFACES = Set.of(
       "com.amazonaws.services.lambda.runtime.RequestHandler",
@@ -37,23 +41,21 @@ final class FunctionReader {
   private final Types types;
   private final Reporter reporter;
   private final YamlText yaml;
+  private final MethodReader methods;
 
   FunctionReader(Elements elements, Types types, Reporter reporter) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
     this.yaml = new YamlText(reporter);
+    this.methods = new MethodReader(elements, types, reporter);
   }
 
   /** Adds the function declared on {@code element}, if any, to {@code out}; reports every mistake found. */
   void read(Element element, Map<String, Resource> out, Map<List<String>, Origin> origins) {
     List<AnnotationView> functions = AnnotationView.all(element, CfFunction.class, elements);
     if (functions.isEmpty()) {
-      for (EventAnnotations.Binding event : EventAnnotations.ALL) {
-        for (AnnotationView v : AnnotationView.all(element, event.annotation(), elements)) {
-          reporter.report(v.origin(), Diagnostic.EventWithoutFunction, v.simpleName());
-        }
-      }
+      reportEventsWithoutFunction(element, "class");
       return;
     }
     AnnotationView fn = functions.get(0);
@@ -63,13 +65,49 @@ final class FunctionReader {
     }
     checkHandlerShape(type, fn.origin());
     String id = fn.string("logicalId").isEmpty() ? defaultLogicalId(type) : fn.string("logicalId");
+    function(fn, type, id, elements.getBinaryName(type) + "::handleRequest", out, origins);
+    checkEventTypes(type);
+  }
+
+  /**
+   * Adds the function of a typed handler method, if it has {@code @CfFunction}, and returns what its glue is
+   * made of; null when it has none or a mistake was reported.
+   */
+  TypedMethod readMethod(ExecutableElement method, Map<String, Resource> out, Map<List<String>, Origin> origins) {
+    List<AnnotationView> functions = AnnotationView.all(method, CfFunction.class, elements);
+    if (functions.isEmpty()) {
+      reportEventsWithoutFunction(method, "method");
+      return null;
+    }
+    AnnotationView fn = functions.get(0);
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    String id = fn.string("logicalId").isEmpty()
+        ? defaultLogicalId(owner).replaceFirst("Function$", "") + MethodReader.capitalized(method) + "Function"
+        : fn.string("logicalId");
+    TypedMethod glue = methods.read(method, fn.origin());
+    String handler = elements.getPackageOf(owner).getQualifiedName() + "." + MethodReader.handlerName(method);
+    function(fn, method, id, (handler.startsWith(".") ? handler.substring(1) : handler) + "::handleRequest", out,
+        origins);
+    return glue;
+  }
+
+  private void reportEventsWithoutFunction(Element element, String where) {
+    for (EventAnnotations.Binding event : EventAnnotations.ALL) {
+      for (AnnotationView v : AnnotationView.all(element, event.annotation(), elements)) {
+        reporter.report(v.origin(), Diagnostic.EventWithoutFunction, v.simpleName(), where);
+      }
+    }
+  }
+
+  /** The {@code AWS::Serverless::Function} that {@code fn} and the event annotations on {@code element} declare. */
+  private void function(AnnotationView fn, Element element, String id, String defaultHandler,
+      Map<String, Resource> out, Map<List<String>, Origin> origins) {
     List<String> path = List.of("Resources", id);
     origins.put(path, fn.origin());
     origins.put(List.of("Resources", id, "Condition"), fn.at("condition"));
 
     Mapping.Builder props = Mapping.builder()
-        .put("Handler", fn.string("handler").isEmpty()
-            ? elements.getBinaryName(type) + "::handleRequest" : fn.string("handler"));
+        .put("Handler", fn.string("handler").isEmpty() ? defaultHandler : fn.string("handler"));
     if (!fn.string("runtime").isEmpty()) {
       props.put("Runtime", fn.string("runtime"));
     }
@@ -97,7 +135,6 @@ final class FunctionReader {
     props.putNonEmpty("Environment", environment(fn, id, origins));
     props.put("Policies", policies(fn, id, origins));
     props.putNonEmpty("Events", events(element, id, origins));
-    checkEventTypes(type);
 
     Resource function = Resource.of(Resource.SERVERLESS_FUNCTION, props.build());
     if (!fn.string("condition").isEmpty()) {

@@ -11,6 +11,8 @@ import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfParameters;
 import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.CfResources;
+import dev.stratus.processor.glue.GlueWriter;
+import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.TemplateException;
@@ -40,8 +42,10 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -116,9 +120,10 @@ public final class StratusProcessor extends AbstractProcessor {
             .toArray(TypeElement[]::new);
         // One scan of the round for all of them, not one per annotation type.
         for (Element element : ours.length == 0 ? Set.<Element>of() : round.getElementsAnnotatedWithAny(ours)) {
-          String name = binaryName(element);
+          Element owner = element instanceof ExecutableElement ? element.getEnclosingElement() : element;
+          String name = binaryName(owner);
           if (!fragments.containsKey(name)) {
-            fragments.put(name, read(name, element));
+            fragments.put(name, read(name, owner));
           }
         }
       }
@@ -145,6 +150,20 @@ public final class StratusProcessor extends AbstractProcessor {
     Map<List<String>, Origin> origins = new HashMap<>();
     Template.Builder template = Template.builder();
     functions.read(element, resources, origins);
+    List<TypedMethod> typed = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
+      TypedMethod glue = functions.readMethod(method, resources, origins);
+      if (glue != null) {
+        typed.add(glue);
+        writeSource(glue.qualifiedHandler(), GlueWriter.handler(glue), method);
+      }
+    }
+    if (!typed.isEmpty()) {
+      TypedMethod first = typed.get(0);
+      String routes = first.owner().replace('.', '_') + "_Routes";
+      writeSource(first.packageName().isEmpty() ? routes : first.packageName() + "." + routes,
+          GlueWriter.routes(first.packageName(), first.owner(), routes, typed), element);
+    }
     declarations.read(element, template, resources, origins);
     resources.forEach(template::resource);
     Origin owner = Origin.element(AnnotationView.ownerName(element), element instanceof PackageElement);
@@ -174,6 +193,15 @@ public final class StratusProcessor extends AbstractProcessor {
       return;
     }
     writeFragments(sources, classes, limitsAsWarnings);
+  }
+
+  /** A generated class, compiled in the next round; {@code origin} is what it is made from, for incremental builds. */
+  private void writeSource(String name, String text, Element origin) {
+    try (Writer w = processingEnv.getFiler().createSourceFile(name, origin).openWriter()) {
+      w.write(text);
+    } catch (IOException e) {
+      reporter.report(null, Diagnostic.InternalError, "cannot write " + name + ": " + e);
+    }
   }
 
   /** All fragments, kept and new, in one file; none left means no file. */

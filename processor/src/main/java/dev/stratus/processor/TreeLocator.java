@@ -6,8 +6,10 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.lang.annotation.Repeatable;
@@ -73,6 +75,12 @@ final class TreeLocator {
     Tree leaf = path.getLeaf();
     if (leaf instanceof ClassTree c) {
       return c.getModifiers().getAnnotations();
+    }
+    if (leaf instanceof MethodTree m) {
+      return m.getModifiers().getAnnotations();
+    }
+    if (leaf instanceof VariableTree v) {
+      return v.getModifiers().getAnnotations();
     }
     if (leaf instanceof CompilationUnitTree unit && unit.getPackage() != null) {
       return unit.getPackage().getAnnotations();

@@ -65,6 +65,25 @@ class ScenarioTest {
         Linker.Options.defaults().withToday(java.time.LocalDate.parse(Compile.TODAY)));
     assertThat(linked.errors()).isEmpty();
     compare(scenario.resolve("expected/template.yaml"), linked.yaml());
+
+    // The glue generated for typed methods, one golden per class; a scenario without them generates none.
+    Path glue = scenario.resolve("expected/sources");
+    List<JavaFileObject> generated = compilation.generatedSourceFiles();
+    if (Boolean.getBoolean("golden.update") && !generated.isEmpty()) {
+      Files.createDirectories(glue);
+    }
+    List<String> names = new ArrayList<>();
+    for (JavaFileObject file : generated) {
+      String name = Path.of(file.toUri().getPath()).getFileName().toString();
+      names.add(name);
+      compare(glue.resolve(name), file.getCharContent(true).toString());
+    }
+    if (Files.isDirectory(glue)) {
+      try (Stream<Path> expected = Files.list(glue)) {
+        assertThat(names).as("generated sources").containsExactlyInAnyOrderElementsOf(
+            expected.map(f -> f.getFileName().toString()).toList());
+      }
+    }
   }
 
   private static void compare(Path golden, String actual) {

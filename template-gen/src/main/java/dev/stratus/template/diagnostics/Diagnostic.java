@@ -24,6 +24,35 @@ public enum Diagnostic {
   HandlerNotAHandler(ERROR, "handler class %s implements neither RequestHandler nor RequestStreamHandler"
       + " (com.amazonaws.services.lambda.runtime, from aws-lambda-java-core); implement one of them"),
 
+  // --- typed handler methods ---
+  TypedMethodNotPublic("TypedMethod", ERROR, "typed handler method %s must be public: the generated handler calls it;"
+      + " add 'public'"),
+  TypedMethodGeneric("TypedMethod", ERROR, "typed handler method %s must not be generic: the generated handler cannot"
+      + " choose %s; use concrete types"),
+  TypedMethodThrows("TypedMethod", ERROR, "typed handler method %s declares 'throws %s', which the generated handler"
+      + " cannot catch; declare Exception or a subclass of it"),
+  TypedMethodOwner("TypedMethod", ERROR, "typed handler method %s is in %s, which the generated handler cannot %s"),
+  TypedMethodOverloaded("TypedMethod", ERROR, "%s has two typed handler methods named %s; their generated handlers"
+      + " would both be %s: rename one"),
+  TypedMethodWithoutEvent("TypedMethod", ERROR, "typed handler method %s needs an event: add @ApiRoute or"
+      + " @HttpApiRoute"),
+  TypedMethodEvent("TypedMethod", ERROR, "@%s on typed handler method %s: %s"),
+  UnboundParameter("ParameterBinding", ERROR, "parameter '%s' of %s is bound to nothing: annotate it with @Path, @Query,"
+      + " @Header or @Body, or take a Context"),
+  ConflictingBindings("ParameterBinding", ERROR, "parameter '%s' has both @%s and @%s: a parameter takes one value;"
+      + " keep one"),
+  DuplicateBinding("ParameterBinding", ERROR, "parameter '%s' binds %s, which parameter '%s' binds already; bind each"
+      + " value once"),
+  UnsupportedParameterType("ParameterBinding", ERROR, "parameter '%s' cannot be bound from %s: %s; %s takes %s"),
+  UnsupportedReturnType("ParameterBinding", ERROR, "%s cannot be answered: %s; return void, a value, Optional<T>,"
+      + " byte[] or Response<T>, where T is one of %s"),
+  UnboundPathVariable("ParameterBinding", ERROR, "path variable {%s} of '%s' is bound to no parameter: add"
+      + " @Path(\"%s\") String %s"),
+  PathParameterNotInPath("ParameterBinding", ERROR, "@Path(\"%s\") names no variable of '%s'; its variables: %s"),
+  InvalidDefaultValue("ParameterBinding", ERROR, "defaultValue '%s' of parameter '%s' %s"),
+  BodyOnReadRoute(WARNING, "@Body on a %s route: clients, proxies and caches may drop the body of a %s request; use"
+      + " POST, PUT or PATCH, or take @Query parameters"),
+
   // --- functions: Lambda's own limits ---
   InvalidMemorySize(ERROR, "memorySize %d is out of range: Lambda allows %d to %d MB; leave it out to inherit the"
       + " default"),
@@ -38,7 +67,7 @@ public enum Diagnostic {
   DeprecatedRuntime(WARNING, "'%s' is deprecated since %s%s%s"),
 
   // --- events ---
-  EventWithoutFunction(ERROR, "@%s needs @CfFunction on the same class: events belong to a function"),
+  EventWithoutFunction(ERROR, "@%s needs @CfFunction on the same %s: events belong to a function"),
   EventTypeMismatch(ERROR, "@%s delivers %s, but %s takes %s: take %s instead, or a Map or RequestStreamHandler to"
       + " accept several kinds of event"),
   InvalidEventName(ERROR, "event name '%s' is not valid: use letters and digits only, e.g. '%s'"),

@@ -1,0 +1,365 @@
+package dev.stratus.processor;
+
+import dev.stratus.annotations.ApiRoute;
+import dev.stratus.annotations.Body;
+import dev.stratus.annotations.Header;
+import dev.stratus.annotations.HttpApiRoute;
+import dev.stratus.annotations.Path;
+import dev.stratus.annotations.Query;
+import dev.stratus.processor.glue.JsonType;
+import dev.stratus.processor.glue.Param;
+import dev.stratus.processor.glue.Result;
+import dev.stratus.processor.glue.TypedMethod;
+import dev.stratus.runtime.Convert;
+import dev.stratus.template.diagnostics.Diagnostic;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads a typed handler method (one with {@code @CfFunction}) into the {@link TypedMethod} the glue writer
+ * takes, reporting on the method or the parameter every reason the glue could not be written.
+ */
+final class MethodReader {
+  private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+  private static final String RESPONSE = "dev.stratus.runtime.Response";
+  private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}+]+)\\+?}");
+  private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
+  private static final List<Class<? extends Annotation>> BINDINGS = List.of(Path.class, Query.class, Header.class,
+      Body.class);
+
+  private final Elements elements;
+  private final Types types;
+  private final Reporter reporter;
+
+  MethodReader(Elements elements, Types types, Reporter reporter) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+  }
+
+  /** The handler class's simple name for {@code method}: {@code Products_GetHandler}. */
+  static String handlerName(ExecutableElement method) {
+    return ownerName((TypeElement) method.getEnclosingElement()).replace('.', '_') + "_" + capitalized(method)
+        + "Handler";
+  }
+
+  static String capitalized(ExecutableElement method) {
+    String n = method.getSimpleName().toString();
+    return n.substring(0, 1).toUpperCase(Locale.ROOT) + n.substring(1);
+  }
+
+  /** The method as the glue needs it, or null when a mistake was reported. */
+  TypedMethod read(ExecutableElement method, Origin fn) {
+    int errors = reporter.errorCount();
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    String name = owner.getSimpleName() + "." + method.getSimpleName();
+    checkShape(method, owner, name, fn);
+
+    List<TypedMethod.Route> routes = new ArrayList<>();
+    for (Class<? extends Annotation> route : List.of(ApiRoute.class, HttpApiRoute.class)) {
+      for (AnnotationView v : AnnotationView.all(method, route, elements)) {
+        routes.add(new TypedMethod.Route(v.string("method").toUpperCase(Locale.ROOT), v.string("path")));
+      }
+    }
+    boolean otherEvents = false;
+    for (EventAnnotations.Binding event : EventAnnotations.ALL) {
+      if (event.annotation() != ApiRoute.class && event.annotation() != HttpApiRoute.class) {
+        for (AnnotationView v : AnnotationView.all(method, event.annotation(), elements)) {
+          otherEvents = true;
+          reporter.report(v.origin(), Diagnostic.TypedMethodEvent, v.simpleName(), name, "typed methods take API"
+              + " routes (@ApiRoute, @HttpApiRoute) so far; put @" + v.simpleName() + " on a handler class");
+        }
+      }
+    }
+    if (routes.isEmpty() && !otherEvents) {
+      reporter.report(fn, Diagnostic.TypedMethodWithoutEvent, name);
+    }
+
+    List<Param> params = new ArrayList<>();
+    Map<String, String> bound = new LinkedHashMap<>();
+    TypeReader typeReader = new TypeReader();
+    boolean allBound = true;
+    for (VariableElement p : method.getParameters()) {
+      Param param = param(p, name, typeReader, bound);
+      if (param != null) {
+        params.add(param);
+      }
+      allBound &= param != null;
+    }
+    if (allBound) { // else a path variable may seem unbound only because its parameter was refused
+      checkPaths(method, params, routes);
+    }
+    Result result = result(method, name, typeReader);
+    if (reporter.errorCount() > errors) {
+      return null;
+    }
+    return new TypedMethod(packageOf(owner), ownerName(owner), method.getSimpleName().toString(),
+        method.getModifiers().contains(Modifier.STATIC), handlerName(method), params, result, routes);
+  }
+
+  private void checkShape(ExecutableElement method, TypeElement owner, String name, Origin fn) {
+    Origin at = AnnotationView.place(method);
+    if (!method.getModifiers().contains(Modifier.PUBLIC)) {
+      reporter.report(fn, Diagnostic.TypedMethodNotPublic, name);
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      reporter.report(at, Diagnostic.TypedMethodGeneric, name, "<" + method.getTypeParameters().get(0) + ">");
+    }
+    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      TypeMirror runtime = elements.getTypeElement("java.lang.Error").asType();
+      if (!types.isAssignable(thrown, exception) && !types.isAssignable(thrown, runtime)) {
+        reporter.report(at, Diagnostic.TypedMethodThrows, name, thrown);
+      }
+    }
+    String ownerText = owner.getQualifiedName().toString();
+    boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+    if (owner.getKind() != ElementKind.CLASS && owner.getKind() != ElementKind.RECORD
+        && !(isStatic && owner.getKind() == ElementKind.INTERFACE)) {
+      reporter.report(fn, Diagnostic.TypedMethodOwner, name, ownerText, "instantiate: put the method in a class");
+    } else if (owner.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.report(fn, Diagnostic.TypedMethodOwner, name, ownerText, "see: it is private; make it public");
+    } else if (owner.getNestingKind().isNested() && !owner.getModifiers().contains(Modifier.STATIC)
+        && owner.getKind() == ElementKind.CLASS) {
+      reporter.report(fn, Diagnostic.TypedMethodOwner, name, ownerText,
+          "instantiate: it is an inner class; make it 'static' or a top-level class");
+    } else if (!isStatic && owner.getModifiers().contains(Modifier.ABSTRACT)) {
+      reporter.report(fn, Diagnostic.TypedMethodOwner, name, ownerText,
+          "instantiate: it is abstract; make it concrete or the method static");
+    } else if (!isStatic && !hasNoArgConstructor(owner)) {
+      reporter.report(fn, Diagnostic.TypedMethodOwner, name, ownerText, "instantiate: it needs a public no-argument"
+          + " constructor (built once per container), or make the method static");
+    }
+    for (ExecutableElement other : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+      if (other != method && other.getSimpleName().equals(method.getSimpleName())
+          && !AnnotationView.all(other, dev.stratus.annotations.CfFunction.class, elements).isEmpty()
+          && owner.getEnclosedElements().indexOf(other) < owner.getEnclosedElements().indexOf(method)) {
+        reporter.report(fn, Diagnostic.TypedMethodOverloaded, owner.getSimpleName(), method.getSimpleName(),
+            handlerName(method));
+      }
+    }
+  }
+
+  private static boolean hasNoArgConstructor(TypeElement owner) {
+    for (ExecutableElement c : ElementFilter.constructorsIn(owner.getEnclosedElements())) {
+      if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Param param(VariableElement p, String method, TypeReader typeReader, Map<String, String> bound) {
+    String name = p.getSimpleName().toString();
+    Origin at = AnnotationView.place(p);
+    List<AnnotationView> bindings = new ArrayList<>();
+    for (Class<? extends Annotation> b : BINDINGS) {
+      bindings.addAll(AnnotationView.all(p, b, elements));
+    }
+    TypeMirror type = p.asType();
+    if (bindings.isEmpty()) {
+      if (TypeReader.qualified(type).equals(CONTEXT)) {
+        return new Param(Param.Source.CONTEXT, name, null, Param.Shape.ONE, null, null);
+      }
+      reporter.report(at, Diagnostic.UnboundParameter, name, method);
+      return null;
+    }
+    if (bindings.size() > 1) {
+      reporter.report(bindings.get(1).origin(), Diagnostic.ConflictingBindings, name, bindings.get(0).simpleName(),
+          bindings.get(1).simpleName());
+      return null;
+    }
+    AnnotationView b = bindings.get(0);
+    Param.Source source = Param.Source.valueOf(b.simpleName().toUpperCase(Locale.ROOT));
+    String key = source == Param.Source.BODY ? null : b.string("value");
+    String value = source == Param.Source.BODY ? "the body"
+        : source.name().toLowerCase(Locale.ROOT) + " " + (source == Param.Source.PATH ? "parameter {" + key + "}"
+        : (source == Param.Source.QUERY ? "parameter '" : "'") + key + "'");
+    String identity = source == Param.Source.HEADER ? value.toLowerCase(Locale.ROOT) : value;
+    String earlier = bound.putIfAbsent(identity, name);
+    if (earlier != null) {
+      reporter.report(b.origin(), Diagnostic.DuplicateBinding, name, value, earlier);
+      return null;
+    }
+    try {
+      return switch (source) {
+        case BODY -> body(name, type, typeReader);
+        case PATH -> new Param(source, name, key, Param.Shape.ONE, typeReader.text(type), null);
+        default -> textual(source, name, key, type, typeReader, b);
+      };
+    } catch (TypeReader.Unsupported e) {
+      String takes = source == Param.Source.BODY ? TypeReader.JSON_TYPES : TypeReader.TEXT_TYPES
+          + (source == Param.Source.PATH ? "" : ", or an Optional or List of one");
+      reporter.report(at, Diagnostic.UnsupportedParameterType, name, value, e.getMessage(), "@" + b.simpleName(),
+          takes);
+      return null;
+    }
+  }
+
+  private Param body(String name, TypeMirror type, TypeReader typeReader) throws TypeReader.Unsupported {
+    String q = TypeReader.qualified(type);
+    if (q.equals("java.lang.String")) {
+      return new Param(Param.Source.BODY, name, null, Param.Shape.TEXT, null, null);
+    }
+    if (type.getKind() == TypeKind.ARRAY && type.toString().equals("byte[]")) {
+      return new Param(Param.Source.BODY, name, null, Param.Shape.BYTES, null, null);
+    }
+    if (q.equals("java.util.Optional")) {
+      JsonType t = typeReader.json(type);
+      return new Param(Param.Source.BODY, name, null, Param.Shape.OPTIONAL, ((JsonType.Optional) t).value(), null);
+    }
+    return new Param(Param.Source.BODY, name, null, Param.Shape.ONE, typeReader.json(type), null);
+  }
+
+  private Param textual(Param.Source source, String name, String key, TypeMirror type, TypeReader typeReader,
+      AnnotationView b) throws TypeReader.Unsupported {
+    String q = TypeReader.qualified(type);
+    Param.Shape shape = q.equals("java.util.Optional") ? Param.Shape.OPTIONAL
+        : q.equals("java.util.List") ? Param.Shape.LIST : Param.Shape.ONE;
+    TypeMirror item = type;
+    if (shape != Param.Shape.ONE) {
+      List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+      if (args.isEmpty()) {
+        throw new TypeReader.Unsupported(type + " needs a type argument");
+      }
+      item = args.get(0);
+    }
+    JsonType t = typeReader.text(item);
+    String fallback = b.isExplicit("defaultValue") ? b.string("defaultValue") : null;
+    if (fallback != null) {
+      checkDefault(fallback, name, t, b.at("defaultValue"));
+    } else if (shape == Param.Shape.ONE && type.getKind().isPrimitive()) {
+      fallback = null; // required: a primitive has no "absent"
+    }
+    return new Param(source, name, key, shape, t, fallback);
+  }
+
+  /** A default must convert as a sent value would, or every request without it would fail at run time. */
+  private void checkDefault(String fallback, String name, JsonType t, Origin at) {
+    if (!(t instanceof JsonType.Simple s)) {
+      return; // enums: their constants are not known to this process as values; checked by name below
+    }
+    try {
+      Convert<?> convert = (Convert<?>) Convert.class.getField(s.constant()).get(null);
+      convert.parse(fallback);
+    } catch (IllegalArgumentException e) {
+      reporter.report(at, Diagnostic.InvalidDefaultValue, fallback, name, e.getMessage());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no Convert." + s.constant(), e);
+    }
+  }
+
+  private void checkPaths(ExecutableElement method, List<Param> params, List<TypedMethod.Route> routes) {
+    Map<String, Param> byKey = new LinkedHashMap<>();
+    for (Param p : params) {
+      if (p.source() == Param.Source.PATH) {
+        byKey.put(p.key(), p);
+      }
+    }
+    List<AnnotationView> views = new ArrayList<>();
+    for (Class<? extends Annotation> route : List.of(ApiRoute.class, HttpApiRoute.class)) {
+      views.addAll(AnnotationView.all(method, route, elements));
+    }
+    for (int i = 0; i < routes.size(); i++) {
+      TypedMethod.Route r = routes.get(i);
+      Set<String> variables = new LinkedHashSet<>();
+      Matcher m = PATH_VARIABLE.matcher(r.path());
+      while (m.find()) {
+        variables.add(m.group(1));
+      }
+      for (String v : variables) {
+        if (!byKey.containsKey(v)) {
+          reporter.report(views.get(i).at("path"), Diagnostic.UnboundPathVariable, v, r.path(), v, identifier(v));
+        }
+      }
+      for (Param p : byKey.values()) {
+        if (!variables.contains(p.key())) {
+          VariableElement element = method.getParameters().stream()
+              .filter(e -> e.getSimpleName().contentEquals(p.name())).findFirst().orElseThrow();
+          reporter.report(AnnotationView.all(element, Path.class, elements).get(0).origin(),
+              Diagnostic.PathParameterNotInPath, p.key(), r.path(),
+              variables.isEmpty() ? "none" : "{" + String.join("}, {", variables) + "}");
+        }
+      }
+      if (READ_METHODS.contains(r.method())) {
+        for (Param p : params) {
+          if (p.source() == Param.Source.BODY) {
+            reporter.report(views.get(i).at("method"), Diagnostic.BodyOnReadRoute, r.method(), r.method());
+          }
+        }
+      }
+    }
+  }
+
+  private Result result(ExecutableElement method, String name, TypeReader typeReader) {
+    TypeMirror t = method.getReturnType();
+    Origin at = AnnotationView.place(method);
+    try {
+      if (t.getKind() == TypeKind.VOID) {
+        return new Result(Result.Kind.VOID, null);
+      }
+      if (t.getKind() == TypeKind.ARRAY && t.toString().equals("byte[]")) {
+        return new Result(Result.Kind.BYTES, null);
+      }
+      String q = TypeReader.qualified(t);
+      if (q.equals(RESPONSE) || q.equals("java.util.Optional")) {
+        List<? extends TypeMirror> args = ((DeclaredType) t).getTypeArguments();
+        if (args.isEmpty() || args.get(0).getKind() == TypeKind.WILDCARD) {
+          throw new TypeReader.Unsupported(t + " needs a concrete type argument");
+        }
+        if (q.equals(RESPONSE)) {
+          boolean none = TypeReader.qualified(args.get(0)).equals("java.lang.Void");
+          return new Result(Result.Kind.RESPONSE, none ? null : typeReader.json(args.get(0)));
+        }
+        return new Result(Result.Kind.OPTIONAL, typeReader.json(args.get(0)));
+      }
+      if (q.equals("java.util.concurrent.CompletableFuture") || q.equals("java.util.concurrent.Future")) {
+        throw new TypeReader.Unsupported("a Lambda function answers once it returns; return the value itself");
+      }
+      return new Result(Result.Kind.VALUE, typeReader.json(t));
+    } catch (TypeReader.Unsupported e) {
+      reporter.report(at, Diagnostic.UnsupportedReturnType, name, e.getMessage(), TypeReader.JSON_TYPES);
+      return null;
+    }
+  }
+
+  private static String identifier(String variable) {
+    String id = variable.replaceAll("[^A-Za-z0-9_]", "");
+    return id.isEmpty() || !Character.isJavaIdentifierStart(id.charAt(0)) ? "value" : id;
+  }
+
+  private static String packageOf(Element e) {
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return ((PackageElement) e).getQualifiedName().toString();
+  }
+
+  /** The class's name within its package: {@code Shop.Products} for a nested one. */
+  private static String ownerName(TypeElement owner) {
+    String q = owner.getQualifiedName().toString();
+    String pkg = packageOf(owner);
+    return pkg.isEmpty() ? q : q.substring(pkg.length() + 1);
+  }
+}

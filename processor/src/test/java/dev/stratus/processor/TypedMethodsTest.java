@@ -1,0 +1,212 @@
+package dev.stratus.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.stratus.runtime.ApiClient;
+import dev.stratus.runtime.ApiClient.Answer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The glue generated for the {@code typed-methods} scenario, compiled and run: requests go through the
+ * generated handlers' binding, JSON and error answers, by the test client and by Lambda's stream interface.
+ */
+class TypedMethodsTest {
+  private static ClassLoader classes;
+
+  @BeforeAll
+  static void compile() throws IOException {
+    List<JavaFileObject> sources;
+    try (Stream<Path> files = Files.walk(ScenarioTest.SCENARIOS.resolve("typed-methods/src"))) {
+      sources = files.filter(f -> f.toString().endsWith(".java")).sorted().map(TypedMethodsTest::source).toList();
+    }
+    Compilation compilation = Compile.compile(sources.toArray(JavaFileObject[]::new));
+    assertThat(compilation).succeededWithoutWarnings();
+    classes = new CompiledClasses(compilation, TypedMethodsTest.class.getClassLoader());
+  }
+
+  private static JavaFileObject source(Path file) {
+    try {
+      return JavaFileObjects.forResource(file.toUri().toURL());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ApiClient client() throws ReflectiveOperationException {
+    return ApiClient.of(classes.loadClass("com.example.shop.Products").getDeclaredConstructor().newInstance());
+  }
+
+  @Test
+  void aValueIs200Json() throws Exception {
+    Answer a = client().get("/products/1");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.header("content-type")).isEqualTo("application/json");
+    assertThat(a.body()).isEqualTo("{\"id\":1,\"name\":\"tea\",\"category\":\"FOOD\",\"tags\":[\"green\"],\"note\":null}");
+  }
+
+  @Test
+  void anEmptyOptionalIs404() throws Exception {
+    Answer a = client().get("/products/7");
+    assertThat(a.status()).isEqualTo(404);
+    assertThat(a.body()).isEqualTo("{\"message\":\"not found\"}");
+  }
+
+  @Test
+  void everyParameterThatFailsIsNamedInOne400() throws Exception {
+    Answer a = client().get("/products?category=DRINKS&limit=many&tag=green");
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.json()).isEqualTo(Map.of(
+        "message", "2 parameters are invalid: query parameter 'category' must be one of FOOD, TOOLS; got 'DRINKS';"
+            + " query parameter 'limit' must be a whole number; got 'many'",
+        "errors", List.of(
+            Map.of("in", "query", "name", "category", "problem", "must be one of FOOD, TOOLS; got 'DRINKS'"),
+            Map.of("in", "query", "name", "limit", "problem", "must be a whole number; got 'many'"))));
+  }
+
+  @Test
+  void defaultsOptionalsAndListsOfQueryParameters() throws Exception {
+    ApiClient client = client();
+    client.post("/products", "{\"name\": \"hammer\", \"category\": \"TOOLS\", \"tags\": [\"steel\"]}");
+    assertThat(client.get("/products?category=TOOLS").json()).asList().hasSize(1);
+    assertThat(client.get("/products").json()).asList().hasSize(2);
+    assertThat(client.get("/products?limit=1").json()).asList().hasSize(1);
+    assertThat(client.get("/products?tag=steel&tag=green").json()).asList().isEmpty();
+    assertThat(client.get("/products?limit=1&limit=2").body()).contains("query parameter 'limit' is given 2 times");
+  }
+
+  @Test
+  void aResponseSetsStatusAndHeaders() throws Exception {
+    ApiClient client = client();
+    Answer a = client.post("/products", "{\"name\": \"kettle\", \"category\": \"TOOLS\", \"note\": \"new\","
+        + " \"unknown\": {\"nested\": [1, 2]}}");
+    assertThat(a.status()).isEqualTo(201);
+    assertThat(a.header("Location")).isEqualTo("/products/2");
+    assertThat(a.body()).isEqualTo("{\"id\":2,\"name\":\"kettle\",\"category\":\"TOOLS\",\"tags\":[],\"note\":\"new\"}");
+    assertThat(client.get("/products/2").status()).isEqualTo(200);
+  }
+
+  @Test
+  void bodyMistakesAre400s() throws Exception {
+    ApiClient client = client();
+    assertThat(client.request("POST", "/products").send().body())
+        .isEqualTo("{\"message\":\"invalid request: the body is required; send JSON\","
+            + "\"errors\":[{\"in\":\"body\",\"name\":\"body\",\"problem\":\"is required; send JSON\"}]}");
+    assertThat(client.post("/products", "{\"name\": \"x\",}").body())
+        .contains("the body is not valid: trailing comma at column 14");
+    assertThat(client.post("/products", "{\"name\": \"x\"} []").body())
+        .contains("the body is not valid: more than one JSON value; send one at column 15");
+    assertThat(client.post("/products", "{\"category\": \"CARS\"}").body())
+        .contains("the body is not valid: expected one of FOOD, TOOLS but found \\\"CARS\\\"");
+    assertThat(client.post("/products", "{\"name\": \"\\ud800\"}").body()).contains("a lone surrogate");
+  }
+
+  @Test
+  void headersBindWithoutRegardToCase() throws Exception {
+    Answer a = client().request("POST", "/products").header("X-Request-Id", "not-a-uuid").body("{\"name\": \"x\"}")
+        .send();
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.body()).contains("header 'x-request-id' must be a UUID");
+  }
+
+  @Test
+  void anHttpExceptionIsItsStatusAndMessage() throws Exception {
+    ApiClient client = client();
+    assertThat(client.post("/products", "{\"name\": \" \"}").body()).isEqualTo("{\"message\":\"a product needs a name\"}");
+    Answer missing = client.delete("/products/5");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body()).isEqualTo("{\"message\":\"no product 5\"}");
+    Answer deleted = client.delete("/products/1");
+    assertThat(deleted.status()).isEqualTo(204);
+    assertThat(deleted.body()).isNull();
+  }
+
+  @Test
+  void anyOtherExceptionIsA500ThatRevealsNothing() throws Exception {
+    Answer a = client().get("/products/1/price");
+    assertThat(a.status()).isEqualTo(500);
+    assertThat(a.body()).isEqualTo("{\"message\":\"internal error; the request may be retried\"}");
+  }
+
+  @Test
+  void routingAsApiGatewayDoes() throws Exception {
+    assertThat(client().get("/nothing").status()).isEqualTo(404);
+    assertThat(client().request("PATCH", "/products/1").send().status()).isEqualTo(405);
+  }
+
+  @Test
+  void lambdaCallsTheHandlerWithARestEvent() throws Exception {
+    String event = """
+        {"resource": "/products/{id}", "path": "/products/1", "httpMethod": "GET",
+         "headers": {"Accept": "application/json"}, "multiValueHeaders": {"Accept": ["application/json"]},
+         "queryStringParameters": null, "multiValueQueryStringParameters": null,
+         "pathParameters": {"id": "1"}, "stageVariables": null,
+         "requestContext": {"requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef", "stage": "prod"},
+         "body": null, "isBase64Encoded": false}
+        """;
+    assertThat(invoke("com.example.shop.Products_GetHandler", event)).isEqualTo("{\"statusCode\":200,\"headers\":"
+        + "{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"id\\\":1,\\\"name\\\":\\\"tea\\\",\\\"category\\\":"
+        + "\\\"FOOD\\\",\\\"tags\\\":[\\\"green\\\"],\\\"note\\\":null}\",\"isBase64Encoded\":false}");
+  }
+
+  @Test
+  void lambdaCallsTheHandlerWithAnHttpApiEvent() throws Exception {
+    String event = """
+        {"version": "2.0", "routeKey": "PUT /stock", "rawPath": "/stock", "rawQueryString": "page=2",
+         "headers": {"content-type": "application/json"}, "queryStringParameters": {"page": "2"},
+         "requestContext": {"requestId": "JKJaXmPLvHcESHA=", "http": {"method": "PUT", "path": "/stock"}},
+         "body": "eyJ0ZWEiOiAzfQ==", "isBase64Encoded": true}
+        """;
+    assertThat(invoke("com.example.shop.Products_StockHandler", event)).isEqualTo("{\"statusCode\":200,\"headers\":"
+        + "{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"tea\\\":3}\",\"isBase64Encoded\":false}");
+  }
+
+  private static String invoke(String handler, String event) throws Exception {
+    RequestStreamHandler h = (RequestStreamHandler) classes.loadClass(handler).getDeclaredConstructor().newInstance();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    h.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The class files of a compilation, loaded from memory. */
+  private static final class CompiledClasses extends ClassLoader {
+    private final Compilation compilation;
+
+    CompiledClasses(Compilation compilation, ClassLoader parent) {
+      super(parent);
+      this.compilation = compilation;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      String path = "/CLASS_OUTPUT/" + name.replace('.', '/') + ".class";
+      for (JavaFileObject f : compilation.generatedFiles()) {
+        if (f.getKind() == JavaFileObject.Kind.CLASS && f.toUri().getPath().endsWith(path)) {
+          try (InputStream in = f.openInputStream()) {
+            byte[] bytes = in.readAllBytes();
+            return defineClass(name, bytes, 0, bytes.length);
+          } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+      }
+      throw new ClassNotFoundException(name);
+    }
+  }
+}

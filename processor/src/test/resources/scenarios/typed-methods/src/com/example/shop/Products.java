@@ -1,0 +1,77 @@
+package com.example.shop;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.stratus.annotations.ApiRoute;
+import dev.stratus.annotations.Body;
+import dev.stratus.annotations.CfFunction;
+import dev.stratus.annotations.Header;
+import dev.stratus.annotations.HttpApiRoute;
+import dev.stratus.annotations.Path;
+import dev.stratus.annotations.Query;
+import dev.stratus.runtime.HttpException;
+import dev.stratus.runtime.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** A product catalogue: one typed method per route, one instance per container. */
+public class Products {
+  private final Map<Long, Product> products = new TreeMap<>();
+
+  public Products() {
+    products.put(1L, new Product(1, "tea", Category.FOOD, List.of("green"), Optional.empty()));
+  }
+
+  @CfFunction(memorySize = 512)
+  @ApiRoute(path = "/products/{id}", method = "GET")
+  public Optional<Product> get(@Path("id") long id) {
+    return Optional.ofNullable(products.get(id));
+  }
+
+  @CfFunction
+  @ApiRoute(path = "/products", method = "GET")
+  public List<Product> list(@Query("category") Optional<Category> category, @Query(value = "limit", defaultValue = "10") int limit,
+      @Query("tag") List<String> tags) {
+    return products.values().stream()
+        .filter(p -> category.map(c -> c == p.category()).orElse(true))
+        .filter(p -> tags.isEmpty() || p.tags().containsAll(tags))
+        .limit(limit).toList();
+  }
+
+  @CfFunction
+  @ApiRoute(path = "/products", method = "POST")
+  public Response<Product> create(@Body NewProduct product, @Header("x-request-id") Optional<UUID> requestId,
+      Context context) {
+    if (product.name() == null || product.name().isBlank()) {
+      throw HttpException.badRequest("a product needs a name");
+    }
+    long id = products.size() + 1;
+    Product p = new Product(id, product.name(), product.category(), product.tags(), Optional.ofNullable(product.note()));
+    products.put(id, p);
+    return Response.created(p).header("Location", "/products/" + id);
+  }
+
+  @CfFunction
+  @HttpApiRoute(path = "/products/{id}", method = "DELETE")
+  public void delete(@Path("id") long id) {
+    if (products.remove(id) == null) {
+      throw HttpException.notFound("no product " + id);
+    }
+  }
+
+  /** Fails as a broken dependency would: the caller gets a 500 that says nothing of it. */
+  @CfFunction
+  @ApiRoute(path = "/products/{id}/price", method = "GET")
+  public BigDecimal price(@Path("id") long id) {
+    throw new IllegalStateException("the pricing service is down");
+  }
+
+  @CfFunction
+  @HttpApiRoute(path = "/stock", method = "PUT")
+  public static Map<String, Integer> stock(@Body Map<String, Integer> counts, @Query("page") Optional<Integer> page) {
+    return counts;
+  }
+}

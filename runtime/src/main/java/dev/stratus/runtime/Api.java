@@ -1,0 +1,64 @@
+package dev.stratus.runtime;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The way in of a generated API handler: the proxy event parsed, the route called, what it returned or
+ * threw turned into a reply. Binding failures are one 400, an {@link HttpException} its status and message,
+ * anything else a 500 that reveals nothing and is logged with the request id.
+ */
+public final class Api {
+  /** The generated part of a route: binds the request, calls the method, wraps the result. */
+  @FunctionalInterface
+  public interface Route {
+    Reply call(ApiRequest request, Context context) throws Exception;
+  }
+
+  private Api() {}
+
+  /** Lambda's stream handler body: event JSON in, proxy response JSON out. */
+  public static void answer(InputStream in, OutputStream out, Context context, Route route) throws IOException {
+    String event = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    ApiRequest request;
+    try {
+      request = ApiRequest.parse(event);
+    } catch (JsonException e) {
+      log(context, "", "the event is not an API Gateway proxy event: " + e.getMessage());
+      out.write(Reply.error(400, "the event is not an API Gateway proxy event").toJson().getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    out.write(answer(request, context, route).toJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The reply to one parsed request. */
+  public static Reply answer(ApiRequest request, Context context, Route route) {
+    try {
+      return route.call(request, context);
+    } catch (BindingException e) {
+      return Reply.badRequest(e);
+    } catch (HttpException e) {
+      return Reply.error(e.status(), e.getMessage());
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      log(context, request.requestId(), trace.toString());
+      return Reply.error(500, "internal error; the request may be retried");
+    }
+  }
+
+  /** One log entry (CloudWatch splits stderr by line, LambdaLogger does not). */
+  private static void log(Context context, String requestId, String message) {
+    String entry = "ERROR request " + (requestId.isEmpty() ? "(no id)" : requestId) + ": " + message;
+    if (context != null && context.getLogger() != null) {
+      context.getLogger().log(entry);
+    } else {
+      System.err.println(entry);
+    }
+  }
+}

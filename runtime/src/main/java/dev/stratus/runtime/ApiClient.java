@@ -1,0 +1,181 @@
+package dev.stratus.runtime;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends requests to a class's typed methods in-process, through the glue Lambda runs: routing, binding,
+ * JSON and error answers are the real ones, with no deployment and no server.
+ *
+ * <pre>{@code
+ * ApiClient client = ApiClient.of(new Products(fakeRepository));
+ * ApiClient.Answer a = client.get("/products/42");
+ * assertEquals(200, a.status());
+ * }</pre>
+ */
+public final class ApiClient {
+  private final Object target;
+  private final List<Routes.Endpoint<Object>> endpoints;
+
+  private ApiClient(Object target, List<Routes.Endpoint<Object>> endpoints) {
+    this.target = target;
+    this.endpoints = endpoints;
+  }
+
+  /** A client of {@code target}'s routes: its class's generated {@code <Class>_Routes}. */
+  @SuppressWarnings("unchecked")
+  public static ApiClient of(Object target) {
+    Class<?> type = target.getClass();
+    String pkg = type.getPackageName();
+    String inPackage = type.getCanonicalName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+    String routes = (pkg.isEmpty() ? "" : pkg + ".") + inPackage.replace('.', '_') + "_Routes";
+    try {
+      Routes<Object> r = (Routes<Object>) Class.forName(routes, true, type.getClassLoader())
+          .getDeclaredConstructor().newInstance();
+      return new ApiClient(target, r.endpoints());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(type.getName() + " has no generated routes (" + routes + "): does it have"
+          + " @CfFunction methods with @ApiRoute or @HttpApiRoute, compiled with the Stratus processor?", e);
+    }
+  }
+
+  /** The answer to a request: status, headers and body as the API would send them. */
+  public record Answer(int status, Map<String, String> headers, String body) {
+    /** A header by name, without regard to case; null when absent. */
+    public String header(String name) {
+      for (Map.Entry<String, String> e : headers.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          return e.getValue();
+        }
+      }
+      return null;
+    }
+
+    /** The body read as JSON: maps, lists, strings, numbers and booleans. */
+    public Object json() {
+      return JsonReader.read(body, Codecs.ANY);
+    }
+  }
+
+  public Answer get(String uri) {
+    return request("GET", uri).send();
+  }
+
+  public Answer delete(String uri) {
+    return request("DELETE", uri).send();
+  }
+
+  public Answer post(String uri, String json) {
+    return request("POST", uri).body(json).send();
+  }
+
+  public Answer put(String uri, String json) {
+    return request("PUT", uri).body(json).send();
+  }
+
+  /** A request to build: {@code client.request("GET", "/products?q=tea").header("x-api-key", "k").send()}. */
+  public Request request(String method, String uri) {
+    return new Request(method, uri);
+  }
+
+  /** One request under construction. */
+  public final class Request {
+    private final String method;
+    private final String uri;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String body;
+
+    private Request(String method, String uri) {
+      this.method = method;
+      this.uri = uri;
+    }
+
+    public Request header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    public Request body(String text) {
+      body = text;
+      return this;
+    }
+
+    /** Routes the request as API Gateway would: 404 for no route, 405 for a route without this method. */
+    public Answer send() {
+      int q = uri.indexOf('?');
+      String path = q < 0 ? uri : uri.substring(0, q);
+      boolean pathMatched = false;
+      for (Routes.Endpoint<Object> e : endpoints) {
+        Map<String, String> variables = match(e.path(), path);
+        if (variables == null) {
+          continue;
+        }
+        pathMatched = true;
+        if (!e.method().equals(method) && !e.method().equals("ANY")) {
+          continue;
+        }
+        ApiRequest request = ApiRequest.of(method, path);
+        variables.forEach(request::pathParameter);
+        if (q >= 0) {
+          for (String pair : uri.substring(q + 1).split("&")) {
+            if (!pair.isEmpty()) {
+              int eq = pair.indexOf('=');
+              request.query(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+          }
+        }
+        headers.forEach(request::header);
+        if (body != null) {
+          request.body(body);
+        }
+        Reply r = Api.answer(request, null, (req, context) -> e.call().call(target, req, context));
+        String text = r.body() == null ? null
+            : r.isBase64Encoded() ? new String(Base64.getDecoder().decode(r.body()), StandardCharsets.ISO_8859_1)
+            : r.body();
+        return new Answer(r.status(), r.headers(), text);
+      }
+      Reply miss = pathMatched ? Reply.error(405, "no " + method + " route for " + path)
+          : Reply.error(404, "no route for " + path);
+      return new Answer(miss.status(), miss.headers(), miss.body());
+    }
+  }
+
+  /** The path variables of {@code template} in {@code path}, or null when it does not match. */
+  static Map<String, String> match(String template, String path) {
+    String[] want = template.substring(1).split("/", -1);
+    String[] got = path.substring(path.startsWith("/") ? 1 : 0).split("/", -1);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < want.length; i++) {
+      String w = want[i];
+      if (w.startsWith("{") && w.endsWith("+}")) {
+        if (i >= got.length) {
+          return null;
+        }
+        List<String> rest = new ArrayList<>(List.of(got).subList(i, got.length));
+        out.put(w.substring(1, w.length() - 2), String.join("/", rest));
+        return out;
+      }
+      if (i >= got.length) {
+        return null;
+      }
+      if (w.startsWith("{") && w.endsWith("}")) {
+        if (got[i].isEmpty()) {
+          return null;
+        }
+        out.put(w.substring(1, w.length() - 1), decode(got[i]));
+      } else if (!w.equals(got[i])) {
+        return null;
+      }
+    }
+    return want.length == got.length ? out : null;
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+}
