@@ -1,0 +1,3 @@
+package com.example.books;
+
+public enum Shelf { FICTION, SCIENCE, HISTORY }

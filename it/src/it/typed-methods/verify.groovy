@@ -1,0 +1,73 @@
+// After `mvn package stratus:run -Dstratus.args=--check`: BooksTest passed through ApiClient, the stack started.
+// Then serve runs the generated handlers for real: REST and HTTP API events, JSON in and out, the error answers.
+import java.net.http.*
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Tests run: 2, Failures: 0, Errors: 0') : log
+assert log.contains('stratus-local: --check: the stack starts; stopping') : log
+
+def template = new File(basedir, 'target/template.yaml').text
+assert template.contains('Handler: com.example.books.Books_GetHandler::handleRequest') : template
+def check = [python, checker, new File(basedir, 'target/template.yaml').path].execute()
+def checkOut = new StringBuffer(), checkErr = new StringBuffer()
+check.waitForProcessOutput(checkOut, checkErr)
+assert check.exitValue() == 0 : "template rejected:\n${checkOut}${checkErr}"
+
+// The deployable jar holds the runtime and the generated glue, and nothing of the processor or the template model.
+def entries = new java.util.zip.ZipFile(new File(basedir, 'target/books-service-1.0.jar')).withCloseable { z ->
+  z.entries().collect { it.name }
+}
+assert entries.contains('com/example/books/Books_GetHandler.class')
+assert entries.contains('dev/stratus/runtime/Api.class')
+assert !entries.any { it.startsWith('dev/stratus/processor/') || it.startsWith('dev/stratus/template/')
+    || it.startsWith('dev/stratus/annotations/') } : entries
+
+def jar = new File(localRepositoryPath, "dev/stratus/stratus-local/${stratusVersion}/stratus-local-${stratusVersion}.jar")
+def port = new ServerSocket(0).withCloseable { it.localPort }
+def out = new File(basedir, 'serve.log')
+def serve = new ProcessBuilder(System.getProperty('java.home') + '/bin/java', '-jar', jar.path, 'serve',
+    '--template', 'target/template.yaml', '--port', "${port}")
+    .directory(basedir).redirectErrorStream(true).redirectOutput(out).start()
+try {
+  long deadline = System.currentTimeMillis() + 60_000
+  while (!out.text.contains('stratus-local: functions')) {
+    assert serve.isAlive() && System.currentTimeMillis() < deadline : "waited for serve:\n${out.text}"
+    Thread.sleep(100)
+  }
+  def http = HttpClient.newHttpClient()
+  def call = { String method, String path, String body ->
+    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:${port}${path}"))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString())
+  }
+  // Each function has its own JVM and so its own Library: what one adds, another does not see, as in Lambda.
+  def added = call('POST', '/books', '{"isbn": "978-1", "title": "Foundation", "shelf": "FICTION"}')
+  assert added.statusCode() == 201 : added.body() + out.text
+  assert added.headers().firstValue('Location').get() == '/books/978-1'
+  assert added.body() == '{"isbn":"978-1","title":"Foundation","authors":null,"published":null,"shelf":"FICTION"}'
+
+  def missing = call('GET', '/books/978-1', null)
+  assert missing.statusCode() == 404 && missing.body() == '{"message":"not found"}' : missing.body()
+
+  def bad = call('GET', '/books?shelf=POETRY&limit=lots', null)
+  assert bad.statusCode() == 400 : bad.body()
+  assert bad.body().startsWith('{"message":"2 parameters are invalid: query parameter \'shelf\' must be one of'
+      + ' FICTION, SCIENCE, HISTORY; got \'POETRY\'; query parameter \'limit\' must be a whole number; got \'lots\'"') :
+      bad.body()
+  def refused = call('GET', '/books?limit=500', null)
+  assert refused.statusCode() == 400 && refused.body() == '{"message":"limit must be 1 to 100; got 500"}'
+  def list = call('GET', '/books', null)
+  assert list.statusCode() == 200 && list.body() == '[]' : list.body()
+
+  def broken = call('POST', '/books', '{"isbn": "978-2", "title": "x", "published": "yesterday"}')
+  assert broken.statusCode() == 400 : broken.body()
+  assert broken.body().contains('the body is not valid: expected an ISO-8601 date such as 2026-12-03 but found'
+      + ' \\"yesterday\\"') : broken.body()
+
+  def stats = call('GET', '/stats', null)
+  assert stats.statusCode() == 200 && stats.body() == '{"books":0}' : stats.body()
+} finally {
+  serve.destroy()
+  serve.waitFor()
+}
+return true
