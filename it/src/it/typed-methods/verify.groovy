@@ -1,4 +1,4 @@
-// After `mvn package stratus:run -Dstratus.args=--check`: BooksTest passed through ApiClient, the stack started.
+// After `mvn package stratus:run -Dstratus.args=--check`: BooksTest passed through TestClient, the stack started.
 // Then serve runs the generated handlers for real: REST and HTTP API events, JSON in and out, the error answers.
 import java.net.http.*
 

@@ -1,6 +1,7 @@
 package dev.stratus.processor;
 
 import dev.stratus.annotations.CfFunction;
+import dev.stratus.processor.glue.Param;
 import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Lambda;
 import dev.stratus.template.Names;
@@ -9,6 +10,7 @@ import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.events.SamEvent;
+import dev.stratus.template.events.SqsEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,7 +67,7 @@ final class FunctionReader {
     }
     checkHandlerShape(type, fn.origin());
     String id = fn.string("logicalId").isEmpty() ? defaultLogicalId(type) : fn.string("logicalId");
-    function(fn, type, id, elements.getBinaryName(type) + "::handleRequest", out, origins);
+    function(fn, type, id, elements.getBinaryName(type) + "::handleRequest", false, out, origins);
     checkEventTypes(type);
   }
 
@@ -86,8 +88,11 @@ final class FunctionReader {
         : fn.string("logicalId");
     TypedMethod glue = methods.read(method, fn.origin());
     String handler = elements.getPackageOf(owner).getQualifiedName() + "." + MethodReader.handlerName(method);
-    function(fn, method, id, (handler.startsWith(".") ? handler.substring(1) : handler) + "::handleRequest", out,
-        origins);
+    // A method that takes one SQS message at a time reports the messages that failed, and only they come back.
+    boolean perMessage = glue != null && glue.trigger() == TypedMethod.Trigger.SQS
+        && (glue.payload() == null || glue.payload().source() == Param.Source.MESSAGE);
+    function(fn, method, id, (handler.startsWith(".") ? handler.substring(1) : handler) + "::handleRequest",
+        perMessage, out, origins);
     return glue;
   }
 
@@ -101,7 +106,7 @@ final class FunctionReader {
 
   /** The {@code AWS::Serverless::Function} that {@code fn} and the event annotations on {@code element} declare. */
   private void function(AnnotationView fn, Element element, String id, String defaultHandler,
-      Map<String, Resource> out, Map<List<String>, Origin> origins) {
+      boolean reportBatchItemFailures, Map<String, Resource> out, Map<List<String>, Origin> origins) {
     List<String> path = List.of("Resources", id);
     origins.put(path, fn.origin());
     origins.put(List.of("Resources", id, "Condition"), fn.at("condition"));
@@ -134,7 +139,7 @@ final class FunctionReader {
     }
     props.putNonEmpty("Environment", environment(fn, id, origins));
     props.put("Policies", policies(fn, id, origins));
-    props.putNonEmpty("Events", events(element, id, origins));
+    props.putNonEmpty("Events", events(element, id, reportBatchItemFailures, origins));
 
     Resource function = Resource.of(Resource.SERVERLESS_FUNCTION, props.build());
     if (!fn.string("condition").isEmpty()) {
@@ -305,7 +310,8 @@ final class FunctionReader {
     return policies.isEmpty() ? null : new Value.Seq(policies);
   }
 
-  private Mapping events(Element element, String functionId, Map<List<String>, Origin> origins) {
+  private Mapping events(Element element, String functionId, boolean reportBatchItemFailures,
+      Map<List<String>, Origin> origins) {
     Map<String, Mapping> events = new LinkedHashMap<>();
     for (EventAnnotations.Binding binding : EventAnnotations.ALL) {
       for (AnnotationView v : AnnotationView.all(element, binding.annotation(), elements)) {
@@ -313,6 +319,9 @@ final class FunctionReader {
         SamEvent event = binding.kind().fromAnnotation().apply(in);
         if (event == null) {
           continue;
+        }
+        if (reportBatchItemFailures && event instanceof SqsEvent sqs) {
+          event = sqs.reportingBatchItemFailures();
         }
         String name = v.string("name");
         if (name.isEmpty()) {

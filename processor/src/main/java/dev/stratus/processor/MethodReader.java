@@ -4,6 +4,10 @@ import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.Body;
 import dev.stratus.annotations.Header;
 import dev.stratus.annotations.HttpApiRoute;
+import dev.stratus.annotations.OnS3Event;
+import dev.stratus.annotations.OnSchedule;
+import dev.stratus.annotations.OnSnsMessage;
+import dev.stratus.annotations.OnSqsMessage;
 import dev.stratus.annotations.Path;
 import dev.stratus.annotations.Query;
 import dev.stratus.processor.glue.JsonType;
@@ -45,6 +49,14 @@ final class MethodReader {
   private static final String RESPONSE = "dev.stratus.runtime.Response";
   private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}+]+)\\+?}");
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
+  private static final String S3_RECORD = "dev.stratus.runtime.S3Record";
+  private static final Map<Class<? extends Annotation>, TypedMethod.Trigger> TRIGGERS = Map.of(
+      ApiRoute.class, TypedMethod.Trigger.API, HttpApiRoute.class, TypedMethod.Trigger.API,
+      OnSqsMessage.class, TypedMethod.Trigger.SQS, OnSnsMessage.class, TypedMethod.Trigger.SNS,
+      OnS3Event.class, TypedMethod.Trigger.S3, OnSchedule.class, TypedMethod.Trigger.SCHEDULE);
+  /** What each event annotation hands a method, in words. */
+  private static final Map<String, String> WHAT = Map.of("OnSqsMessage", "SQS messages", "OnSnsMessage",
+      "SNS messages", "OnS3Event", "S3 objects", "OnSchedule", "the schedule's input");
   private static final List<Class<? extends Annotation>> BINDINGS = List.of(Path.class, Query.class, Header.class,
       Body.class);
 
@@ -76,46 +88,112 @@ final class MethodReader {
     String name = owner.getSimpleName() + "." + method.getSimpleName();
     checkShape(method, owner, name, fn);
 
+    Map<TypedMethod.Trigger, List<AnnotationView>> events = new LinkedHashMap<>();
+    for (EventAnnotations.Binding event : EventAnnotations.ALL) {
+      for (AnnotationView v : AnnotationView.all(method, event.annotation(), elements)) {
+        events.computeIfAbsent(TRIGGERS.get(event.annotation()), k -> new ArrayList<>()).add(v);
+      }
+    }
+    if (events.isEmpty()) {
+      reporter.report(fn, Diagnostic.TypedMethodWithoutEvent, name);
+      return null;
+    }
+    TypedMethod.Trigger trigger = events.keySet().iterator().next();
+    if (events.size() > 1) {
+      AnnotationView other = new ArrayList<>(events.values()).get(1).get(0);
+      reporter.report(other.origin(), Diagnostic.TypedMethodEvent, other.simpleName(), name, "a typed method takes"
+          + " one kind of event, and this one has @" + events.get(trigger).get(0).simpleName() + " already; put @"
+          + other.simpleName() + " on a method of its own");
+      return null;
+    }
     List<TypedMethod.Route> routes = new ArrayList<>();
-    for (Class<? extends Annotation> route : List.of(ApiRoute.class, HttpApiRoute.class)) {
-      for (AnnotationView v : AnnotationView.all(method, route, elements)) {
+    List<Param> params = new ArrayList<>();
+    TypeReader typeReader = new TypeReader();
+    Result result;
+    if (trigger == TypedMethod.Trigger.API) {
+      for (AnnotationView v : events.get(trigger)) {
         routes.add(new TypedMethod.Route(v.string("method").toUpperCase(Locale.ROOT), v.string("path")));
       }
-    }
-    boolean otherEvents = false;
-    for (EventAnnotations.Binding event : EventAnnotations.ALL) {
-      if (event.annotation() != ApiRoute.class && event.annotation() != HttpApiRoute.class) {
-        for (AnnotationView v : AnnotationView.all(method, event.annotation(), elements)) {
-          otherEvents = true;
-          reporter.report(v.origin(), Diagnostic.TypedMethodEvent, v.simpleName(), name, "typed methods take API"
-              + " routes (@ApiRoute, @HttpApiRoute) so far; put @" + v.simpleName() + " on a handler class");
+      Map<String, String> bound = new LinkedHashMap<>();
+      boolean allBound = true;
+      for (VariableElement p : method.getParameters()) {
+        Param param = param(p, name, typeReader, bound);
+        if (param != null) {
+          params.add(param);
+        }
+        allBound &= param != null;
+      }
+      if (allBound) { // else a path variable may seem unbound only because its parameter was refused
+        checkPaths(method, params, routes);
+      }
+      result = result(method, name, typeReader);
+    } else {
+      AnnotationView event = events.get(trigger).get(0);
+      for (VariableElement p : method.getParameters()) {
+        Param param = eventParam(p, name, event, typeReader, params);
+        if (param != null) {
+          params.add(param);
         }
       }
+      result = new Result(method.getReturnType().getKind() == TypeKind.VOID ? Result.Kind.VOID : Result.Kind.VALUE,
+          null);
     }
-    if (routes.isEmpty() && !otherEvents) {
-      reporter.report(fn, Diagnostic.TypedMethodWithoutEvent, name);
-    }
-
-    List<Param> params = new ArrayList<>();
-    Map<String, String> bound = new LinkedHashMap<>();
-    TypeReader typeReader = new TypeReader();
-    boolean allBound = true;
-    for (VariableElement p : method.getParameters()) {
-      Param param = param(p, name, typeReader, bound);
-      if (param != null) {
-        params.add(param);
-      }
-      allBound &= param != null;
-    }
-    if (allBound) { // else a path variable may seem unbound only because its parameter was refused
-      checkPaths(method, params, routes);
-    }
-    Result result = result(method, name, typeReader);
     if (reporter.errorCount() > errors) {
       return null;
     }
     return new TypedMethod(packageOf(owner), ownerName(owner), method.getSimpleName().toString(),
-        method.getModifiers().contains(Modifier.STATIC), handlerName(method), params, result, routes);
+        method.getModifiers().contains(Modifier.STATIC), handlerName(method), trigger, params, result, routes);
+  }
+
+  /** A parameter of an SQS, SNS, S3 or schedule method: Context, or what each message, record or input is. */
+  private Param eventParam(VariableElement p, String method, AnnotationView event, TypeReader typeReader,
+      List<Param> earlier) {
+    String name = p.getSimpleName().toString();
+    TypeMirror type = p.asType();
+    String q = TypeReader.qualified(type);
+    if (q.equals(CONTEXT)) {
+      return new Param(Param.Source.CONTEXT, name, null, Param.Shape.ONE, null, null);
+    }
+    for (Class<? extends Annotation> b : List.of(Path.class, Query.class, Header.class)) {
+      for (AnnotationView v : AnnotationView.all(p, b, elements)) {
+        reporter.report(v.origin(), Diagnostic.TypedMethodEvent, event.simpleName(), method, "it delivers "
+            + WHAT.get(event.simpleName()) + ", not HTTP requests; remove @" + v.simpleName());
+        return null;
+      }
+    }
+    Origin at = AnnotationView.place(p);
+    for (Param e : earlier) {
+      if (e.source() == Param.Source.MESSAGE || e.source() == Param.Source.EVENT) {
+        reporter.report(at, Diagnostic.DuplicateBinding, name, WHAT.get(event.simpleName()), e.name());
+        return null;
+      }
+    }
+    List<String> delivered = EventAnnotations.ALL.stream().filter(b -> b.annotation().getSimpleName()
+        .equals(event.simpleName())).findFirst().orElseThrow().kind().javaTypes();
+    if (delivered.contains(q)) {
+      return new Param(Param.Source.EVENT, name, q, Param.Shape.ONE, null, null);
+    }
+    String simple = delivered.get(0).substring(delivered.get(0).lastIndexOf('.') + 1);
+    boolean s3 = event.simpleName().equals("OnS3Event");
+    if (q.startsWith("com.amazonaws.services.lambda.runtime.events.") || s3 && !q.equals(S3_RECORD)) {
+      reporter.report(at, Diagnostic.TypedMethodEvent, event.simpleName(), method, "it delivers " + simple + ", not "
+          + type + ": take " + simple + (s3 ? ", or each object as dev.stratus.runtime.S3Record"
+          : ", or each " + WHAT.get(event.simpleName()).replaceFirst("s$", "") + " as a record or String"));
+      return null;
+    }
+    if (q.equals(S3_RECORD)) {
+      return new Param(Param.Source.MESSAGE, name, null, Param.Shape.S3_RECORD, null, null);
+    }
+    if (q.equals("java.lang.String")) {
+      return new Param(Param.Source.MESSAGE, name, null, Param.Shape.TEXT, null, null);
+    }
+    try {
+      return new Param(Param.Source.MESSAGE, name, null, Param.Shape.ONE, typeReader.json(type), null);
+    } catch (TypeReader.Unsupported e) {
+      reporter.report(at, Diagnostic.UnsupportedParameterType, name, WHAT.get(event.simpleName()), e.getMessage(),
+          "@" + event.simpleName(), simple + " or " + TypeReader.JSON_TYPES);
+      return null;
+    }
   }
 
   private void checkShape(ExecutableElement method, TypeElement owner, String name, Origin fn) {

@@ -127,19 +127,67 @@ class TypedMethodDiagnosticsTest {
           @CfFunction
           public List<String> items() { return List.of(); }
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items needs an event: add @ApiRoute"
-        + " or @HttpApiRoute", "@CfFunction");
+    assertSingle(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items needs an event: add @ApiRoute,"
+        + " @HttpApiRoute, @OnSqsMessage, @OnSnsMessage, @OnS3Event or @OnSchedule", "@CfFunction");
   }
 
   @Test
-  void otherEventsStayOnHandlerClassesForNow() {
+  void aTypedMethodTakesOneKindOfEvent() {
     JavaFileObject src = shop("""
           @CfFunction
+          @ApiRoute(path = "/tidy", method = "POST")
           @OnSchedule("rate(1 hour)")
           public void tidy() {}
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] @OnSchedule on typed handler method Shop.tidy: typed methods"
-        + " take API routes (@ApiRoute, @HttpApiRoute) so far; put @OnSchedule on a handler class", "@OnSchedule");
+    assertSingle(compile(src), src, "[StratusTypedMethod] @OnSchedule on typed handler method Shop.tidy: a typed method"
+        + " takes one kind of event, and this one has @ApiRoute already; put @OnSchedule on a method of its own",
+        "@OnSchedule");
+  }
+
+  @Test
+  void messagesAreNotHttpRequests() {
+    JavaFileObject src = shop("""
+          @CfFunction
+          @OnSnsMessage(topic = "arn:aws:sns:us-east-1:123456789012:alerts")
+          public void alert(@Header("x-id") String id) {}
+        """);
+    assertSingle(compile(src), src, "[StratusTypedMethod] @OnSnsMessage on typed handler method Shop.alert: it delivers"
+        + " SNS messages, not HTTP requests; remove @Header", "@Header");
+  }
+
+  @Test
+  void aWholeEventMustBeTheOneDelivered() {
+    JavaFileObject src = shop("""
+          @CfFunction
+          @OnSqsMessage(queue = "arn:aws:sqs:us-east-1:123456789012:jobs")
+          public void work(com.amazonaws.services.lambda.runtime.events.SNSEvent event) {}
+        """);
+    assertSingle(compile(src), src, "[StratusTypedMethod] @OnSqsMessage on typed handler method Shop.work: it delivers"
+        + " SQSEvent, not com.amazonaws.services.lambda.runtime.events.SNSEvent: take SQSEvent, or each SQS message as"
+        + " a record or String", "SNSEvent event");
+  }
+
+  @Test
+  void aMethodTakesOneMessageAtATime() {
+    JavaFileObject src = shop("""
+          @CfFunction
+          @OnSqsMessage(queue = "arn:aws:sqs:us-east-1:123456789012:jobs")
+          public void work(String first, String second) {}
+        """);
+    assertSingle(compile(src), src, "[StratusParameterBinding] parameter 'second' binds SQS messages, which parameter"
+        + " 'first' binds already; bind each value once", "String second");
+  }
+
+  @Test
+  void messageTypesMustBeReadable() {
+    JavaFileObject src = shop("""
+          @CfFunction
+          @OnSqsMessage(queue = "arn:aws:sqs:us-east-1:123456789012:jobs")
+          public void work(java.io.File job) {}
+        """);
+    assertSingle(compile(src), src, "[StratusParameterBinding] parameter 'job' cannot be bound from SQS messages:"
+        + " java.io.File needs a public no-argument constructor, or make it a record; @OnSqsMessage takes SQSEvent or"
+        + " String, primitives", "File job");
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import dev.stratus.runtime.ApiClient;
-import dev.stratus.runtime.ApiClient.Answer;
+import dev.stratus.runtime.TestClient;
+import dev.stratus.runtime.TestClient.Answer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,8 +49,8 @@ class TypedMethodsTest {
     }
   }
 
-  private static ApiClient client() throws ReflectiveOperationException {
-    return ApiClient.of(classes.loadClass("com.example.shop.Products").getDeclaredConstructor().newInstance());
+  private static TestClient client() throws ReflectiveOperationException {
+    return TestClient.of(classes.loadClass("com.example.shop.Products").getDeclaredConstructor().newInstance());
   }
 
   @Test
@@ -82,7 +82,7 @@ class TypedMethodsTest {
 
   @Test
   void defaultsOptionalsAndListsOfQueryParameters() throws Exception {
-    ApiClient client = client();
+    TestClient client = client();
     client.post("/products", "{\"name\": \"hammer\", \"category\": \"TOOLS\", \"tags\": [\"steel\"]}");
     assertThat(client.get("/products?category=TOOLS").json()).asList().hasSize(1);
     assertThat(client.get("/products").json()).asList().hasSize(2);
@@ -93,7 +93,7 @@ class TypedMethodsTest {
 
   @Test
   void aResponseSetsStatusAndHeaders() throws Exception {
-    ApiClient client = client();
+    TestClient client = client();
     Answer a = client.post("/products", "{\"name\": \"kettle\", \"category\": \"TOOLS\", \"note\": \"new\","
         + " \"unknown\": {\"nested\": [1, 2]}}");
     assertThat(a.status()).isEqualTo(201);
@@ -104,7 +104,7 @@ class TypedMethodsTest {
 
   @Test
   void bodyMistakesAre400s() throws Exception {
-    ApiClient client = client();
+    TestClient client = client();
     assertThat(client.request("POST", "/products").send().body())
         .isEqualTo("{\"message\":\"invalid request: the body is required; send JSON\","
             + "\"errors\":[{\"in\":\"body\",\"name\":\"body\",\"problem\":\"is required; send JSON\"}]}");
@@ -127,7 +127,7 @@ class TypedMethodsTest {
 
   @Test
   void anHttpExceptionIsItsStatusAndMessage() throws Exception {
-    ApiClient client = client();
+    TestClient client = client();
     assertThat(client.post("/products", "{\"name\": \" \"}").body()).isEqualTo("{\"message\":\"a product needs a name\"}");
     Answer missing = client.delete("/products/5");
     assertThat(missing.status()).isEqualTo(404);
@@ -175,6 +175,42 @@ class TypedMethodsTest {
         """;
     assertThat(invoke("com.example.shop.Products_StockHandler", event)).isEqualTo("{\"statusCode\":200,\"headers\":"
         + "{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"tea\\\":3}\",\"isBase64Encoded\":false}");
+  }
+
+  @Test
+  void sqsMessagesOneAtATimeAndOnlyTheFailedOnesComeBack() throws Exception {
+    Object jobs = classes.loadClass("com.example.shop.Jobs").getDeclaredConstructor().newInstance();
+    TestClient client = TestClient.of(jobs);
+    List<String> failed = client.sqs("work", "{\"name\": \"a\", \"attempts\": 1}", "{\"name\": \"b\", \"attempts\": 9}",
+        "not json", "{\"name\": \"c\"}");
+    assertThat(failed).containsExactly("{\"name\": \"b\", \"attempts\": 9}", "not json");
+    assertThat(seen(jobs)).containsExactly("work a", "work c");
+  }
+
+  @Test
+  void snsS3AndScheduleEventsReachTheirMethods() throws Exception {
+    Object jobs = classes.loadClass("com.example.shop.Jobs").getDeclaredConstructor().newInstance();
+    TestClient client = TestClient.of(jobs);
+    client.sns("alert", "disk full");
+    client.s3("uploaded", "uploads", "in/a report.pdf", 1234);
+    client.schedule("tidy", "{\"olderThanDays\": 7}");
+    assertThat(seen(jobs)).containsExactly("alert disk full", "uploaded uploads/in/a report.pdf 1234", "tidy 7");
+  }
+
+  @Test
+  void lambdaCallsAnSqsHandlerWithItsEvent() throws Exception {
+    String event = """
+        {"Records": [{"messageId": "059f36b4-87a3-44ab-83d2-661975830a7d", "receiptHandle": "AQEBwJnKyrHigUMZj6rY",
+          "body": "{\\"name\\": \\"x\\", \\"attempts\\": 5}", "attributes": {"ApproximateReceiveCount": "1"},
+          "messageAttributes": {}, "md5OfBody": "e4e68fb7bd0e697a0ae8f1bb342846b3", "eventSource": "aws:sqs",
+          "eventSourceARN": "arn:aws:sqs:us-east-2:123456789012:my-queue", "awsRegion": "us-east-2"}]}
+        """;
+    assertThat(invoke("com.example.shop.Jobs_WorkHandler", event))
+        .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"059f36b4-87a3-44ab-83d2-661975830a7d\"}]}");
+  }
+
+  private static List<Object> seen(Object jobs) throws ReflectiveOperationException {
+    return List.copyOf((List<?>) jobs.getClass().getField("seen").get(jobs));
   }
 
   private static String invoke(String handler, String event) throws Exception {

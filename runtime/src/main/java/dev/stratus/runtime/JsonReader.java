@@ -325,7 +325,8 @@ public final class JsonReader {
   private void literal(String word) {
     next();
     if (!text.startsWith(word, pos)) {
-      throw error("expected " + word);
+      String found = text.substring(pos, Math.min(text.length(), pos + 12));
+      throw error("expected a JSON value but found '" + found + "'");
     }
     pos += word.length();
   }

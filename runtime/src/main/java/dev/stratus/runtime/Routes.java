@@ -4,11 +4,25 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.util.List;
 
 /**
- * The API routes of one class's typed methods, generated as {@code <Class>_Routes}: what {@link ApiClient}
+ * The API routes of one class's typed methods, generated as {@code <Class>_Routes}: what {@link TestClient}
  * sends requests through, the same binding Lambda's handlers use.
  */
 public interface Routes<T> {
   List<Endpoint<T>> endpoints();
+
+  /** The methods that take SQS, SNS, S3 or schedule events one item at a time. */
+  default List<Listener<T>> listeners() {
+    return List.of();
+  }
+
+  /** A generated event method: the event's JSON in, the reply's JSON out. */
+  @FunctionalInterface
+  interface EventCall<T> {
+    String call(T target, String event, Context context) throws Exception;
+  }
+
+  /** The typed method {@code method} and the kind of event it takes ({@code SQS}, {@code SNS}, {@code S3}, {@code SCHEDULE}). */
+  record Listener<T>(String method, String trigger, EventCall<T> call) {}
 
   /** A generated route method: binds the request, calls {@code target}'s method, answers. */
   @FunctionalInterface

@@ -35,7 +35,8 @@ class JsonTest {
       "01|more than one JSON value; send one at column 2",
       "1.|expected digits after '.' at column 3",
       "-|expected a number but found the end of the text at column 2",
-      "nul|expected null at column 1",
+      "nul|expected a JSON value but found 'nul' at column 1",
+      "not json|expected a JSON value but found 'not json' at column 1",
       "[1] [2]|more than one JSON value; send one at column 5",
       "|unexpected the end of the text at column 1",
   })

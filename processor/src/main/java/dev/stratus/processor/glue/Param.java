@@ -2,11 +2,16 @@ package dev.stratus.processor.glue;
 
 /**
  * One parameter of a typed handler method and where its value comes from. {@code key} is the path
- * parameter, query parameter or header name; {@code fallback} the text of a default, or null.
+ * parameter, query parameter or header name, or the event class a whole event is; {@code fallback} the
+ * text of a default, or null.
  */
 public record Param(Source source, String name, String key, Shape shape, JsonType type, String fallback) {
-  public enum Source { PATH, QUERY, HEADER, BODY, CONTEXT }
+  /** {@code MESSAGE}: one SQS or SNS message, S3 record or schedule input; {@code EVENT}: the event as Lambda's type. */
+  public enum Source { PATH, QUERY, HEADER, BODY, CONTEXT, MESSAGE, EVENT }
 
-  /** One value, maybe none (an {@code Optional}), every value (a {@code List}); a body as JSON, text or bytes. */
-  public enum Shape { ONE, OPTIONAL, LIST, TEXT, BYTES }
+  /**
+   * One value, maybe none (an {@code Optional}), every value (a {@code List}); a body or message as JSON, text
+   * or bytes; an S3 record.
+   */
+  public enum Shape { ONE, OPTIONAL, LIST, TEXT, BYTES, S3_RECORD }
 }

@@ -8,9 +8,22 @@ import java.util.List;
  * name of the class generated for it, {@code routes} its {@code METHOD /path} pairs.
  */
 public record TypedMethod(String packageName, String owner, String method, boolean isStatic, String handler,
-    List<Param> params, Result result, List<Route> routes) {
+    Trigger trigger, List<Param> params, Result result, List<Route> routes) {
+
+  /** What invokes the function; one kind per method. */
+  public enum Trigger { API, SQS, SNS, S3, SCHEDULE }
 
   public record Route(String method, String path) {}
+
+  /** The parameter that takes a message, record, input or whole event; null for API methods and for none. */
+  public Param payload() {
+    for (Param p : params) {
+      if (p.source() == Param.Source.MESSAGE || p.source() == Param.Source.EVENT) {
+        return p;
+      }
+    }
+    return null;
+  }
 
   public String qualifiedHandler() {
     return packageName.isEmpty() ? handler : packageName + "." + handler;

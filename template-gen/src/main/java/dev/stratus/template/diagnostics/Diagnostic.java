@@ -34,8 +34,8 @@ public enum Diagnostic {
   TypedMethodOwner("TypedMethod", ERROR, "typed handler method %s is in %s, which the generated handler cannot %s"),
   TypedMethodOverloaded("TypedMethod", ERROR, "%s has two typed handler methods named %s; their generated handlers"
       + " would both be %s: rename one"),
-  TypedMethodWithoutEvent("TypedMethod", ERROR, "typed handler method %s needs an event: add @ApiRoute or"
-      + " @HttpApiRoute"),
+  TypedMethodWithoutEvent("TypedMethod", ERROR, "typed handler method %s needs an event: add @ApiRoute, @HttpApiRoute,"
+      + " @OnSqsMessage, @OnSnsMessage, @OnS3Event or @OnSchedule"),
   TypedMethodEvent("TypedMethod", ERROR, "@%s on typed handler method %s: %s"),
   UnboundParameter("ParameterBinding", ERROR, "parameter '%s' of %s is bound to nothing: annotate it with @Path, @Query,"
       + " @Header or @Body, or take a Context"),

@@ -7,6 +7,7 @@ import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,13 @@ public record SqsEvent(Mapping properties) implements SamEvent {
 
   public <R> R accept(Visitor<R> visitor) {
     return visitor.sqs(this);
+  }
+
+  /** The same event with {@code ReportBatchItemFailures}: the function names the messages that failed. */
+  public SqsEvent reportingBatchItemFailures() {
+    Map<String, Value> p = new LinkedHashMap<>(properties.entries());
+    p.put("FunctionResponseTypes", Value.seq(Value.str("ReportBatchItemFailures")));
+    return new SqsEvent(new Mapping(p));
   }
 
   /** The queue's ARN as written: {@code !GetAtt Queue.Arn} for a queue of the template. */

@@ -9,27 +9,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends requests to a class's typed methods in-process, through the glue Lambda runs: routing, binding,
- * JSON and error answers are the real ones, with no deployment and no server.
+ * Sends requests and events to a class's typed methods in-process, through the glue Lambda runs: routing,
+ * binding, JSON and error answers are the real ones, with no deployment and no server.
  *
  * <pre>{@code
- * ApiClient client = ApiClient.of(new Products(fakeRepository));
- * ApiClient.Answer a = client.get("/products/42");
+ * TestClient client = TestClient.of(new Products(fakeRepository));
+ * TestClient.Answer a = client.get("/products/42");
  * assertEquals(200, a.status());
  * }</pre>
  */
-public final class ApiClient {
+public final class TestClient {
   private final Object target;
   private final List<Routes.Endpoint<Object>> endpoints;
+  private final List<Routes.Listener<Object>> listeners;
 
-  private ApiClient(Object target, List<Routes.Endpoint<Object>> endpoints) {
+  private TestClient(Object target, Routes<Object> routes) {
     this.target = target;
-    this.endpoints = endpoints;
+    this.endpoints = routes.endpoints();
+    this.listeners = routes.listeners();
   }
 
   /** A client of {@code target}'s routes: its class's generated {@code <Class>_Routes}. */
   @SuppressWarnings("unchecked")
-  public static ApiClient of(Object target) {
+  public static TestClient of(Object target) {
     Class<?> type = target.getClass();
     String pkg = type.getPackageName();
     String inPackage = type.getCanonicalName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
@@ -37,10 +39,10 @@ public final class ApiClient {
     try {
       Routes<Object> r = (Routes<Object>) Class.forName(routes, true, type.getClassLoader())
           .getDeclaredConstructor().newInstance();
-      return new ApiClient(target, r.endpoints());
+      return new TestClient(target, r);
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException(type.getName() + " has no generated routes (" + routes + "): does it have"
-          + " @CfFunction methods with @ApiRoute or @HttpApiRoute, compiled with the Stratus processor?", e);
+          + " @CfFunction methods, compiled with the Stratus processor?", e);
     }
   }
 
@@ -60,6 +62,65 @@ public final class ApiClient {
     public Object json() {
       return JsonReader.read(body, Codecs.ANY);
     }
+  }
+
+  /**
+   * Sends SQS messages to the typed method {@code method} in one batch, as Lambda's poller would; returns
+   * the bodies of those that failed (and would come back to the queue).
+   */
+  public List<String> sqs(String method, String... bodies) {
+    JsonWriter w = new JsonWriter().beginObject().name("Records").beginArray();
+    for (int i = 0; i < bodies.length; i++) {
+      w.beginObject().name("messageId").string("message-" + (i + 1)).name("body").string(bodies[i])
+          .name("eventSource").string("aws:sqs").endObject();
+    }
+    String reply = send(method, "SQS", w.endArray().endObject().toString());
+    List<String> failed = new ArrayList<>();
+    Object ids = ((Map<?, ?>) JsonReader.read(reply, Codecs.ANY)).get("batchItemFailures");
+    for (Object f : (List<?>) ids) {
+      String id = String.valueOf(((Map<?, ?>) f).get("itemIdentifier"));
+      failed.add(bodies[Integer.parseInt(id.substring("message-".length())) - 1]);
+    }
+    return failed;
+  }
+
+  /** Publishes {@code message} to the typed method {@code method}; a failure is thrown, as Lambda would retry. */
+  public void sns(String method, String message) {
+    send(method, "SNS", new JsonWriter().beginObject().name("Records").beginArray().beginObject().name("Sns")
+        .beginObject().name("MessageId").string("message-1").name("Message").string(message).endObject().endObject()
+        .endArray().endObject().toString());
+  }
+
+  /** Tells the typed method {@code method} that {@code key} was created in {@code bucket}. */
+  public void s3(String method, String bucket, String key, long size) {
+    String encoded = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+    send(method, "S3", new JsonWriter().beginObject().name("Records").beginArray().beginObject()
+        .name("eventName").string("ObjectCreated:Put").name("s3").beginObject()
+        .name("bucket").beginObject().name("name").string(bucket).endObject()
+        .name("object").beginObject().name("key").string(encoded).name("size").number(size).name("eTag")
+        .string("0123456789abcdef0123456789abcdef").endObject()
+        .endObject().endObject().endArray().endObject().toString());
+  }
+
+  /** Runs the scheduled typed method {@code method} with {@code input}, the JSON its schedule passes. */
+  public void schedule(String method, String input) {
+    send(method, "SCHEDULE", input);
+  }
+
+  private String send(String method, String trigger, String event) {
+    for (Routes.Listener<Object> l : listeners) {
+      if (l.method().equals(method) && l.trigger().equals(trigger)) {
+        try {
+          return l.call().call(target, event, null);
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw Events.failed(e);
+        }
+      }
+    }
+    throw new IllegalArgumentException(target.getClass().getSimpleName() + " has no typed method " + method
+        + " for " + trigger + " events");
   }
 
   public Answer get(String uri) {
