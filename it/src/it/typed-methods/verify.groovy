@@ -66,6 +66,32 @@ try {
 
   def stats = call('GET', '/stats', null)
   assert stats.statusCode() == 200 && stats.body() == '{"books":0}' : stats.body()
+
+  // Events through the running serve: a schedule's Input, and an SQS batch whose bad message alone fails.
+  def invoke = { String function, File event ->
+    def args = [System.getProperty('java.home') + '/bin/java', '-jar', jar.path, 'invoke', function,
+        '--template', 'target/template.yaml']
+    if (event != null) {
+      args += ['--event', event.path]
+    }
+    def p = new ProcessBuilder(args).directory(basedir).redirectErrorStream(true).start()
+    def text = p.inputStream.text
+    assert p.waitFor() == 0 : text
+    text
+  }
+  invoke('ReturnsRemindFunction', null)
+  def batch = new File(basedir, 'target/returns.json')
+  batch.text = '{"Records": [' +
+      '{"messageId": "m-1", "body": "{\\"isbn\\": \\"978-1\\", \\"reader\\": \\"ada\\"}", "eventSource": "aws:sqs"},' +
+      '{"messageId": "m-2", "body": "{\\"reader\\": \\"bob\\"}", "eventSource": "aws:sqs"}]}'
+  def reply = invoke('ReturnsReturnedFunction', batch)
+  assert reply.contains('{"batchItemFailures":[{"itemIdentifier":"m-2"}]}') : reply
+  long until = System.currentTimeMillis() + 10_000
+  while (!(out.text.contains('RETURNED 978-1 by ada') && out.text.contains('REMIND after 14 days'))) {
+    assert System.currentTimeMillis() < until : out.text
+    Thread.sleep(100)
+  }
+  assert out.text.contains('a return without an ISBN') : out.text
 } finally {
   serve.destroy()
   serve.waitFor()
