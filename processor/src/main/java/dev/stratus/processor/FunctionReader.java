@@ -86,7 +86,7 @@ final class FunctionReader {
     String id = fn.string("logicalId").isEmpty()
         ? defaultLogicalId(owner).replaceFirst("Function$", "") + MethodReader.capitalized(method) + "Function"
         : fn.string("logicalId");
-    TypedMethod glue = methods.read(method, fn.origin());
+    TypedMethod glue = methods.read(method, fn.origin(), fn.bool("snapStart"));
     String handler = elements.getPackageOf(owner).getQualifiedName() + "." + MethodReader.handlerName(method);
     // A method that takes one SQS message at a time reports the messages that failed, and only they come back.
     boolean perMessage = glue != null && glue.trigger() == TypedMethod.Trigger.SQS

@@ -82,7 +82,7 @@ final class MethodReader {
   }
 
   /** The method as the glue needs it, or null when a mistake was reported. */
-  TypedMethod read(ExecutableElement method, Origin fn) {
+  TypedMethod read(ExecutableElement method, Origin fn, boolean snapStart) {
     int errors = reporter.errorCount();
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     String name = owner.getSimpleName() + "." + method.getSimpleName();
@@ -142,7 +142,8 @@ final class MethodReader {
       return null;
     }
     return new TypedMethod(packageOf(owner), ownerName(owner), method.getSimpleName().toString(),
-        method.getModifiers().contains(Modifier.STATIC), handlerName(method), trigger, params, result, routes);
+        method.getModifiers().contains(Modifier.STATIC), handlerName(method), trigger, params, result, routes,
+        snapStart);
   }
 
   /** A parameter of an SQS, SNS, S3 or schedule method: Context, or what each message, record or input is. */

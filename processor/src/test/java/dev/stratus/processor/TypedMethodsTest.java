@@ -209,6 +209,26 @@ class TypedMethodsTest {
         .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"059f36b4-87a3-44ab-83d2-661975830a7d\"}]}");
   }
 
+  @Test
+  void snapStartPrimesTheGlueWithoutCallingTheMethods() throws Exception {
+    Class<?> handler = classes.loadClass("com.example.shop.Products_GetHandler");
+    java.lang.reflect.Method prime = handler.getDeclaredMethod("prime");
+    prime.setAccessible(true);
+    prime.invoke(null);
+    java.lang.reflect.Field target = handler.getDeclaredField("TARGET");
+    target.setAccessible(true);
+    Object products = target.get(null);
+    assertThat(products.getClass().getField("warmUps").get(products)).isEqualTo(1);
+
+    Class<?> work = classes.loadClass("com.example.shop.Jobs_WorkHandler");
+    java.lang.reflect.Method primeWork = work.getDeclaredMethod("prime");
+    primeWork.setAccessible(true);
+    primeWork.invoke(null);
+    java.lang.reflect.Field jobs = work.getDeclaredField("TARGET");
+    jobs.setAccessible(true);
+    assertThat(seen(jobs.get(null))).as("the method itself is not called").isEmpty();
+  }
+
   private static List<Object> seen(Object jobs) throws ReflectiveOperationException {
     return List.copyOf((List<?>) jobs.getClass().getField("seen").get(jobs));
   }

@@ -132,6 +132,9 @@ public final class GlueWriter {
     ours.addAll(JSON_IMPORTS.subList(0, 2));
     ours.add("dev.stratus.runtime.Convert");
     ours.addAll(JSON_IMPORTS.subList(2, 4));
+    if (m.snapStart()) {
+      ours.add("dev.stratus.runtime.Priming");
+    }
     ours.add("dev.stratus.runtime.Reply");
     header(imports(ours, STREAM_IMPORTS), "RequestStreamHandler");
     String body = bodyParam();
@@ -142,6 +145,14 @@ public final class GlueWriter {
       line(1, "private static final Codec<" + m.result().type().java() + "> RESULT = " + codec(m.result().type())
           + ";");
     }
+    List<String> primes = new ArrayList<>(List.of("Priming.api();"));
+    if (body != null) {
+      primes.add("Priming.codec(BODY);");
+    }
+    if (m.result().type() != null) {
+      primes.add("Priming.codec(RESULT);");
+    }
+    priming(primes);
     line(0, "");
     line(1, "@Override");
     line(1, "public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {");
@@ -191,10 +202,14 @@ public final class GlueWriter {
     if (json) {
       ours.addAll(JSON_IMPORTS.subList(2, 4));
     }
+    if (m.snapStart()) {
+      ours.add("dev.stratus.runtime.Priming");
+    }
     header(imports(ours, STREAM_IMPORTS), "RequestStreamHandler");
     if (json) {
       line(1, "private static final Codec<" + payload.type().java() + "> MESSAGE = " + codec(payload.type()) + ";");
     }
+    priming(json ? List.of("Priming.events();", "Priming.codec(MESSAGE);") : List.of("Priming.events();"));
     line(0, "");
     line(1, "@Override");
     line(1, "public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {");
@@ -225,9 +240,14 @@ public final class GlueWriter {
   /** The whole event as aws-lambda-java-events has it, read by Lambda's runtime. */
   private void whole() {
     String type = m.payload().key();
-    header(List.of("com.amazonaws.services.lambda.runtime.Context",
-        "com.amazonaws.services.lambda.runtime.RequestHandler", type, "dev.stratus.runtime.Events",
-        "javax.annotation.processing.Generated"), "RequestHandler<" + simple(type) + ", Object>");
+    List<String> imports = new ArrayList<>(List.of("com.amazonaws.services.lambda.runtime.Context",
+        "com.amazonaws.services.lambda.runtime.RequestHandler", type, "dev.stratus.runtime.Events"));
+    if (m.snapStart()) {
+      imports.add("dev.stratus.runtime.Priming");
+    }
+    imports.add("javax.annotation.processing.Generated");
+    header(imports, "RequestHandler<" + simple(type) + ", Object>");
+    priming(List.of()); // Lambda's runtime reads the event: only the user's warm-up is ours to run
     line(0, "");
     line(1, "@Override");
     line(1, "public Object handleRequest(" + simple(type) + " event, Context context) {");
@@ -248,6 +268,27 @@ public final class GlueWriter {
     line(2, "} catch (Exception e) {");
     line(3, "throw Events.failed(e);");
     line(2, "}");
+    line(1, "}");
+  }
+
+  /** With SnapStart, a warm-up of the glue's own paths (no user method, no AWS), then the class's {@code Warmup}. */
+  private void priming(List<String> steps) {
+    if (!m.snapStart()) {
+      return;
+    }
+    line(0, "");
+    line(1, "static {");
+    line(2, "Priming.register(" + m.handler() + "::prime);");
+    line(1, "}");
+    line(0, "");
+    line(1, "/** SnapStart's warm-up before the snapshot: the glue's own paths, then the class's own, if it has one. */");
+    line(1, "static void prime() {");
+    for (String step : steps) {
+      line(2, step);
+    }
+    if (!m.isStatic()) {
+      line(2, "Priming.warmUp(TARGET);");
+    }
     line(1, "}");
   }
 

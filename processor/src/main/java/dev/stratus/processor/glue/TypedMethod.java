@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * A typed handler method as the glue writer needs it. {@code owner} is the declaring class's name within
  * its package ({@code Products}, or {@code Shop.Products} for a nested one), {@code handler} the simple
- * name of the class generated for it, {@code routes} its {@code METHOD /path} pairs.
+ * name of the class generated for it, {@code routes} its {@code METHOD /path} pairs; with {@code snapStart}
+ * the handler primes itself before SnapStart's snapshot.
  */
 public record TypedMethod(String packageName, String owner, String method, boolean isStatic, String handler,
-    Trigger trigger, List<Param> params, Result result, List<Route> routes) {
+    Trigger trigger, List<Param> params, Result result, List<Route> routes, boolean snapStart) {
 
   /** What invokes the function; one kind per method. */
   public enum Trigger { API, SQS, SNS, S3, SCHEDULE }

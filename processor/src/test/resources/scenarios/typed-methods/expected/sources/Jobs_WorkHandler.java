@@ -7,6 +7,7 @@ import dev.stratus.runtime.Codecs;
 import dev.stratus.runtime.Events;
 import dev.stratus.runtime.JsonReader;
 import dev.stratus.runtime.JsonWriter;
+import dev.stratus.runtime.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,17 @@ public final class Jobs_WorkHandler implements RequestStreamHandler {
   /** One per container: built when Lambda loads the handler, before the first request. */
   private static final Jobs TARGET = new Jobs();
   private static final Codec<com.example.shop.Jobs.Job> MESSAGE = JobCodec.INSTANCE;
+
+  static {
+    Priming.register(Jobs_WorkHandler::prime);
+  }
+
+  /** SnapStart's warm-up before the snapshot: the glue's own paths, then the class's own, if it has one. */
+  static void prime() {
+    Priming.events();
+    Priming.codec(MESSAGE);
+    Priming.warmUp(TARGET);
+  }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {

@@ -10,6 +10,7 @@ import dev.stratus.runtime.Codecs;
 import dev.stratus.runtime.Convert;
 import dev.stratus.runtime.JsonReader;
 import dev.stratus.runtime.JsonWriter;
+import dev.stratus.runtime.Priming;
 import dev.stratus.runtime.Reply;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,17 @@ public final class Products_GetHandler implements RequestStreamHandler {
   /** One per container: built when Lambda loads the handler, before the first request. */
   private static final Products TARGET = new Products();
   private static final Codec<com.example.shop.Product> RESULT = ProductCodec.INSTANCE;
+
+  static {
+    Priming.register(Products_GetHandler::prime);
+  }
+
+  /** SnapStart's warm-up before the snapshot: the glue's own paths, then the class's own, if it has one. */
+  static void prime() {
+    Priming.api();
+    Priming.codec(RESULT);
+    Priming.warmUp(TARGET);
+  }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {

@@ -25,7 +25,7 @@ public class Jobs {
 
   public record Tidy(int olderThanDays) {}
 
-  @CfFunction
+  @CfFunction(snapStart = true)
   @OnSqsMessage(queue = "JobQueue", batchSize = 5)
   public void work(Job job, Context context) {
     if (job.attempts() > 3) {

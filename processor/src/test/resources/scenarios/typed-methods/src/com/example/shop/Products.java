@@ -10,6 +10,7 @@ import dev.stratus.annotations.Path;
 import dev.stratus.annotations.Query;
 import dev.stratus.runtime.HttpException;
 import dev.stratus.runtime.Response;
+import dev.stratus.runtime.Warmup;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +19,24 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** A product catalogue: one typed method per route, one instance per container. */
-public class Products {
+public class Products implements Warmup {
   private final Map<Long, Product> products = new TreeMap<>();
+  /** How often SnapStart's warm-up ran this class's own part, for the tests. */
+  public int warmUps;
 
   public Products() {
     products.put(1L, new Product(1, "tea", Category.FOOD, List.of("green"), Optional.empty()));
   }
 
-  @CfFunction(memorySize = 512)
+  @CfFunction(memorySize = 512, snapStart = true)
   @ApiRoute(path = "/products/{id}", method = "GET")
   public Optional<Product> get(@Path("id") long id) {
     return Optional.ofNullable(products.get(id));
+  }
+
+  @Override
+  public void warmUp() {
+    warmUps++;
   }
 
   @CfFunction
