@@ -6,7 +6,11 @@ and one event by i % 3: an API route GET /r{i}, a schedule rate({i % 50 + 1} min
 T = max(1, N // 10) tables and as many queues; two parameters and an output. bench/cdk/synth.js builds the
 same stack with AWS CDK.
 
-usage: python3 bench/gen_stack.py N OUT_DIR
+With --typed, the same N functions as typed methods, ten to a class: by turns a GET route with a path and a
+query parameter, a POST route with a JSON body, and an SQS method taking one message; each returns or takes
+the record Item, so the processor generates a handler and codecs for each.
+
+usage: python3 bench/gen_stack.py [--typed] N OUT_DIR
 """
 import sys
 from pathlib import Path
@@ -43,6 +47,36 @@ public class Handler{i} implements RequestHandler<Map<String, Object>, String> {
 """
 
 
+def typed_method(i, t):
+    common = (f'  @CfFunction(memorySize = 512, environment = @Env(name = "TABLE", value = "!Ref Table{i % t}"),\n'
+              f'      policies = "DynamoDBCrudPolicy: {{TableName: !Ref Table{i % t}}}")\n')
+    return common + [
+        f'  @ApiRoute(path = "/r{i}/{{id}}", method = "GET")\n'
+        f'  public Item get{i}(@Path("id") long id, @Query("q") Optional<String> q) {{\n'
+        f'    return new Item(id, q.orElse("none"), List.of());\n  }}\n',
+        f'  @ApiRoute(path = "/r{i}", method = "POST")\n'
+        f'  public Response<Item> create{i}(@Body Item item) {{\n'
+        f'    return Response.created(item);\n  }}\n',
+        f'  @OnSqsMessage(queue = "Queue{i % t}", batchSize = 10)\n'
+        f'  public void work{i}(Item item, Context context) {{}}\n',
+    ][i % 3]
+
+
+def typed_class(k, n, t):
+    methods = "\n".join(typed_method(i, t) for i in range(k * 10, min(n, k * 10 + 10)))
+    return f"""package bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.stratus.annotations.*;
+import dev.stratus.runtime.Response;
+import java.util.List;
+import java.util.Optional;
+
+public class Api{k} {{
+{methods}}}
+"""
+
+
 def resources(n):
     t = tables(n)
     lines = ["package bench;", "", "import dev.stratus.annotations.*;", "",
@@ -62,14 +96,22 @@ def resources(n):
 
 
 def main(argv):
+    typed = argv[:1] == ["--typed"]
+    argv = argv[1:] if typed else argv
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     n, out = int(argv[0]), Path(argv[1]) / "bench"
     out.mkdir(parents=True, exist_ok=True)
     t = tables(n)
-    for i in range(n):
-        (out / f"Handler{i}.java").write_text(handler(i, t), encoding="utf-8")
+    if typed:
+        for k in range((n + 9) // 10):
+            (out / f"Api{k}.java").write_text(typed_class(k, n, t), encoding="utf-8")
+        (out / "Item.java").write_text("package bench;\n\nimport java.util.List;\n\n"
+                                       "public record Item(long id, String name, List<String> tags) {}\n")
+    else:
+        for i in range(n):
+            (out / f"Handler{i}.java").write_text(handler(i, t), encoding="utf-8")
     (out / "Resources.java").write_text(resources(n), encoding="utf-8")
     return 0
 

@@ -7,7 +7,12 @@ and Stratus's validation of the finished template.
 With --cdk, the same stack in AWS CDK (bench/cdk/synth.js; npm ci in bench/cdk first), synth with and without
 its validation; with --cfn-lint, cfn-lint on Stratus's template, against Stratus's own checks.
 
-usage: python3 bench/processor_bench.py [--sizes 10,100,1000] [--runs 5] [--cdk] [--cfn-lint]
+With --typed, the functions are typed methods (gen_stack.py --typed): the processor also writes a handler
+per method, and javac compiles it. Then the processor's own time (-proc:only, against the no-op floor's
+-proc:only) and javac's compile of the generated code (the stack with and without the generated sources,
+-proc:none) are reported apart.
+
+usage: python3 bench/processor_bench.py [--sizes 10,100,1000] [--runs 5] [--cdk] [--cfn-lint] [--typed]
 Run from the repository root after `npm ci && mvn -B package -DskipTests`. Prints Markdown tables.
 """
 import argparse
@@ -61,15 +66,18 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--cdk", action="store_true")
     p.add_argument("--cfn-lint", action="store_true")
+    p.add_argument("--typed", action="store_true")
     a = p.parse_args()
     v = version()
     annotations = jar(ROOT / f"annotations/target/stratus-annotations-{v}.jar")
+    runtime = jar(ROOT / f"runtime/target/stratus-runtime-{v}.jar")
     processor = os.pathsep.join([jar(ROOT / f"processor/target/stratus-processor-{v}.jar"),
                                  jar(ROOT / f"template-gen/target/stratus-template-gen-{v}.jar"),
-                                 jar(M2 / "org/yaml/snakeyaml/2.5/snakeyaml-2.5.jar"), annotations])
+                                 jar(M2 / "org/yaml/snakeyaml/2.5/snakeyaml-2.5.jar"), annotations, runtime])
     cli = jar(ROOT / f"template-gen/target/stratus-template-gen-{v}-cli.jar")
     core = jar(M2 / "com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar")
-    classpath = os.pathsep.join([annotations, core])
+    crac = jar(M2 / "org/crac/crac/1.5.0/crac-1.5.0.jar")
+    classpath = os.pathsep.join([annotations, core, runtime, crac])
 
     noop = WORK / "noop"
     shutil.rmtree(noop, ignore_errors=True)
@@ -81,23 +89,39 @@ def main():
     for n in [int(s) for s in a.sizes.split(",")]:
         src = WORK / f"stack-{n}"
         shutil.rmtree(src, ignore_errors=True)
-        subprocess.run([sys.executable, str(ROOT / "bench/gen_stack.py"), str(n), str(src / "src")], check=True)
+        subprocess.run([sys.executable, str(ROOT / "bench/gen_stack.py"), *(["--typed"] if a.typed else []), str(n),
+                        str(src / "src")], check=True)
         sources = sorted(str(f) for f in (src / "src").rglob("*.java"))
         argfile = src / "sources.txt"
         argfile.write_text("\n".join(sources))
         times = {"none": [], "floor": [], "stratus": [], "generate": [], "validate": []}
+        gen = src / "generated"
         variants = {
             "none": ["-proc:none"],
             "floor": ["-processorpath", str(noop)],
             # 1,000 functions are over CloudFormation's 500 resources: measured as a split build would run it.
             "stratus": ["-processorpath", processor, "-Astratus.limits=warn"],
         }
+        if a.typed:
+            variants["floor-only"] = ["-proc:only", "-processorpath", str(noop)]
+            variants["stratus-only"] = ["-proc:only", "-processorpath", processor, "-Astratus.limits=warn", "-s", str(gen)]
+            times.update({"floor-only": [], "stratus-only": [], "with-generated": []})
         for r in range(a.runs):
-            order = ["none", "floor", "stratus"] if r % 2 == 0 else ["stratus", "floor", "none"]
+            order = list(variants) if r % 2 == 0 else list(reversed(variants))
             for name in order:
                 out = src / f"out-{name}"
                 shutil.rmtree(out, ignore_errors=True)
+                if name == "stratus-only":
+                    shutil.rmtree(gen, ignore_errors=True)
+                    gen.mkdir()
                 times[name].append(timed(["javac", "-d", str(out), "-cp", classpath, *variants[name], f"@{argfile}"]))
+            if a.typed:
+                both = src / "with-generated.txt"
+                both.write_text("\n".join(sources + sorted(str(f) for f in gen.rglob("*.java"))))
+                out = src / "out-with-generated"
+                shutil.rmtree(out, ignore_errors=True)
+                times["with-generated"].append(timed(["javac", "-d", str(out), "-cp", classpath, "-proc:none",
+                                                      f"@{both}"]))
             template = src / "template.yaml"
             times["generate"].append(timed(["java", "-jar", cli, "merge", "--limits-as-warnings", str(src / "out-stratus"),
                                             "--code-uri", "app.jar", "-o", str(template)]))
@@ -117,7 +141,11 @@ def main():
             times["checks"] = [float(phases.split("checks ")[1].split(" ms")[0]) / 1000]
         text = (src / "out-stratus/META-INF/stratus/fragments.yaml").read_text()
         fragments = sum(1 for line in text.splitlines() if line.startswith("--- # "))
-        assert fragments == n + 1, f"expected {n + 1} fragments, got {fragments}"
+        expected = ((n + 9) // 10 if a.typed else n) + 1
+        assert fragments == expected, f"expected {expected} fragments, got {fragments}"
+        if a.typed:
+            handlers = len(list(gen.rglob("*Handler.java")))
+            assert handlers == n, f"expected {n} generated handlers, got {handlers}"
         rows.append((n, times))
 
     print(f"javac of the generated stack, seconds (min / median / max of {a.runs}, interleaved), {os.cpu_count()} cores\n")
@@ -128,6 +156,16 @@ def main():
         ratio = statistics.median(t["stratus"]) / statistics.median(t["floor"])
         print(f"| {n} | {fmt(t['none'])} | {fmt(t['floor'])} | {fmt(t['stratus'])} | {ratio:.2f}× |"
               f" {fmt(t['generate'])} | {fmt(t['validate'])} |")
+    if a.typed:
+        print("\nTyped methods: the processor's own time and javac's compile of what it generates, medians, seconds\n")
+        print("| methods | processor alone (-proc:only, Stratus − no-op) | compile of the generated handlers"
+              " (-proc:none, with − without) | generated sources |")
+        print("|---|---|---|---|")
+        for n, t in rows:
+            alone = statistics.median(t["stratus-only"]) - statistics.median(t["floor-only"])
+            compile_ = statistics.median(t["with-generated"]) - statistics.median(t["none"])
+            size = sum(f.stat().st_size for f in (WORK / f"stack-{n}" / "generated").rglob("*.java"))
+            print(f"| {n} | {alone:.2f} | {compile_:.2f} | {size // 1024} KB |")
     if a.cdk:
         print("\nStratus's template work (processor beyond the floor + generate) against CDK synth, seconds, medians\n")
         print("| functions | Stratus work | CDK synth (validation) | CDK synth (--no-validation) | CDK / Stratus |")

@@ -112,7 +112,8 @@ final class MethodReader {
     Result result;
     if (trigger == TypedMethod.Trigger.API) {
       for (AnnotationView v : events.get(trigger)) {
-        routes.add(new TypedMethod.Route(v.string("method").toUpperCase(Locale.ROOT), v.string("path")));
+        routes.add(new TypedMethod.Route(v.string("method").toUpperCase(Locale.ROOT), v.string("path"), v.string("api"),
+            v.simpleName().equals("HttpApiRoute")));
       }
       Map<String, String> bound = new LinkedHashMap<>();
       boolean allBound = true;
@@ -143,7 +144,7 @@ final class MethodReader {
     }
     return new TypedMethod(packageOf(owner), ownerName(owner), method.getSimpleName().toString(),
         method.getModifiers().contains(Modifier.STATIC), handlerName(method), trigger, params, result, routes,
-        snapStart);
+        snapStart, null);
   }
 
   /** A parameter of an SQS, SNS, S3 or schedule method: Context, or what each message, record or input is. */

@@ -11,6 +11,7 @@ import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfParameters;
 import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.CfResources;
+import dev.stratus.processor.glue.CorsOrigin;
 import dev.stratus.processor.glue.GlueWriter;
 import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Resource;
@@ -74,6 +75,11 @@ public final class StratusProcessor extends AbstractProcessor {
   private final Map<String, TypeFragment> fragments = new TreeMap<>();
   /** Every type this compilation compiles, annotated or not: their old fragments are replaced or dropped. */
   private final Set<String> compiled = new java.util.HashSet<>();
+  /** Typed methods read this round, by their class, until {@link #writeGlue} writes their handlers. */
+  private final Map<Element, List<TypedMethod>> pendingGlue = new LinkedHashMap<>();
+  /** The base template, read once: its problems are reported once. */
+  private TemplateFile baseFile;
+  private boolean baseRead;
   private Reporter reporter;
   private FunctionReader functions;
   private DeclarationReader declarations;
@@ -126,6 +132,7 @@ public final class StratusProcessor extends AbstractProcessor {
             fragments.put(name, read(name, owner));
           }
         }
+        writeGlue();
       }
     } catch (RuntimeException | Error e) {
       StackTraceElement[] at = e.getStackTrace();
@@ -155,14 +162,10 @@ public final class StratusProcessor extends AbstractProcessor {
       TypedMethod glue = functions.readMethod(method, resources, origins);
       if (glue != null) {
         typed.add(glue);
-        writeSource(glue.qualifiedHandler(), GlueWriter.handler(glue), method);
       }
     }
     if (!typed.isEmpty()) {
-      TypedMethod first = typed.get(0);
-      String routes = first.owner().replace('.', '_') + "_Routes";
-      writeSource(first.packageName().isEmpty() ? routes : first.packageName() + "." + routes,
-          GlueWriter.routes(first.packageName(), first.owner(), routes, typed), element);
+      pendingGlue.put(element, typed);
     }
     declarations.read(element, template, resources, origins);
     resources.forEach(template::resource);
@@ -193,6 +196,37 @@ public final class StratusProcessor extends AbstractProcessor {
       return;
     }
     writeFragments(sources, classes, limitsAsWarnings);
+  }
+
+  /**
+   * The handlers of the typed methods read this round, and each class's routes: written once the whole round
+   * is read, so that what a route's API declares (its CORS) is known wherever in the sources it is.
+   */
+  private void writeGlue() {
+    if (pendingGlue.isEmpty()) {
+      return;
+    }
+    List<Template> known = new ArrayList<>();
+    fragments.values().forEach(f -> known.add(f.template()));
+    TemplateFile base = baseTemplate();
+    if (base != null) {
+      known.add(base.template());
+    }
+    pendingGlue.forEach((owner, methods) -> {
+      List<TypedMethod> resolved = new ArrayList<>();
+      for (TypedMethod m : methods) {
+        String origin = m.routes().stream().map(r -> CorsOrigin.of(r, known)).filter(o -> o != null).findFirst()
+            .orElse(null);
+        TypedMethod glue = m.withAllowOrigin(origin);
+        resolved.add(glue);
+        writeSource(glue.qualifiedHandler(), GlueWriter.handler(glue), owner);
+      }
+      TypedMethod first = resolved.get(0);
+      String routes = first.owner().replace('.', '_') + "_Routes";
+      writeSource(first.packageName().isEmpty() ? routes : first.packageName() + "." + routes,
+          GlueWriter.routes(first.packageName(), first.owner(), routes, resolved), owner);
+    });
+    pendingGlue.clear();
   }
 
   /** A generated class, compiled in the next round; {@code origin} is what it is made from, for incremental builds. */
@@ -246,6 +280,14 @@ public final class StratusProcessor extends AbstractProcessor {
 
   /** The base template from the option, else {@code src/main/cloudformation/template.yaml} of a Maven-style project. */
   private TemplateFile baseTemplate() {
+    if (!baseRead) {
+      baseFile = readBaseTemplate();
+      baseRead = true;
+    }
+    return baseFile;
+  }
+
+  private TemplateFile readBaseTemplate() {
     String option = processingEnv.getOptions().get(BASE_TEMPLATE_OPTION);
     Path path = option != null ? Path.of(option) : conventionalBaseTemplate();
     if (path == null || !Files.isRegularFile(path)) {

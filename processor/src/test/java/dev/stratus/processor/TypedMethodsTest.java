@@ -98,6 +98,11 @@ class TypedMethodsTest {
         + " \"unknown\": {\"nested\": [1, 2]}}");
     assertThat(a.status()).isEqualTo(201);
     assertThat(a.header("Location")).isEqualTo("/products/2");
+    assertThat(a.header("Access-Control-Allow-Origin")).as("ShopApi's Cors").isEqualTo("https://shop.example.com");
+    assertThat(client.post("/products", "{").header("Access-Control-Allow-Origin")).as("on refusals too")
+        .isEqualTo("https://shop.example.com");
+    assertThat(client.get("/products/1").header("Access-Control-Allow-Origin")).as("the implicit API has none")
+        .isNull();
     assertThat(a.body()).isEqualTo("{\"id\":2,\"name\":\"kettle\",\"category\":\"TOOLS\",\"tags\":[],\"note\":\"new\"}");
     assertThat(client.get("/products/2").status()).isEqualTo(200);
   }

@@ -24,16 +24,31 @@ public final class Api {
 
   /** Lambda's stream handler body: event JSON in, proxy response JSON out. */
   public static void answer(InputStream in, OutputStream out, Context context, Route route) throws IOException {
+    answer(in, out, context, route, null);
+  }
+
+  /**
+   * The same, for a route of a REST API that allows {@code allowOrigin} (its {@code Cors}): API Gateway
+   * answers the preflight, the function must send the header on every reply, refusals included.
+   */
+  public static void answer(InputStream in, OutputStream out, Context context, Route route, String allowOrigin)
+      throws IOException {
     String event = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     ApiRequest request;
     try {
       request = ApiRequest.parse(event);
     } catch (JsonException e) {
       log(context, "", "the event is not an API Gateway proxy event: " + e.getMessage());
-      out.write(Reply.error(400, "the event is not an API Gateway proxy event").toJson().getBytes(StandardCharsets.UTF_8));
+      out.write(cors(Reply.error(400, "the event is not an API Gateway proxy event"), allowOrigin).toJson()
+          .getBytes(StandardCharsets.UTF_8));
       return;
     }
-    out.write(answer(request, context, route).toJson().getBytes(StandardCharsets.UTF_8));
+    out.write(cors(answer(request, context, route), allowOrigin).toJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code reply} with {@code Access-Control-Allow-Origin}, unless the method set its own; none for null. */
+  public static Reply cors(Reply reply, String allowOrigin) {
+    return allowOrigin == null ? reply : reply.withDefaultHeader("Access-Control-Allow-Origin", allowOrigin);
   }
 
   /** The reply to one parsed request. */

@@ -30,6 +30,9 @@ public interface Routes<T> {
     Reply call(T target, ApiRequest request, Context context) throws Exception;
   }
 
-  /** {@code GET /products/{id}} and the generated code that answers it. */
-  record Endpoint<T>(String method, String path, Call<T> call) {}
+  /**
+   * {@code GET /products/{id}} and the generated code that answers it; {@code allowOrigin} is the CORS
+   * origin its API declares, or null.
+   */
+  record Endpoint<T>(String method, String path, Call<T> call, String allowOrigin) {}
 }

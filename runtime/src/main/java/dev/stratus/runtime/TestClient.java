@@ -194,7 +194,8 @@ public final class TestClient {
         if (body != null) {
           request.body(body);
         }
-        Reply r = Api.answer(request, null, (req, context) -> e.call().call(target, req, context));
+        Reply r = Api.cors(Api.answer(request, null, (req, context) -> e.call().call(target, req, context)),
+            e.allowOrigin());
         String text = r.body() == null ? null
             : r.isBase64Encoded() ? new String(Base64.getDecoder().decode(r.body()), StandardCharsets.ISO_8859_1)
             : r.body();

@@ -39,7 +39,7 @@ public final class GlueWriter {
     for (TypedMethod t : methods) {
       for (TypedMethod.Route r : t.routes()) {
         endpoints.add("\n        new Routes.Endpoint<>(\"" + r.method() + "\", " + literal(r.path()) + ", " + t.handler()
-            + "::route)");
+            + "::route, " + (t.allowOrigin() == null ? "null" : literal(t.allowOrigin())) + ")");
       }
       if (t.trigger() != TypedMethod.Trigger.API && !isWhole(t)) {
         listeners.add("\n        new Routes.Listener<>(\"" + t.method() + "\", \"" + t.trigger() + "\", " + t.handler()
@@ -156,7 +156,8 @@ public final class GlueWriter {
     line(0, "");
     line(1, "@Override");
     line(1, "public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {");
-    line(2, "Api.answer(in, out, context, (request, c) -> route(" + target() + ", request, c));");
+    line(2, "Api.answer(in, out, context, (request, c) -> route(" + target() + ", request, c)"
+        + (m.allowOrigin() == null ? "" : ", " + literal(m.allowOrigin())) + ");");
     line(1, "}");
     line(0, "");
     line(1, "/** One request: its parameters bound, every failure in one 400, then the method called. */");

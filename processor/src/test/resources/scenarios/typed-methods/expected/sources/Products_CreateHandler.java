@@ -27,7 +27,7 @@ public final class Products_CreateHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    Api.answer(in, out, context, (request, c) -> route(TARGET, request, c));
+    Api.answer(in, out, context, (request, c) -> route(TARGET, request, c), "https://shop.example.com");
   }
 
   /** One request: its parameters bound, every failure in one 400, then the method called. */

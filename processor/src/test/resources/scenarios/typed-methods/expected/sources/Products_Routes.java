@@ -10,11 +10,11 @@ public final class Products_Routes implements Routes<Products> {
   @Override
   public List<Routes.Endpoint<Products>> endpoints() {
     return List.of(
-        new Routes.Endpoint<>("GET", "/products/{id}", Products_GetHandler::route),
-        new Routes.Endpoint<>("GET", "/products", Products_ListHandler::route),
-        new Routes.Endpoint<>("POST", "/products", Products_CreateHandler::route),
-        new Routes.Endpoint<>("DELETE", "/products/{id}", Products_DeleteHandler::route),
-        new Routes.Endpoint<>("GET", "/products/{id}/price", Products_PriceHandler::route),
-        new Routes.Endpoint<>("PUT", "/stock", Products_StockHandler::route));
+        new Routes.Endpoint<>("GET", "/products/{id}", Products_GetHandler::route, null),
+        new Routes.Endpoint<>("GET", "/products", Products_ListHandler::route, null),
+        new Routes.Endpoint<>("POST", "/products", Products_CreateHandler::route, "https://shop.example.com"),
+        new Routes.Endpoint<>("DELETE", "/products/{id}", Products_DeleteHandler::route, null),
+        new Routes.Endpoint<>("GET", "/products/{id}/price", Products_PriceHandler::route, null),
+        new Routes.Endpoint<>("PUT", "/stock", Products_StockHandler::route, null));
   }
 }

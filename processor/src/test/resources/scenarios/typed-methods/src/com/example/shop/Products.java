@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.Body;
 import dev.stratus.annotations.CfFunction;
+import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.Header;
 import dev.stratus.annotations.HttpApiRoute;
 import dev.stratus.annotations.Path;
@@ -19,6 +20,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** A product catalogue: one typed method per route, one instance per container. */
+@CfResource(logicalId = "ShopApi", type = "AWS::Serverless::Api", properties = """
+    StageName: prod
+    Cors: {AllowOrigin: "'https://shop.example.com'", AllowMethods: "'GET,POST'"}
+    """)
 public class Products implements Warmup {
   private final Map<Long, Product> products = new TreeMap<>();
   /** How often SnapStart's warm-up ran this class's own part, for the tests. */
@@ -50,7 +55,7 @@ public class Products implements Warmup {
   }
 
   @CfFunction
-  @ApiRoute(path = "/products", method = "POST")
+  @ApiRoute(path = "/products", method = "POST", api = "ShopApi")
   public Response<Product> create(@Body NewProduct product, @Header("x-request-id") Optional<UUID> requestId,
       Context context) {
     if (product.name() == null || product.name().isBlank()) {
