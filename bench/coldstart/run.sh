@@ -97,11 +97,11 @@ export AWS_ENDPOINT_URL_S3=$(endpoint S3) AWS_ENDPOINT_URL_DYNAMODB=$(endpoint D
   BUCKET_NAME=local-storagebucketname
 echo
 echo "| handler | init | SnapStart hook | first request |"
-for row in "dev.stratus.filestore.PreprocessHandler noprime" "dev.stratus.filestore.PreprocessHandler prime" \
+for row in "dev.stratus.filestore.FilesApi_PreprocessHandler noprime" "dev.stratus.filestore.FilesApi_PreprocessHandler prime" \
     "bench.NaiveHandler noprime"; do
   set -- $row
   cp="$work/bench.jar"
-  [ "$1" = dev.stratus.filestore.PreprocessHandler ] && cp="$work/$(basename "$app"):$work/classes"
+  [ "$1" = dev.stratus.filestore.FilesApi_PreprocessHandler ] && cp="$work/$(basename "$app"):$work/classes"
   results=$(for i in $(seq "$runs"); do
     java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$cp" bench.FirstRequest "$1" "$2" 2>/dev/null
   done)

@@ -26,6 +26,12 @@ runtime=$root/runtime/target/stratus-runtime-$v.jar
 crac=$m2/org/crac/crac/1.5.0/crac-1.5.0.jar
 processor=$root/processor/target/stratus-processor-$v.jar:$root/template-gen/target/stratus-template-gen-$v.jar:$m2/org/yaml/snakeyaml/2.5/snakeyaml-2.5.jar:$root/annotations/target/stratus-annotations-$v.jar:$runtime
 src=$root/bench/glue/src/bench/glue
+# Filestore no longer ships jackson-jr, and a fresh machine may lack what the other kinds of glue use.
+for artifact in com.fasterxml.jackson.jr:jackson-jr-objects:$jackson com.fasterxml.jackson.core:jackson-databind:$jackson \
+    joda-time:joda-time:2.10.8 com.amazonaws:aws-lambda-java-events:3.16.1; do
+  IFS=: read -r g a ver <<< "$artifact"
+  [ -f "$m2/${g//.//}/$a/$ver/$a-$ver.jar" ] || mvn -B -q dependency:get -Dartifact="$artifact" > /dev/null
+done
 
 # One jar per kind of glue, as its own project would ship it: its classes and its dependencies unpacked.
 pack() { # name, sources..., then -- and the jars it ships with

@@ -1,16 +1,25 @@
 package dev.stratus.filestore;
 
-/** A request that the service refuses, with the reason in words for the caller. */
-public final class FileException extends RuntimeException {
+import dev.stratus.runtime.HttpException;
+
+/**
+ * A request that the service refuses, with the reason in words for the caller; its kind decides the HTTP
+ * status the generated glue answers with.
+ */
+public final class FileException extends HttpException {
   private static final long serialVersionUID = 1L;
 
-  /** What kind of refusal; the HTTP layer maps each to its status. */
+  /** What kind of refusal: 400, 404 or 409. */
   public enum Kind { INVALID, NOT_FOUND, CONFLICT }
 
   private final Kind kind;
 
   public FileException(Kind kind, String message) {
-    super(message);
+    super(switch (kind) {
+      case INVALID -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+    }, message);
     this.kind = kind;
   }
 

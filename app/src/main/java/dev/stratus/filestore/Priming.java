@@ -1,19 +1,16 @@
 package dev.stratus.filestore;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.stratus.runtime.TestClient;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Runs API routes once on canned AWS answers, so that what a first request loads and compiles is done
- * before SnapStart takes its snapshot, or recorded by a training run for an AppCDS archive. Nothing leaves
- * the process: the clients have dummy keys and a {@link CannedHttpClient}, and presigning is local.
+ * Runs the API routes once on canned AWS answers, through the generated glue, so that what a first request
+ * loads and compiles is done before SnapStart takes its snapshot, or recorded by a training run for an
+ * AppCDS archive. Nothing leaves the process: the clients have dummy keys and a {@link CannedHttpClient},
+ * and presigning is local.
  */
 final class Priming {
   /** A well-formed id that names no file. */
@@ -32,26 +29,30 @@ final class Priming {
     return Filestore.fromEnvironment(env, Clock.systemUTC(), new AwsClients(env, () -> http));
   }
 
-  /** Sends {@code route} its sample request through the whole path, JSON in and out; returns the answer. */
-  static String prime(ApiFunction route, FileService service) throws IOException {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("httpMethod", "POST");
-    event.put("pathParameters", Map.of("id", SAMPLE_ID));
-    event.put("body", route.sampleBody());
-    event.put("isBase64Encoded", false);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    route.answer(new ByteArrayInputStream(Http.write(event).getBytes(StandardCharsets.UTF_8)), out, service);
-    return out.toString(StandardCharsets.UTF_8);
+  private static final String IDS = "[\"" + SAMPLE_ID + "\"]";
+
+  /** Each route's sample request, in the order Preprocess, Store, Info, Delete, Revert. */
+  static final List<Function<TestClient, TestClient.Answer>> ROUTES = List.of(
+      api -> api.post("/file", "{\"name\": \"warm-up.txt\"}"),
+      api -> api.put("/files", IDS),
+      api -> api.post("/files", IDS),
+      api -> api.request("DELETE", "/files").body(IDS).send(),
+      api -> api.delete("/file/" + SAMPLE_ID));
+
+  /** Every route's sample through the generated glue on {@code service}; the answers. */
+  static List<TestClient.Answer> prime(FileService service) {
+    TestClient api = TestClient.of(new FilesApi(service));
+    return ROUTES.stream().map(route -> route.apply(api)).toList();
   }
 
   /**
-   * SnapStart's hook: the route on canned answers, then the container's real clients built (without a
+   * SnapStart's hook: the routes on canned answers, then the container's real clients built (without a
    * request, so no credentials end up in the snapshot). A failed warm-up only costs the speed-up.
    */
-  static void beforeSnapshot(ApiFunction route) {
+  static void beforeSnapshot() {
     try {
-      prime(route, cannedService(new CannedHttpClient()));
-    } catch (IOException | RuntimeException e) {
+      prime(cannedService(new CannedHttpClient()));
+    } catch (RuntimeException e) {
       System.err.println("warm-up before the snapshot failed; the snapshot is taken without it: " + e);
     }
     Filestore.buildClients();
@@ -61,13 +62,10 @@ final class Priming {
    * Every API route once, failing on a fault: the build's check that the shrunk jar still runs them, and the
    * training run of an AppCDS archive.
    */
-  public static void main(String[] args) throws IOException {
-    FileService service = cannedService(new CannedHttpClient());
-    for (ApiFunction route : List.of(new PreprocessHandler(service), new StoreHandler(service),
-        new InfoHandler(service), new DeleteHandler(service), new RevertHandler(service))) {
-      String answer = prime(route, service);
-      if (Http.JSON.beanFrom(APIGatewayProxyResponseEvent.class, answer).getStatusCode() >= 500) {
-        throw new IllegalStateException(route.getClass().getSimpleName() + " failed on canned answers: " + answer);
+  public static void main(String[] args) {
+    for (TestClient.Answer answer : prime(cannedService(new CannedHttpClient()))) {
+      if (answer.status() >= 500) {
+        throw new IllegalStateException("a route failed on canned answers: " + answer);
       }
     }
   }

@@ -2,13 +2,13 @@ package dev.stratus.filestore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratus.runtime.TestClient;
+import dev.stratus.runtime.TestClient.Answer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * built by hand, in the shape S3 sends it.
  */
 class FilestoreIT {
-  /** Read with databind, apart from the jackson-jr the handlers write with. */
+  /** Read with databind, apart from the runtime's JSON the handlers write with. */
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -50,14 +49,19 @@ class FilestoreIT {
       service = Filestore.fromEnvironment(stack.env(), clock);
     }
 
-    APIGatewayProxyResponseEvent preprocess(String body) {
-      return new PreprocessHandler(service).respond(new APIGatewayProxyRequestEvent().withBody(body));
+    /** The API as Lambda runs it: the generated handlers' binding, JSON and refusals, in-process. */
+    TestClient api() {
+      return TestClient.of(new FilesApi(service));
+    }
+
+    Answer preprocess(String body) {
+      return api().post("/file", body);
     }
 
     String preprocessOk(String name) throws IOException {
-      APIGatewayProxyResponseEvent r = preprocess(json(Map.of("name", name)));
-      assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
-      return r.getBody();
+      Answer r = preprocess(json(Map.of("name", name)));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      return r.body();
     }
 
     void uploaded(String key) {
@@ -103,26 +107,24 @@ class FilestoreIT {
       return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    APIGatewayProxyResponseEvent store(String body) {
-      return new StoreHandler(service).respond(new APIGatewayProxyRequestEvent().withBody(body));
+    Answer store(String body) {
+      return api().put("/files", body);
     }
 
-    APIGatewayProxyResponseEvent info(String body, String... flags) {
-      Map<String, String> query = new HashMap<>();
+    Answer info(String body, String... flags) {
+      StringBuilder query = new StringBuilder();
       for (String flag : flags) {
-        query.put(flag, "yes");
+        query.append(query.length() == 0 ? "?" : "&").append(flag).append("=yes");
       }
-      return new InfoHandler(service).respond(
-          new APIGatewayProxyRequestEvent().withBody(body).withQueryStringParameters(query));
+      return api().post("/files" + query, body);
     }
 
-    APIGatewayProxyResponseEvent delete(String body) {
-      return new DeleteHandler(service).respond(new APIGatewayProxyRequestEvent().withBody(body));
+    Answer delete(String body) {
+      return api().request("DELETE", "/files").body(body).send();
     }
 
-    APIGatewayProxyResponseEvent revert(String id) {
-      return new RevertHandler(service).respond(
-          new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", id)));
+    Answer revert(String id) {
+      return api().delete("/file/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
     }
 
     boolean objectExists(String key) {
@@ -144,8 +146,8 @@ class FilestoreIT {
     return MAPPER.writeValueAsString(value);
   }
 
-  private static JsonNode body(APIGatewayProxyResponseEvent r) throws IOException {
-    return MAPPER.readTree(r.getBody());
+  private static JsonNode body(Answer r) throws IOException {
+    return MAPPER.readTree(r.body());
   }
 
   @Test
@@ -153,8 +155,8 @@ class FilestoreIT {
     Deployment d = new Deployment(Map.of());
     String id = d.upload("notes.txt", "text/plain; charset=utf-8", "hello, s3!".getBytes(StandardCharsets.UTF_8));
 
-    APIGatewayProxyResponseEvent info = d.info(json(List.of(id)), "nonstored");
-    assertThat(info.getStatusCode()).isEqualTo(200);
+    Answer info = d.info(json(List.of(id)), "nonstored");
+    assertThat(info.status()).isEqualTo(200);
     JsonNode item = body(info).get(0);
     assertThat(item.get("id").asText()).isEqualTo(id);
     assertThat(item.get("name").asText()).isEqualTo("notes.txt");
@@ -193,13 +195,13 @@ class FilestoreIT {
     d.store(json(List.of(id)));
     String unknown = FileIds.newId();
 
-    APIGatewayProxyResponseEvent deleted = d.delete(json(List.of(id, unknown)));
-    assertThat(deleted.getStatusCode()).isEqualTo(200);
-    assertThat(deleted.getBody()).isEqualTo(json(List.of(id)));
+    Answer deleted = d.delete(json(List.of(id, unknown)));
+    assertThat(deleted.status()).isEqualTo(200);
+    assertThat(deleted.body()).isEqualTo(json(List.of(id)));
     assertThat(d.objectExists(ObjectKeys.stored(id))).isFalse();
     assertThat(body(d.info(json(List.of(id))))).isEmpty();
     assertThat(body(d.info(json(List.of(id)), "deleted")).get(0).get("deleted_at").asText()).isNotEmpty();
-    assertThat(d.delete(json(List.of(id))).getBody()).isEqualTo(json(List.of(id)));
+    assertThat(d.delete(json(List.of(id))).body()).isEqualTo(json(List.of(id)));
     assertThat(body(d.info(json(List.of(unknown)), "deleted", "nonstored"))).isEmpty();
   }
 
@@ -207,20 +209,20 @@ class FilestoreIT {
   void revertUndoesAnUploadAndRefusesStoredOnes() throws Exception {
     Deployment d = new Deployment(Map.of());
     String id = d.upload("oops.txt", "text/plain", new byte[] {1});
-    APIGatewayProxyResponseEvent reverted = d.revert(id);
-    assertThat(reverted.getStatusCode()).isEqualTo(200);
-    assertThat(reverted.getBody()).isEqualTo(json(Map.of("id", id)));
+    Answer reverted = d.revert(id);
+    assertThat(reverted.status()).isEqualTo(200);
+    assertThat(reverted.body()).isEqualTo(json(Map.of("id", id)));
     assertThat(d.objectExists(ObjectKeys.staged(id))).isFalse();
     assertThat(body(d.info(json(List.of(id)), "deleted")).get(0).has("deleted_at")).isTrue();
-    assertThat(d.revert(id).getStatusCode()).isEqualTo(409);
+    assertThat(d.revert(id).status()).isEqualTo(409);
 
     String stored = d.upload("keep.txt", "text/plain", new byte[] {2});
     d.store(json(List.of(stored)));
-    APIGatewayProxyResponseEvent refused = d.revert(stored);
-    assertThat(refused.getStatusCode()).isEqualTo(409);
+    Answer refused = d.revert(stored);
+    assertThat(refused.status()).isEqualTo(409);
     assertThat(body(refused).get("message").asText()).contains("is stored");
     assertThat(d.objectExists(ObjectKeys.stored(stored))).isTrue();
-    assertThat(d.revert(FileIds.newId()).getStatusCode()).isEqualTo(404);
+    assertThat(d.revert(FileIds.newId()).status()).isEqualTo(404);
   }
 
   @Test
@@ -274,7 +276,7 @@ class FilestoreIT {
     byte[] original = "the original".getBytes(StandardCharsets.UTF_8);
     JsonNode kept = d.uploadKeepingUrl("kept.txt", "text/plain", original);
     String keptId = kept.get("id").asText();
-    assertThat(d.store(json(List.of(keptId))).getStatusCode()).isEqualTo(200);
+    assertThat(d.store(json(List.of(keptId))).status()).isEqualTo(200);
     assertThat(d.putTo(kept.get("url").asText(), "text/html", "<script>evil()</script>".getBytes(StandardCharsets.UTF_8)))
         .as("S3 takes the PUT: the URL is still valid").isEqualTo(200);
     JsonNode item = body(d.info(json(List.of(keptId)))).get(0);
@@ -299,8 +301,8 @@ class FilestoreIT {
   void storeOfAnIdThatWasNeverUploadedIsAConflict() throws Exception {
     Deployment d = new Deployment(Map.of());
     String id = MAPPER.readTree(d.preprocessOk("a.txt")).get("id").asText();
-    APIGatewayProxyResponseEvent refused = d.store(json(List.of(id)));
-    assertThat(refused.getStatusCode()).isEqualTo(409);
+    Answer refused = d.store(json(List.of(id)));
+    assertThat(refused.status()).isEqualTo(409);
     assertThat(body(refused).get("message").asText()).isEqualTo("nothing was uploaded yet for " + id
         + ": PUT the file to the upload URL that POST /file gave, then store it; nothing was stored");
     assertThat(body(d.info(json(List.of(id)), "nonstored")).get(0).has("stored_at")).isFalse();
@@ -324,7 +326,7 @@ class FilestoreIT {
     JsonNode item = body(d.info(json(List.of(id)), "nonstored")).get(0);
     assertThat(item.get("size").asLong()).isEqualTo(5);
     assertThat(item.get("type").asText()).isEqualTo("text/plain");
-    assertThat(d.store(json(List.of(id))).getStatusCode()).isEqualTo(200);
+    assertThat(d.store(json(List.of(id))).status()).isEqualTo(200);
 
     clock.advance(Duration.ofMinutes(61));
     assertThat(reconcile.handleRequest(new ScheduledEvent(), null)).containsEntry("removed", 1);
@@ -341,22 +343,22 @@ class FilestoreIT {
     assertThat(item.get("rejected").asText()).isEqualTo("the file is too large: 11 bytes, and files may be at most 10 bytes");
     assertThat(item.has("deleted_at")).isTrue();
     assertThat(d.objectExists(ObjectKeys.staged(id))).isFalse();
-    APIGatewayProxyResponseEvent store = d.store(json(List.of(id)));
-    assertThat(store.getStatusCode()).isEqualTo(409);
+    Answer store = d.store(json(List.of(id)));
+    assertThat(store.status()).isEqualTo(409);
     assertThat(body(store).get("message").asText()).startsWith(id + " was rejected: the file is too large");
   }
 
   @Test
   void aDeclaredSizeAndTypeAreCheckedUpFrontAndBindTheUploadUrl() throws Exception {
     Deployment d = new Deployment(Map.of("MAX_FILE_SIZE", "10", "ALLOWED_CONTENT_TYPES", "text/*"));
-    APIGatewayProxyResponseEvent big = d.preprocess(json(Map.of("name", "a.txt", "size", 11, "type", "text/plain")));
-    assertThat(big.getStatusCode()).isEqualTo(400);
+    Answer big = d.preprocess(json(Map.of("name", "a.txt", "size", 11, "type", "text/plain")));
+    assertThat(big.status()).isEqualTo(400);
     assertThat(body(big).get("message").asText()).isEqualTo("the file is too large: 11 bytes, and files may be at most 10 bytes");
-    APIGatewayProxyResponseEvent type = d.preprocess(json(Map.of("name", "a.exe", "type", "application/x-msdownload")));
+    Answer type = d.preprocess(json(Map.of("name", "a.exe", "type", "application/x-msdownload")));
     assertThat(body(type).get("message").asText()).isEqualTo("files of type application/x-msdownload are not allowed here;"
         + " allowed: text/*");
 
-    APIGatewayProxyResponseEvent ok = d.preprocess(json(Map.of("name", "a.txt", "size", 5, "type", "text/plain")));
+    Answer ok = d.preprocess(json(Map.of("name", "a.txt", "size", 5, "type", "text/plain")));
     String url = body(ok).get("url").asText();
     assertThat(d.putTo(url, "text/plain", new byte[6])).as("more bytes than declared").isEqualTo(403);
     assertThat(d.putTo(url, "text/html", new byte[5])).as("another type than declared").isEqualTo(403);
@@ -370,15 +372,15 @@ class FilestoreIT {
     JsonNode item = body(d.info(json(List.of(id)))).get(0);
     assertThat(item.get("stored_at").asText()).isEqualTo(item.get("uploaded_at").asText());
     assertThat(item.get("url").asText()).contains(id);
-    APIGatewayProxyResponseEvent refused = d.store(json(List.of(id)));
-    assertThat(refused.getStatusCode()).isEqualTo(400);
+    Answer refused = d.store(json(List.of(id)));
+    assertThat(refused.status()).isEqualTo(400);
     assertThat(body(refused).get("message").asText()).contains("StoreOnLoad=True");
   }
 
   @Test
   void everyBadInputGetsItsFourHundred() throws Exception {
     Deployment d = new Deployment(Map.of());
-    Map<String, APIGatewayProxyResponseEvent> answers = new java.util.LinkedHashMap<>();
+    Map<String, Answer> answers = new java.util.LinkedHashMap<>();
     answers.put("malformed JSON", d.preprocess("{\"name\": \"a"));
     answers.put("missing name", d.preprocess("{}"));
     answers.put("empty name", d.preprocess(json(Map.of("name", ""))));
@@ -397,8 +399,8 @@ class FilestoreIT {
     answers.put("ids not in an array", d.delete(json(Map.of("ids", List.of()))));
     answers.put("revert id of the wrong shape", d.revert("../x"));
     answers.forEach((what, r) -> {
-      assertThat(r.getStatusCode()).as(what).isEqualTo(400);
-      assertThat(r.getBody()).as(what).startsWith("{\"message\":");
+      assertThat(r.status()).as(what).isEqualTo(400);
+      assertThat(r.body()).as(what).startsWith("{\"message\":");
     });
     List<String> some = new ArrayList<>();
     d.service.info(eleven.subList(0, 10), true, true).forEach(i -> some.add(i.id()));

@@ -11,6 +11,13 @@ import java.util.function.Consumer;
 
 /** A {@link FileStore} in a map, held to the same contract as the DynamoDB one by {@link FileStoreContract}. */
 final class InMemoryFileStore implements FileStore {
+  /** What the next {@link #getAll} throws, as a store that lost its table would. */
+  private RuntimeException failure;
+
+  void failNextWith(RuntimeException e) {
+    failure = e;
+  }
+
   final Map<String, FileItem> items = new TreeMap<>();
 
   @Override
@@ -27,6 +34,11 @@ final class InMemoryFileStore implements FileStore {
 
   @Override
   public synchronized List<FileItem> getAll(Collection<String> ids) {
+    if (failure != null) {
+      RuntimeException f = failure;
+      failure = null;
+      throw f;
+    }
     return ids.stream().map(items::get).filter(java.util.Objects::nonNull).toList();
   }
 

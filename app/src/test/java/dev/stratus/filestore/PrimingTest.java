@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.List;
-import java.util.function.Function;
+import dev.stratus.runtime.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,8 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every API route answers its sample request end to end on canned AWS answers, without reaching AWS. */
 class PrimingTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<Function<FileService, ApiFunction>> ROUTES = List.of(
-      PreprocessHandler::new, StoreHandler::new, InfoHandler::new, DeleteHandler::new, RevertHandler::new);
 
   @ParameterizedTest
   @CsvSource({
@@ -29,23 +26,20 @@ class PrimingTest {
       // Revert finds no item in a canned empty answer: its not-found path is the one warmed.
       "4, 404, 1, '{\"message\":\"no file AAAAAAAAAAAAAAAAAAAAAA\"}'",
   })
-  void eachRouteAnswersItsSampleOnCannedAnswers(int route, int status, int requests, String body) throws IOException {
+  void eachRouteAnswersItsSampleOnCannedAnswers(int route, int status, int requests, String body) {
     CannedHttpClient http = new CannedHttpClient();
-    FileService service = Priming.cannedService(http);
-    ApiFunction handler = ROUTES.get(route).apply(service);
+    TestClient.Answer answer = Priming.ROUTES.get(route)
+        .apply(TestClient.of(new FilesApi(Priming.cannedService(http))));
 
-    JsonNode response = MAPPER.readTree(Priming.prime(handler, service));
-
-    assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(status);
-    assertThat(response.get("body").asText()).startsWith(body);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+    assertThat(answer.body()).startsWith(body);
     assertThat(http.requests()).isEqualTo(requests);
   }
 
   @Test
   void preprocessPresignsLocallyWithTheDummyKeys() throws IOException {
-    FileService service = Priming.cannedService(new CannedHttpClient());
-    JsonNode response = MAPPER.readTree(Priming.prime(new PreprocessHandler(service), service));
-    JsonNode upload = MAPPER.readTree(response.get("body").asText());
+    TestClient.Answer response = Priming.prime(Priming.cannedService(new CannedHttpClient())).get(0);
+    JsonNode upload = MAPPER.readTree(response.body());
     assertThat(upload.get("url").asText()).startsWith("https://warm-up.s3.amazonaws.com/uploads/" + upload.get("id").asText())
         .contains("X-Amz-Credential=warm-up%2F");
   }

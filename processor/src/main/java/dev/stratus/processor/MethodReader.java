@@ -305,6 +305,10 @@ final class MethodReader {
     if (type.getKind() == TypeKind.ARRAY && type.toString().equals("byte[]")) {
       return new Param(Param.Source.BODY, name, null, Param.Shape.BYTES, null, null);
     }
+    if (q.equals("java.util.Optional") && TypeReader.qualified(((DeclaredType) type).getTypeArguments().get(0))
+        .equals("java.lang.String")) {
+      return new Param(Param.Source.BODY, name, null, Param.Shape.OPTIONAL_TEXT, null, null);
+    }
     if (q.equals("java.util.Optional")) {
       JsonType t = typeReader.json(type);
       return new Param(Param.Source.BODY, name, null, Param.Shape.OPTIONAL, ((JsonType.Optional) t).value(), null);

@@ -216,22 +216,20 @@ class TypedMethodsTest {
 
   @Test
   void snapStartPrimesTheGlueWithoutCallingTheMethods() throws Exception {
-    Class<?> handler = classes.loadClass("com.example.shop.Products_GetHandler");
-    java.lang.reflect.Method prime = handler.getDeclaredMethod("prime");
-    prime.setAccessible(true);
-    prime.invoke(null);
-    java.lang.reflect.Field target = handler.getDeclaredField("TARGET");
-    target.setAccessible(true);
-    Object products = target.get(null);
+    Object handler = classes.loadClass("com.example.shop.Products_GetHandler").getDeclaredConstructor().newInstance();
+    handler.getClass().getMethod("prime").invoke(handler);
+    Object products = target(handler);
     assertThat(products.getClass().getField("warmUps").get(products)).isEqualTo(1);
 
-    Class<?> work = classes.loadClass("com.example.shop.Jobs_WorkHandler");
-    java.lang.reflect.Method primeWork = work.getDeclaredMethod("prime");
-    primeWork.setAccessible(true);
-    primeWork.invoke(null);
-    java.lang.reflect.Field jobs = work.getDeclaredField("TARGET");
-    jobs.setAccessible(true);
-    assertThat(seen(jobs.get(null))).as("the method itself is not called").isEmpty();
+    Object work = classes.loadClass("com.example.shop.Jobs_WorkHandler").getDeclaredConstructor().newInstance();
+    work.getClass().getMethod("prime").invoke(work);
+    assertThat(seen(target(work))).as("the method itself is not called").isEmpty();
+  }
+
+  private static Object target(Object handler) throws ReflectiveOperationException {
+    java.lang.reflect.Field target = handler.getClass().getDeclaredField("target");
+    target.setAccessible(true);
+    return target.get(handler);
   }
 
   private static List<Object> seen(Object jobs) throws ReflectiveOperationException {

@@ -109,8 +109,7 @@ public final class GlueWriter {
     line(0, "@SuppressWarnings({\"unused\", \"unchecked\"})");
     line(0, "public final class " + m.handler() + " implements " + implemented + " {");
     if (!m.isStatic()) {
-      line(1, "/** One per container: built when Lambda loads the handler, before the first request. */");
-      line(1, "private static final " + m.owner() + " TARGET = new " + m.owner() + "();");
+      line(1, "private final " + m.owner() + " target;");
     }
   }
 
@@ -152,7 +151,7 @@ public final class GlueWriter {
     if (m.result().type() != null) {
       primes.add("Priming.codec(RESULT);");
     }
-    priming(primes);
+    constructor(primes);
     line(0, "");
     line(1, "@Override");
     line(1, "public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {");
@@ -210,7 +209,7 @@ public final class GlueWriter {
     if (json) {
       line(1, "private static final Codec<" + payload.type().java() + "> MESSAGE = " + codec(payload.type()) + ";");
     }
-    priming(json ? List.of("Priming.events();", "Priming.codec(MESSAGE);") : List.of("Priming.events();"));
+    constructor(json ? List.of("Priming.events();", "Priming.codec(MESSAGE);") : List.of("Priming.events();"));
     line(0, "");
     line(1, "@Override");
     line(1, "public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {");
@@ -248,7 +247,7 @@ public final class GlueWriter {
     }
     imports.add("javax.annotation.processing.Generated");
     header(imports, "RequestHandler<" + simple(type) + ", Object>");
-    priming(List.of()); // Lambda's runtime reads the event: only the user's warm-up is ours to run
+    constructor(List.of()); // Lambda's runtime reads the event: only the user's warm-up is ours to run
     line(0, "");
     line(1, "@Override");
     line(1, "public Object handleRequest(" + simple(type) + " event, Context context) {");
@@ -256,7 +255,7 @@ public final class GlueWriter {
     for (Param p : m.params()) {
       args.add(p.source() == Param.Source.CONTEXT ? "context" : "event");
     }
-    String call = (m.isStatic() ? m.owner() : "TARGET") + "." + m.method() + "(" + String.join(", ", args) + ")";
+    String call = (m.isStatic() ? m.owner() : "target") + "." + m.method() + "(" + String.join(", ", args) + ")";
     line(2, "try {");
     if (m.result().kind() == Result.Kind.VOID) {
       line(3, call + ";");
@@ -272,29 +271,43 @@ public final class GlueWriter {
     line(1, "}");
   }
 
-  /** With SnapStart, a warm-up of the glue's own paths (no user method, no AWS), then the class's {@code Warmup}. */
-  private void priming(List<String> steps) {
+  /**
+   * Lambda builds the handler once per container, at init, and with it the instance it calls (the test
+   * client calls {@code route} with its own); with SnapStart, a warm-up of the glue's own paths (no user
+   * method, no AWS), then the class's {@code Warmup}.
+   */
+  private void constructor(List<String> steps) {
+    if (m.isStatic() && !m.snapStart()) {
+      return;
+    }
+    line(0, "");
+    line(1, "/** Built by Lambda once per container, at init" + (m.isStatic() ? "." : ": so is the instance it calls.")
+        + " */");
+    line(1, "public " + m.handler() + "() {");
+    if (!m.isStatic()) {
+      line(2, "target = new " + m.owner() + "();");
+    }
+    if (m.snapStart()) {
+      line(2, "Priming.register(this::prime);");
+    }
+    line(1, "}");
     if (!m.snapStart()) {
       return;
     }
     line(0, "");
-    line(1, "static {");
-    line(2, "Priming.register(" + m.handler() + "::prime);");
-    line(1, "}");
-    line(0, "");
     line(1, "/** SnapStart's warm-up before the snapshot: the glue's own paths, then the class's own, if it has one. */");
-    line(1, "static void prime() {");
+    line(1, "public void prime() {");
     for (String step : steps) {
       line(2, step);
     }
     if (!m.isStatic()) {
-      line(2, "Priming.warmUp(TARGET);");
+      line(2, "Priming.warmUp(target);");
     }
     line(1, "}");
   }
 
   private String target() {
-    return m.isStatic() ? "null" : "TARGET";
+    return m.isStatic() ? "null" : "target";
   }
 
   private String call(List<String> args) {
@@ -337,6 +350,8 @@ public final class GlueWriter {
       }
       case BODY -> switch (p.shape()) {
         case TEXT -> "String " + p.name() + " = $bind.bodyText(true);";
+        case OPTIONAL_TEXT -> "java.util.Optional<String> " + p.name()
+            + " = java.util.Optional.ofNullable($bind.bodyText(false));";
         case BYTES -> "byte[] " + p.name() + " = $bind.bodyBytes(true);";
         case OPTIONAL -> "java.util.Optional<" + p.type().java() + "> " + p.name()
             + " = java.util.Optional.ofNullable($bind.body(BODY, false));";

@@ -11,7 +11,7 @@ public record Param(Source source, String name, String key, Shape shape, JsonTyp
 
   /**
    * One value, maybe none (an {@code Optional}), every value (a {@code List}); a body or message as JSON, text
-   * or bytes; an S3 record.
+   * (maybe none) or bytes; an S3 record.
    */
-  public enum Shape { ONE, OPTIONAL, LIST, TEXT, BYTES, S3_RECORD }
+  public enum Shape { ONE, OPTIONAL, LIST, TEXT, OPTIONAL_TEXT, BYTES, S3_RECORD }
 }

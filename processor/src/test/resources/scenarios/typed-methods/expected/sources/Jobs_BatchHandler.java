@@ -10,13 +10,17 @@ import javax.annotation.processing.Generated;
 @Generated("dev.stratus.processor.StratusProcessor")
 @SuppressWarnings({"unused", "unchecked"})
 public final class Jobs_BatchHandler implements RequestHandler<SQSEvent, Object> {
-  /** One per container: built when Lambda loads the handler, before the first request. */
-  private static final Jobs TARGET = new Jobs();
+  private final Jobs target;
+
+  /** Built by Lambda once per container, at init: so is the instance it calls. */
+  public Jobs_BatchHandler() {
+    target = new Jobs();
+  }
 
   @Override
   public Object handleRequest(SQSEvent event, Context context) {
     try {
-      return TARGET.batch(event);
+      return target.batch(event);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

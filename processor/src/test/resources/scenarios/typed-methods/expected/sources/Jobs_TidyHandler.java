@@ -16,13 +16,17 @@ import javax.annotation.processing.Generated;
 @Generated("dev.stratus.processor.StratusProcessor")
 @SuppressWarnings({"unused", "unchecked"})
 public final class Jobs_TidyHandler implements RequestStreamHandler {
-  /** One per container: built when Lambda loads the handler, before the first request. */
-  private static final Jobs TARGET = new Jobs();
+  private final Jobs target;
   private static final Codec<com.example.shop.Jobs.Tidy> MESSAGE = TidyCodec.INSTANCE;
+
+  /** Built by Lambda once per container, at init: so is the instance it calls. */
+  public Jobs_TidyHandler() {
+    target = new Jobs();
+  }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    Events.answer(in, out, context, (event, c) -> event(TARGET, event, c));
+    Events.answer(in, out, context, (event, c) -> event(target, event, c));
   }
 
   /** One event: its input to the method. */

@@ -12,12 +12,16 @@ import javax.annotation.processing.Generated;
 @Generated("dev.stratus.processor.StratusProcessor")
 @SuppressWarnings({"unused", "unchecked"})
 public final class Jobs_UploadedHandler implements RequestStreamHandler {
-  /** One per container: built when Lambda loads the handler, before the first request. */
-  private static final Jobs TARGET = new Jobs();
+  private final Jobs target;
+
+  /** Built by Lambda once per container, at init: so is the instance it calls. */
+  public Jobs_UploadedHandler() {
+    target = new Jobs();
+  }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    Events.answer(in, out, context, (event, c) -> event(TARGET, event, c));
+    Events.answer(in, out, context, (event, c) -> event(target, event, c));
   }
 
   /** One event: each object to the method. */

@@ -17,24 +17,25 @@ import javax.annotation.processing.Generated;
 @Generated("dev.stratus.processor.StratusProcessor")
 @SuppressWarnings({"unused", "unchecked"})
 public final class Jobs_WorkHandler implements RequestStreamHandler {
-  /** One per container: built when Lambda loads the handler, before the first request. */
-  private static final Jobs TARGET = new Jobs();
+  private final Jobs target;
   private static final Codec<com.example.shop.Jobs.Job> MESSAGE = JobCodec.INSTANCE;
 
-  static {
-    Priming.register(Jobs_WorkHandler::prime);
+  /** Built by Lambda once per container, at init: so is the instance it calls. */
+  public Jobs_WorkHandler() {
+    target = new Jobs();
+    Priming.register(this::prime);
   }
 
   /** SnapStart's warm-up before the snapshot: the glue's own paths, then the class's own, if it has one. */
-  static void prime() {
+  public void prime() {
     Priming.events();
     Priming.codec(MESSAGE);
-    Priming.warmUp(TARGET);
+    Priming.warmUp(target);
   }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    Events.answer(in, out, context, (event, c) -> event(TARGET, event, c));
+    Events.answer(in, out, context, (event, c) -> event(target, event, c));
   }
 
   /** One event: each message to the method; those that fail are named in the reply. */

@@ -20,14 +20,18 @@ import javax.annotation.processing.Generated;
 @Generated("dev.stratus.processor.StratusProcessor")
 @SuppressWarnings({"unused", "unchecked"})
 public final class Products_CreateHandler implements RequestStreamHandler {
-  /** One per container: built when Lambda loads the handler, before the first request. */
-  private static final Products TARGET = new Products();
+  private final Products target;
   private static final Codec<com.example.shop.NewProduct> BODY = NewProductCodec.INSTANCE;
   private static final Codec<com.example.shop.Product> RESULT = ProductCodec.INSTANCE;
 
+  /** Built by Lambda once per container, at init: so is the instance it calls. */
+  public Products_CreateHandler() {
+    target = new Products();
+  }
+
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    Api.answer(in, out, context, (request, c) -> route(TARGET, request, c), "https://shop.example.com");
+    Api.answer(in, out, context, (request, c) -> route(target, request, c), "https://shop.example.com");
   }
 
   /** One request: its parameters bound, every failure in one 400, then the method called. */

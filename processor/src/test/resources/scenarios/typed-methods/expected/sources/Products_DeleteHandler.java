@@ -20,12 +20,16 @@ import javax.annotation.processing.Generated;
 @Generated("dev.stratus.processor.StratusProcessor")
 @SuppressWarnings({"unused", "unchecked"})
 public final class Products_DeleteHandler implements RequestStreamHandler {
-  /** One per container: built when Lambda loads the handler, before the first request. */
-  private static final Products TARGET = new Products();
+  private final Products target;
+
+  /** Built by Lambda once per container, at init: so is the instance it calls. */
+  public Products_DeleteHandler() {
+    target = new Products();
+  }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    Api.answer(in, out, context, (request, c) -> route(TARGET, request, c));
+    Api.answer(in, out, context, (request, c) -> route(target, request, c));
   }
 
   /** One request: its parameters bound, every failure in one 400, then the method called. */

@@ -21,24 +21,25 @@ import javax.annotation.processing.Generated;
 @Generated("dev.stratus.processor.StratusProcessor")
 @SuppressWarnings({"unused", "unchecked"})
 public final class Products_GetHandler implements RequestStreamHandler {
-  /** One per container: built when Lambda loads the handler, before the first request. */
-  private static final Products TARGET = new Products();
+  private final Products target;
   private static final Codec<com.example.shop.Product> RESULT = ProductCodec.INSTANCE;
 
-  static {
-    Priming.register(Products_GetHandler::prime);
+  /** Built by Lambda once per container, at init: so is the instance it calls. */
+  public Products_GetHandler() {
+    target = new Products();
+    Priming.register(this::prime);
   }
 
   /** SnapStart's warm-up before the snapshot: the glue's own paths, then the class's own, if it has one. */
-  static void prime() {
+  public void prime() {
     Priming.api();
     Priming.codec(RESULT);
-    Priming.warmUp(TARGET);
+    Priming.warmUp(target);
   }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    Api.answer(in, out, context, (request, c) -> route(TARGET, request, c));
+    Api.answer(in, out, context, (request, c) -> route(target, request, c));
   }
 
   /** One request: its parameters bound, every failure in one 400, then the method called. */

@@ -20,13 +20,17 @@ import javax.annotation.processing.Generated;
 @Generated("dev.stratus.processor.StratusProcessor")
 @SuppressWarnings({"unused", "unchecked"})
 public final class Products_PriceHandler implements RequestStreamHandler {
-  /** One per container: built when Lambda loads the handler, before the first request. */
-  private static final Products TARGET = new Products();
+  private final Products target;
   private static final Codec<java.math.BigDecimal> RESULT = Codecs.BIG_DECIMAL;
+
+  /** Built by Lambda once per container, at init: so is the instance it calls. */
+  public Products_PriceHandler() {
+    target = new Products();
+  }
 
   @Override
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-    Api.answer(in, out, context, (request, c) -> route(TARGET, request, c));
+    Api.answer(in, out, context, (request, c) -> route(target, request, c));
   }
 
   /** One request: its parameters bound, every failure in one 400, then the method called. */

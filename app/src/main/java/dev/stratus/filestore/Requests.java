@@ -1,0 +1,110 @@
+package dev.stratus.filestore;
+
+import dev.stratus.filestore.FileService.Declared;
+import dev.stratus.runtime.Codecs;
+import dev.stratus.runtime.JsonException;
+import dev.stratus.runtime.JsonReader;
+import dev.stratus.runtime.JsonWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The values of Filestore's requests, with the API's own words for the caller's mistakes (each a 400
+ * through {@link FileException}): the original clients' bodies are loose JSON shapes, checked here.
+ */
+final class Requests {
+  static final int MAX_IDS = 10;
+  static final int EXCERPT = 64;
+  private static final String MORE = "more than one JSON value; send one at column ";
+  /** A media type, parameters allowed, as a browser's {@code File.type} gives it. */
+  private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+( *;.*)?");
+
+  private Requests() {}
+
+  /**
+   * {@code {"name": "...", "size": 123, "type": "image/png"}} → what the client declares; {@code size} and
+   * {@code type} are optional (the original clients send only the name).
+   */
+  static Declared declared(Optional<String> text) {
+    if (!(body(text) instanceof Map<?, ?> body)) {
+      throw FileException.invalid("the body must be a JSON object: {\"name\": \"report.pdf\"}");
+    }
+    Object name = body.get("name");
+    if (name == null) {
+      throw FileException.invalid("'name' is required: the file's name, e.g. {\"name\": \"report.pdf\"}");
+    }
+    if (!(name instanceof String fileName)) {
+      throw FileException.invalid("'name' must be a string");
+    }
+    Object size = body.get("size");
+    if (size != null && !(size instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue())) {
+      throw FileException.invalid("'size' must be the file's size in bytes, a whole number; got " + excerpt(write(size)));
+    }
+    Object type = body.get("type");
+    if (type != null && !(type instanceof String t && MEDIA_TYPE.matcher(t).matches())) {
+      throw FileException.invalid("'type' must be a media type such as \"image/png\"; got " + excerpt(write(type)));
+    }
+    return new Declared(fileName, size == null ? null : ((Number) size).longValue(), (String) type);
+  }
+
+  /** {@code ["id", ...]} → the ids: 1 to {@value #MAX_IDS} of them, each of the shape Filestore issues. */
+  static List<String> ids(Optional<String> text) {
+    if (!(body(text) instanceof List<?> body)) {
+      throw FileException.invalid("the body must be a JSON array of file ids: [\"id1\", \"id2\"]");
+    }
+    if (body.isEmpty() || body.size() > MAX_IDS) {
+      throw FileException.invalid("send 1 to " + MAX_IDS + " ids; got " + body.size());
+    }
+    List<String> ids = new ArrayList<>();
+    for (Object id : body) {
+      if (!(id instanceof String s) || !FileIds.isValid(s)) {
+        throw FileException.invalid("not a file id: " + excerpt(write(id)) + " (ids are 22 characters of A-Z, a-z, 0-9,"
+            + " '-', '_')");
+      }
+      ids.add(s);
+    }
+    return ids;
+  }
+
+  /** The path parameter {@code id}, checked for shape. */
+  static String fileId(String id) {
+    if (!FileIds.isValid(id)) {
+      throw FileException.invalid("not a file id: '" + excerpt(id) + "' (ids are 22 characters of A-Z, a-z, 0-9, '-',"
+          + " '_')");
+    }
+    return id;
+  }
+
+  /** A query flag as the original API spells it: {@code ?deleted=yes}. */
+  static boolean flag(Optional<String> value) {
+    return value.map("yes"::equalsIgnoreCase).orElse(false);
+  }
+
+  private static Object body(Optional<String> text) {
+    if (text.isEmpty() || text.get().isBlank()) {
+      throw FileException.invalid("the request has no body; send JSON");
+    }
+    try {
+      return JsonReader.read(text.get(), Codecs.ANY);
+    } catch (JsonException e) {
+      String m = e.getMessage();
+      if (m.startsWith(MORE)) {
+        throw FileException.invalid("the body holds more than one JSON value (more at column "
+            + m.substring(MORE.length()) + "); send one");
+      }
+      throw FileException.invalid("the body is not valid JSON: " + excerpt(m));
+    }
+  }
+
+  /** At most {@value #EXCERPT} characters of what the caller sent: a refusal never echoes unbounded input. */
+  static String excerpt(String text) {
+    return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "… (" + text.length() + " characters)";
+  }
+
+  private static String write(Object value) {
+    return JsonWriter.write(Codecs.ANY, value);
+  }
+}
