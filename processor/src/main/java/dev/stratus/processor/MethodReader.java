@@ -108,7 +108,7 @@ final class MethodReader {
     }
     List<TypedMethod.Route> routes = new ArrayList<>();
     List<Param> params = new ArrayList<>();
-    TypeReader typeReader = new TypeReader();
+    TypeReader typeReader = new TypeReader(packageOf(owner));
     Result result;
     if (trigger == TypedMethod.Trigger.API) {
       for (AnnotationView v : events.get(trigger)) {

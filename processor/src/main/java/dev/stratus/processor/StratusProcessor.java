@@ -13,6 +13,7 @@ import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.CfResources;
 import dev.stratus.processor.glue.CorsOrigin;
 import dev.stratus.processor.glue.GlueWriter;
+import dev.stratus.processor.glue.JsonType;
 import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
@@ -63,6 +64,9 @@ public final class StratusProcessor extends AbstractProcessor {
   public static final String LIMITS_OPTION = "stratus.limits";
   static final String DEFAULT_BASE_TEMPLATE = "src/main/cloudformation/template.yaml";
 
+  /** {@code -Astratus.timings}: a note of the processor's own time, apart from javac's (for bench/). */
+  public static final String TIMINGS_OPTION = "stratus.timings";
+
   /** {@code -Astratus.today=2026-12-02}: the date that decides which runtimes are retired, for reproducible builds. */
   public static final String TODAY_OPTION = "stratus.today";
 
@@ -81,6 +85,11 @@ public final class StratusProcessor extends AbstractProcessor {
   private TemplateFile baseFile;
   private boolean baseRead;
   private Reporter reporter;
+  /** The codec classes written, by qualified name: one per type and package, whichever handler needs it first. */
+  private final Set<String> codecsWritten = new java.util.HashSet<>();
+  /** Time spent in {@link #process}, all rounds; sources written. */
+  private long nanos;
+  private int written;
   private FunctionReader functions;
   private DeclarationReader declarations;
 
@@ -106,7 +115,7 @@ public final class StratusProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(BASE_TEMPLATE_OPTION, LIMITS_OPTION, TODAY_OPTION);
+    return Set.of(BASE_TEMPLATE_OPTION, LIMITS_OPTION, TODAY_OPTION, TIMINGS_OPTION);
   }
 
   @Override
@@ -116,6 +125,7 @@ public final class StratusProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    long start = System.nanoTime();
     try {
       if (round.processingOver()) {
         finish();
@@ -137,6 +147,11 @@ public final class StratusProcessor extends AbstractProcessor {
     } catch (RuntimeException | Error e) {
       StackTraceElement[] at = e.getStackTrace();
       reporter.report(null, Diagnostic.InternalError, e + (at.length > 0 ? " at " + at[0] : ""));
+    }
+    nanos += System.nanoTime() - start;
+    if (round.processingOver() && processingEnv.getOptions().containsKey(TIMINGS_OPTION)) {
+      processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
+          String.format("stratus: the processor's own time %.3f s, %d typed handlers written", nanos / 1e9, written));
     }
     return false;
   }
@@ -219,7 +234,14 @@ public final class StratusProcessor extends AbstractProcessor {
             .orElse(null);
         TypedMethod glue = m.withAllowOrigin(origin);
         resolved.add(glue);
+        for (JsonType.Structure s : GlueWriter.structures(glue)) {
+          String codec = glue.packageName().isEmpty() ? s.name() : glue.packageName() + "." + s.name();
+          if (codecsWritten.add(codec)) {
+            writeSource(codec, GlueWriter.codec(glue.packageName(), s), owner);
+          }
+        }
         writeSource(glue.qualifiedHandler(), GlueWriter.handler(glue), owner);
+        written++;
       }
       TypedMethod first = resolved.get(0);
       String routes = first.owner().replace('.', '_') + "_Routes";

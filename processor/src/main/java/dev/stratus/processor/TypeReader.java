@@ -68,7 +68,12 @@ final class TypeReader {
 
   private final Map<String, JsonType.Structure> structures = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
-  private final Set<String> codecNames = new HashSet<>();
+  /** The package of the handlers that use these types: their codecs are generated there. */
+  private final String packageName;
+
+  TypeReader(String packageName) {
+    this.packageName = packageName;
+  }
 
   /** The value of a primitive left out of JSON, or null for a reference type. */
   static String zero(TypeMirror t) {
@@ -174,10 +179,10 @@ final class TypeReader {
       bean(type, props);
     }
     inProgress.remove(name);
-    String codec = type.getSimpleName().toString();
-    for (int n = 2; !codecNames.add(codec); n++) {
-      codec = type.getSimpleName() + "" + n;
-    }
+    // Named by the type, within the handlers' package: one codec class per type and package, shared.
+    String pkg = ((javax.lang.model.element.PackageElement) packageOf(type)).getQualifiedName().toString();
+    String codec = (pkg.equals(packageName) && !pkg.isEmpty() ? name.substring(pkg.length() + 1) : name)
+        .replace('.', '_') + "_Codec";
     JsonType.Structure s = new JsonType.Structure(name, codec, record, props);
     structures.put(name, s);
     return s;
@@ -233,6 +238,13 @@ final class TypeReader {
       return s; // URL stays URL, as java.beans has it
     }
     return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+  }
+
+  private static javax.lang.model.element.Element packageOf(javax.lang.model.element.Element e) {
+    while (e.getKind() != ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    return e;
   }
 
   private static boolean isEnum(TypeMirror t) {

@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.stratus.runtime.Codec;
 import dev.stratus.runtime.Codecs;
 import dev.stratus.runtime.Events;
-import dev.stratus.runtime.JsonReader;
-import dev.stratus.runtime.JsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +15,7 @@ import javax.annotation.processing.Generated;
 @SuppressWarnings({"unused", "unchecked"})
 public final class Jobs_TidyHandler implements RequestStreamHandler {
   private final Jobs target;
-  private static final Codec<com.example.shop.Jobs.Tidy> MESSAGE = TidyCodec.INSTANCE;
+  private static final Codec<com.example.shop.Jobs.Tidy> MESSAGE = Jobs_Tidy_Codec.INSTANCE;
 
   /** Built by Lambda once per container, at init: so is the instance it calls. */
   public Jobs_TidyHandler() {
@@ -32,39 +30,5 @@ public final class Jobs_TidyHandler implements RequestStreamHandler {
   /** One event: its input to the method. */
   public static String event(Jobs $target, String $event, Context $context) throws Exception {
     return Events.whole($event, $context, ($item, $c) -> $target.tidy(Events.read($item, MESSAGE)));
-  }
-
-  private static final class TidyCodec implements Codec<com.example.shop.Jobs.Tidy> {
-    static final TidyCodec INSTANCE = new TidyCodec();
-
-    @Override
-    public com.example.shop.Jobs.Tidy read(JsonReader in) {
-      if (in.isNull()) {
-        in.nul();
-        return null;
-      }
-      java.lang.Integer $olderThanDays = null;
-      in.beginObject();
-      while (in.hasNext()) {
-        switch (in.name()) {
-          case "olderThanDays" -> $olderThanDays = Codecs.INT.read(in);
-          default -> in.skip();
-        }
-      }
-      in.endObject();
-      return new com.example.shop.Jobs.Tidy($olderThanDays == null ? 0 : $olderThanDays);
-    }
-
-    @Override
-    public void write(JsonWriter out, com.example.shop.Jobs.Tidy value) {
-      if (value == null) {
-        out.nul();
-        return;
-      }
-      out.beginObject();
-      out.name("olderThanDays");
-      Codecs.INT.write(out, value.olderThanDays());
-      out.endObject();
-    }
   }
 }

@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.stratus.runtime.Codec;
 import dev.stratus.runtime.Codecs;
 import dev.stratus.runtime.Events;
-import dev.stratus.runtime.JsonReader;
-import dev.stratus.runtime.JsonWriter;
 import dev.stratus.runtime.Priming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +16,7 @@ import javax.annotation.processing.Generated;
 @SuppressWarnings({"unused", "unchecked"})
 public final class Jobs_WorkHandler implements RequestStreamHandler {
   private final Jobs target;
-  private static final Codec<com.example.shop.Jobs.Job> MESSAGE = JobCodec.INSTANCE;
+  private static final Codec<com.example.shop.Jobs.Job> MESSAGE = Jobs_Job_Codec.INSTANCE;
 
   /** Built by Lambda once per container, at init: so is the instance it calls. */
   public Jobs_WorkHandler() {
@@ -41,43 +39,5 @@ public final class Jobs_WorkHandler implements RequestStreamHandler {
   /** One event: each message to the method; those that fail are named in the reply. */
   public static String event(Jobs $target, String $event, Context $context) throws Exception {
     return Events.sqs($event, $context, ($item, $c) -> $target.work(Events.read($item, MESSAGE), $c));
-  }
-
-  private static final class JobCodec implements Codec<com.example.shop.Jobs.Job> {
-    static final JobCodec INSTANCE = new JobCodec();
-
-    @Override
-    public com.example.shop.Jobs.Job read(JsonReader in) {
-      if (in.isNull()) {
-        in.nul();
-        return null;
-      }
-      java.lang.String $name = null;
-      java.lang.Integer $attempts = null;
-      in.beginObject();
-      while (in.hasNext()) {
-        switch (in.name()) {
-          case "name" -> $name = Codecs.STRING.read(in);
-          case "attempts" -> $attempts = Codecs.INT.read(in);
-          default -> in.skip();
-        }
-      }
-      in.endObject();
-      return new com.example.shop.Jobs.Job($name, $attempts == null ? 0 : $attempts);
-    }
-
-    @Override
-    public void write(JsonWriter out, com.example.shop.Jobs.Job value) {
-      if (value == null) {
-        out.nul();
-        return;
-      }
-      out.beginObject();
-      out.name("name");
-      Codecs.STRING.write(out, value.name());
-      out.name("attempts");
-      Codecs.INT.write(out, value.attempts());
-      out.endObject();
-    }
   }
 }

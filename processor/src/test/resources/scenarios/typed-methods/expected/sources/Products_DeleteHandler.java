@@ -8,8 +8,6 @@ import dev.stratus.runtime.Binding;
 import dev.stratus.runtime.Codec;
 import dev.stratus.runtime.Codecs;
 import dev.stratus.runtime.Convert;
-import dev.stratus.runtime.JsonReader;
-import dev.stratus.runtime.JsonWriter;
 import dev.stratus.runtime.Reply;
 import java.io.IOException;
 import java.io.InputStream;

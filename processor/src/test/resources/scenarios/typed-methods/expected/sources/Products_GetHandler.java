@@ -8,8 +8,6 @@ import dev.stratus.runtime.Binding;
 import dev.stratus.runtime.Codec;
 import dev.stratus.runtime.Codecs;
 import dev.stratus.runtime.Convert;
-import dev.stratus.runtime.JsonReader;
-import dev.stratus.runtime.JsonWriter;
 import dev.stratus.runtime.Priming;
 import dev.stratus.runtime.Reply;
 import java.io.IOException;
@@ -22,7 +20,7 @@ import javax.annotation.processing.Generated;
 @SuppressWarnings({"unused", "unchecked"})
 public final class Products_GetHandler implements RequestStreamHandler {
   private final Products target;
-  private static final Codec<com.example.shop.Product> RESULT = ProductCodec.INSTANCE;
+  private static final Codec<com.example.shop.Product> RESULT = Product_Codec.INSTANCE;
 
   /** Built by Lambda once per container, at init: so is the instance it calls. */
   public Products_GetHandler() {
@@ -49,58 +47,5 @@ public final class Products_GetHandler implements RequestStreamHandler {
     $bind.check();
     java.util.Optional<com.example.shop.Product> $result = $target.get(id);
     return $result.isPresent() ? Reply.json(RESULT, $result.get()) : Reply.error(404, "not found");
-  }
-
-  private static final class ProductCodec implements Codec<com.example.shop.Product> {
-    static final ProductCodec INSTANCE = new ProductCodec();
-    private static final Codec<com.example.shop.Category> CATEGORY = Codecs.enumeration(com.example.shop.Category.values());
-    private static final Codec<java.util.List<java.lang.String>> TAGS = Codecs.list(Codecs.STRING);
-    private static final Codec<java.util.Optional<java.lang.String>> NOTE = Codecs.optional(Codecs.STRING);
-
-    @Override
-    public com.example.shop.Product read(JsonReader in) {
-      if (in.isNull()) {
-        in.nul();
-        return null;
-      }
-      java.lang.Long $id = null;
-      java.lang.String $name = null;
-      com.example.shop.Category $category = null;
-      java.util.List<java.lang.String> $tags = null;
-      java.util.Optional<java.lang.String> $note = null;
-      in.beginObject();
-      while (in.hasNext()) {
-        switch (in.name()) {
-          case "id" -> $id = Codecs.LONG.read(in);
-          case "name" -> $name = Codecs.STRING.read(in);
-          case "category" -> $category = CATEGORY.read(in);
-          case "tags" -> $tags = TAGS.read(in);
-          case "note" -> $note = NOTE.read(in);
-          default -> in.skip();
-        }
-      }
-      in.endObject();
-      return new com.example.shop.Product($id == null ? 0L : $id, $name, $category, $tags, $note == null ? java.util.Optional.empty() : $note);
-    }
-
-    @Override
-    public void write(JsonWriter out, com.example.shop.Product value) {
-      if (value == null) {
-        out.nul();
-        return;
-      }
-      out.beginObject();
-      out.name("id");
-      Codecs.LONG.write(out, value.id());
-      out.name("name");
-      Codecs.STRING.write(out, value.name());
-      out.name("category");
-      CATEGORY.write(out, value.category());
-      out.name("tags");
-      TAGS.write(out, value.tags());
-      out.name("note");
-      NOTE.write(out, value.note());
-      out.endObject();
-    }
   }
 }
