@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The way in of a generated SQS, SNS, S3 or schedule handler. A typed method takes one message, record or
@@ -49,16 +50,8 @@ public final class Events {
 
   /** Each message body of an SQS event; the reply names the messages that failed. */
   public static String sqs(String event, Context context, Each<String> each) {
-    List<String> failed = new ArrayList<>();
-    for (Map<String, Object> record : records(event)) {
-      String id = String.valueOf(record.get("messageId"));
-      try {
-        each.accept(text(record.get("body")), context);
-      } catch (Exception e) {
-        log(context, "message " + id + " failed; it returns to the queue: ", e);
-        failed.add(id);
-      }
-    }
+    List<String> failed = each(event, context, each, r -> String.valueOf(r.get("messageId")), r -> text(r.get("body")),
+        id -> "message " + id + " failed; it returns to the queue: ");
     JsonWriter w = new JsonWriter().beginObject().name("batchItemFailures").beginArray();
     for (String id : failed) {
       w.beginObject().name("itemIdentifier").string(id).endObject();
@@ -68,34 +61,29 @@ public final class Events {
 
   /** Each message of an SNS event (one, as SNS delivers them). */
   public static String sns(String event, Context context, Each<String> each) {
-    List<String> failed = new ArrayList<>();
-    for (Map<String, Object> record : records(event)) {
-      Object sns = record.get("Sns");
-      Map<?, ?> m = sns instanceof Map<?, ?> map ? map : Map.of();
-      String id = String.valueOf(m.get("MessageId"));
-      try {
-        each.accept(text(m.get("Message")), context);
-      } catch (Exception e) {
-        log(context, "SNS message " + id + " failed: ", e);
-        failed.add(id);
-      }
-    }
-    return done(failed, "SNS messages");
+    return done(each(event, context, each, r -> String.valueOf(map(r.get("Sns")).get("MessageId")),
+        r -> text(map(r.get("Sns")).get("Message")), id -> "SNS message " + id + " failed: "), "SNS messages");
   }
 
   /** Each object of an S3 notification. */
   public static String s3(String event, Context context, Each<S3Record> each) {
+    return done(each(event, context, each, r -> s3Record(r).key(), Events::s3Record, key -> key + " failed: "),
+        "S3 objects");
+  }
+
+  /** Hands each record's item to {@code each}; answers the ids of those that failed, each failure logged. */
+  private static <T> List<String> each(String event, Context context, Each<T> each,
+      Function<Map<String, Object>, String> id, Function<Map<String, Object>, T> item, Function<String, String> what) {
     List<String> failed = new ArrayList<>();
     for (Map<String, Object> record : records(event)) {
-      S3Record r = s3Record(record);
       try {
-        each.accept(r, context);
+        each.accept(item.apply(record), context);
       } catch (Exception e) {
-        log(context, "s3://" + r.bucket() + "/" + r.key() + " failed: ", e);
-        failed.add(r.key());
+        log(context, what.apply(id.apply(record)), e);
+        failed.add(id.apply(record));
       }
     }
-    return done(failed, "S3 objects");
+    return failed;
   }
 
   /** The whole event to one call: a schedule's input, or EventBridge's scheduled event when it has none. */
