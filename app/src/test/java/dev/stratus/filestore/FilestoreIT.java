@@ -2,9 +2,6 @@ package dev.stratus.filestore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratus.runtime.TestClient;
@@ -29,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The seed's flows and the fixes, through the real handlers against real servers: s3proxy checks every
  * signature (presigned URLs included) and dynalite speaks DynamoDB's API. Only the S3 notification is
- * built by hand, in the shape S3 sends it.
+ * made up, by TestClient, in the shape S3 sends it.
  */
 class FilestoreIT {
   /** Read with databind, apart from the runtime's JSON the handlers write with. */
@@ -64,15 +61,13 @@ class FilestoreIT {
       return r.body();
     }
 
+    /** The notification S3 sends (the key URL-encoded, as S3 does), through the generated handler. */
     void uploaded(String key) {
-      String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
-      var object = new S3EventNotification.S3ObjectEntity(encoded, 0L, "etag", null, "0A1B");
-      var bucket = new S3EventNotification.S3BucketEntity(stack.bucket(), new S3EventNotification.UserIdentityEntity("A"),
-          "arn:aws:s3:::" + stack.bucket());
-      var record = new S3EventNotification.S3EventNotificationRecord(LocalAws.REGION, "ObjectCreated:Put", "aws:s3",
-          "2026-01-01T00:00:00.000Z", "2.1", null, null, new S3EventNotification.S3Entity("upload", bucket, object, "1.0"),
-          null);
-      new UploadedHandler(service).handleRequest(new S3Event(List.of(record)), null);
+      TestClient.of(events()).s3("uploaded", stack.bucket(), key, 0);
+    }
+
+    FilesEvents events() {
+      return new FilesEvents(service);
     }
 
     /** Preprocess, PUT to the presigned URL, then the notification S3 would send; returns the id. */
@@ -239,7 +234,7 @@ class FilestoreIT {
     List<String> recent = List.of(d.upload("r1.txt", "text/plain", new byte[] {3}),
         d.upload("r2.txt", "text/plain", new byte[] {4}));
 
-    Map<String, Integer> result = new ExpireHandler(d.service).handleRequest(new ScheduledEvent(), null);
+    Map<String, Integer> result = d.events().expire();
     assertThat(result).containsEntry("expired", 5);
     for (String id : old) {
       assertThat(d.objectExists(ObjectKeys.staged(id))).as(id).isFalse();
@@ -249,7 +244,7 @@ class FilestoreIT {
       assertThat(d.objectExists(ObjectKeys.stored(id))).isTrue();
     }
     assertThat(body(d.info(json(recent), "nonstored"))).hasSize(2);
-    assertThat(new ExpireHandler(d.service).handleRequest(new ScheduledEvent(), null)).containsEntry("expired", 0);
+    assertThat(d.events().expire()).containsEntry("expired", 0);
   }
 
   @Test
@@ -321,18 +316,18 @@ class FilestoreIT {
         RequestBody.fromString("x"));
     d.uploaded(ObjectKeys.STAGED + "no-such-file");
 
-    ReconcileHandler reconcile = new ReconcileHandler(d.service);
-    assertThat(reconcile.handleRequest(new ScheduledEvent(), null)).containsEntry("repaired", 1).containsEntry("removed", 0);
+    FilesEvents events = d.events();
+    assertThat(events.reconcile()).containsEntry("repaired", 1).containsEntry("removed", 0);
     JsonNode item = body(d.info(json(List.of(id)), "nonstored")).get(0);
     assertThat(item.get("size").asLong()).isEqualTo(5);
     assertThat(item.get("type").asText()).isEqualTo("text/plain");
     assertThat(d.store(json(List.of(id))).status()).isEqualTo(200);
 
     clock.advance(Duration.ofMinutes(61));
-    assertThat(reconcile.handleRequest(new ScheduledEvent(), null)).containsEntry("removed", 1);
+    assertThat(events.reconcile()).containsEntry("removed", 1);
     assertThat(d.objectExists(ObjectKeys.stored("dropped-by-hand"))).isFalse();
     assertThat(d.objectExists(ObjectKeys.stored(id))).isTrue();
-    assertThat(reconcile.handleRequest(new ScheduledEvent(), null)).containsEntry("repaired", 0).containsEntry("removed", 0);
+    assertThat(events.reconcile()).containsEntry("repaired", 0).containsEntry("removed", 0);
   }
 
   @Test

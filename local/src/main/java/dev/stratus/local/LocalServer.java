@@ -383,7 +383,8 @@ public final class LocalServer implements AutoCloseable {
     }
     if (pool == null) {
       throw new LocalException("no function " + name + (stack.template.resources().containsKey(name)
-          ? " in this deployment: its condition does not hold" : "") + "; functions: " + String.join(", ", pools.keySet()));
+          ? " in this deployment: its condition does not hold" : "") + "; functions: "
+          + String.join(", ", new java.util.TreeSet<>(pools.keySet())));
     }
     return pool;
   }

@@ -29,7 +29,7 @@ final class SampleEvents {
     Resource r = stack.resources.get(function);
     if (r == null || !r.type().equals(Resource.SERVERLESS_FUNCTION)) {
       throw new LocalException("no function " + function + "; functions: "
-          + String.join(", ", stack.ofType(Resource.SERVERLESS_FUNCTION).keySet()));
+          + String.join(", ", new java.util.TreeSet<>(stack.ofType(Resource.SERVERLESS_FUNCTION).keySet())));
     }
     Map<String, SamEvent> events = SamEvents.of(r);
     if (events.isEmpty()) {

@@ -136,8 +136,7 @@ final class MethodReader {
           params.add(param);
         }
       }
-      result = new Result(method.getReturnType().getKind() == TypeKind.VOID ? Result.Kind.VOID : Result.Kind.VALUE,
-          null);
+      result = eventResult(method, name, trigger, typeReader);
     }
     if (reporter.errorCount() > errors) {
       return null;
@@ -145,6 +144,28 @@ final class MethodReader {
     return new TypedMethod(packageOf(owner), ownerName(owner), method.getSimpleName().toString(),
         method.getModifiers().contains(Modifier.STATIC), handlerName(method), trigger, params, result, routes,
         snapStart, null);
+  }
+
+  /**
+   * What an event method returns: ignored for SQS, SNS and S3 (Lambda keeps no result of them), the
+   * invocation's JSON result for a schedule (what {@code invoke} shows).
+   */
+  private Result eventResult(ExecutableElement method, String name, TypedMethod.Trigger trigger,
+      TypeReader typeReader) {
+    TypeMirror t = method.getReturnType();
+    if (t.getKind() == TypeKind.VOID) {
+      return new Result(Result.Kind.VOID, null);
+    }
+    if (trigger != TypedMethod.Trigger.SCHEDULE) {
+      return new Result(Result.Kind.VALUE, null);
+    }
+    try {
+      return new Result(Result.Kind.VALUE, typeReader.json(t));
+    } catch (TypeReader.Unsupported e) {
+      reporter.report(AnnotationView.place(method), Diagnostic.UnsupportedReturnType, name, e.getMessage(),
+          TypeReader.JSON_TYPES);
+      return null;
+    }
   }
 
   /** A parameter of an SQS, SNS, S3 or schedule method: Context, or what each message, record or input is. */

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * The way in of a generated SQS, SNS, S3 or schedule handler. A typed method takes one message, record or
- * input at a time; SQS messages that fail are reported back through {@code batchItemFailures} (the
+ * input at a time (a schedule's input is the whole event); SQS messages that fail are reported back through {@code batchItemFailures} (the
  * template turns on {@code ReportBatchItemFailures}), so only they come back; for SNS and S3, whose
  * invocations Lambda retries whole, any failure fails the invocation after every record was tried.
  */
@@ -84,12 +84,6 @@ public final class Events {
       }
     }
     return failed;
-  }
-
-  /** The whole event to one call: a schedule's input, or EventBridge's scheduled event when it has none. */
-  public static String whole(String event, Context context, Each<String> each) throws Exception {
-    each.accept(event, context);
-    return "null";
   }
 
   /** {@code text} read by {@code codec}, for a message the method takes as a record. */

@@ -182,16 +182,23 @@ public final class GlueWriter {
     Param payload = m.payload();
     boolean json = payload != null && payload.shape() == Param.Shape.ONE;
     List<String> ours = new ArrayList<>(List.of("com.amazonaws.services.lambda.runtime.RequestStreamHandler"));
-    if (json) {
+    if (json || m.result().type() != null) {
       ours.addAll(JSON_IMPORTS);
     }
     ours.add("dev.stratus.runtime.Events");
+    if (m.result().type() != null) {
+      ours.add("dev.stratus.runtime.JsonWriter");
+    }
     if (m.snapStart()) {
       ours.add("dev.stratus.runtime.Priming");
     }
     header(imports(ours, STREAM_IMPORTS), "RequestStreamHandler");
     if (json) {
       line(1, "private static final Codec<" + payload.type().java() + "> MESSAGE = " + codec(payload.type()) + ";");
+    }
+    if (m.result().type() != null) {
+      line(1, "private static final Codec<" + m.result().type().java() + "> RESULT = " + codec(m.result().type())
+          + ";");
     }
     constructor(json ? List.of("Priming.events();", "Priming.codec(MESSAGE);") : List.of("Priming.events();"));
     line(0, "");
@@ -200,24 +207,29 @@ public final class GlueWriter {
     line(2, "Events.answer(in, out, context, (event, c) -> event(" + target() + ", event, c));");
     line(1, "}");
     line(0, "");
-    String each = switch (m.trigger()) {
-      case SQS -> "sqs";
-      case SNS -> "sns";
-      case S3 -> "s3";
-      default -> "whole";
-    };
     line(1, "/** One event: " + switch (m.trigger()) {
       case SQS -> "each message to the method; those that fail are named in the reply";
       case SNS -> "each message to the method";
       case S3 -> "each object to the method";
-      default -> "its input to the method";
+      default -> "its input to the method, and what the method returns as the result";
     } + ". */");
     line(1, "public static String event(" + m.owner() + " $target, String $event, Context $context) throws Exception {");
+    boolean schedule = m.trigger() == TypedMethod.Trigger.SCHEDULE;
+    String item = schedule ? "$event" : "$item";
     List<String> args = new ArrayList<>();
     for (Param p : m.params()) {
-      args.add(p.source() == Param.Source.CONTEXT ? "$c" : json ? "Events.read($item, MESSAGE)" : "$item");
+      args.add(p.source() == Param.Source.CONTEXT ? (schedule ? "$context" : "$c")
+          : json ? "Events.read(" + item + ", MESSAGE)" : item);
     }
-    line(2, "return Events." + each + "($event, $context, ($item, $c) -> " + call(args) + ");");
+    if (!schedule) {
+      String each = m.trigger() == TypedMethod.Trigger.S3 ? "s3" : m.trigger().name().toLowerCase(java.util.Locale.ROOT);
+      line(2, "return Events." + each + "($event, $context, ($item, $c) -> " + call(args) + ");");
+    } else if (m.result().type() != null) {
+      line(2, "return JsonWriter.write(RESULT, " + call(args) + ");");
+    } else {
+      line(2, call(args) + ";");
+      line(2, "return \"null\";");
+    }
     line(1, "}");
   }
 

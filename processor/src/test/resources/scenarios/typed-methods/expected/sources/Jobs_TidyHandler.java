@@ -27,8 +27,9 @@ public final class Jobs_TidyHandler implements RequestStreamHandler {
     Events.answer(in, out, context, (event, c) -> event(target, event, c));
   }
 
-  /** One event: its input to the method. */
+  /** One event: its input to the method, and what the method returns as the result. */
   public static String event(Jobs $target, String $event, Context $context) throws Exception {
-    return Events.whole($event, $context, ($item, $c) -> $target.tidy(Events.read($item, MESSAGE)));
+    $target.tidy(Events.read($event, MESSAGE));
+    return "null";
   }
 }
