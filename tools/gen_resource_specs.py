@@ -5,10 +5,13 @@
 - the SAM resource models of aws-sam-translator (property names of AWS::Serverless::*);
 - cfn-lint's Lambda runtime lifecycle table;
 - the SAM translator's policy templates (names and parameters), its list of AWS managed policy names, the
-  properties its Globals plugin applies per section, and which SAM properties pass through to CloudFormation.
+  properties its Globals plugin applies per section, and which SAM properties pass through to CloudFormation;
+- the SAM translator's connector profiles: for a Lambda function as the source, the actions and resource forms of
+  each access category (Read, Write) per destination type, and how each type gives its ARN.
 
 Writes template-gen/src/main/resources/dev/stratus/template/check/resource-specs.tsv: a header line, the lines
-`runtimes<TAB>{json}`, `policy-templates<TAB>{name: [parameter, ...]}` and `managed-policies<TAB>[name, ...]`, `globals<TAB>{section: [property, ...]}`, then one line `Type<TAB>{json}` per resource type, so that a reader can index the
+`runtimes<TAB>{json}`, `policy-templates<TAB>{name: [parameter, ...]}` and `managed-policies<TAB>[name, ...]`, `globals<TAB>{section: [property, ...]}`,
+`connectors<TAB>{Type: {"arn": intrinsic, "access": {Category: [{"Action": [...], "Resource": [...]}]}}}`, then one line `Type<TAB>{json}` per resource type, so that a reader can index the
 file cheaply and parse only the types a template uses. Per type:
   p: properties {name: T}, r: required names, a: GetAtt attributes, d: definitions {name: object T}
 where T is "s" string, "i" integer, "n" number, "b" boolean, "j" JSON (object or its text), "*" anything,
@@ -164,6 +167,21 @@ def sam_globals():
     return {t[len(prefix):]: sorted(props) for t, props in sorted(Globals.supported_properties.items())}
 
 
+def connector_profiles():
+    """What a Lambda function may be granted on each destination type, per SAM's connector profiles."""
+    data = json.loads((Path(samtranslator.__file__).parent / "model" / "connector_profiles" / "profiles.json")
+                      .read_text())
+    outputs = data["CfnResourceProperties"]
+    out = {}
+    for dest, profile in sorted(data["Permissions"]["AWS::Lambda::Function"].items()):
+        if profile["Type"] != "AWS_IAM_ROLE_MANAGED_POLICY" or "Arn" not in outputs.get(dest, {}).get("Outputs", {}):
+            continue
+        access = {name: [{"Action": st["Action"], "Resource": st["Resource"]} for st in cat["Statement"]]
+                  for name, cat in sorted(profile["Properties"]["AccessCategories"].items())}
+        out[dest] = {"arn": outputs[dest]["Outputs"]["Arn"], "access": access}
+    return out
+
+
 def main():
     types = {name: cfn_type(name) for name in sorted(PROVIDER_SCHEMA_MANAGER.get_resource_types(REGION))}
     types.update(sam_types(types))
@@ -180,7 +198,8 @@ def main():
              "runtimes\t" + json.dumps(lifecycle, separators=(",", ":"), sort_keys=True),
              "policy-templates\t" + json.dumps(policy_templates, separators=(",", ":"), sort_keys=True),
              "managed-policies\t" + json.dumps(managed, separators=(",", ":")),
-             "globals\t" + json.dumps(sam_globals(), separators=(",", ":"))]
+             "globals\t" + json.dumps(sam_globals(), separators=(",", ":")),
+             "connectors\t" + json.dumps(connector_profiles(), separators=(",", ":"), sort_keys=True)]
     lines += [f"{name}\t{json.dumps(spec, separators=(',', ':'))}" for name, spec in sorted(types.items())]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(types)} resource types, {OUT.stat().st_size} bytes", file=sys.stderr)

@@ -172,6 +172,15 @@ final class AnnotationView {
     return out;
   }
 
+  /** The constants of an enum array value, by name: {@code access = {Access.READ, Access.WRITE}}. */
+  List<String> enumNames(String name) {
+    List<String> out = new ArrayList<>();
+    for (AnnotationValue v : items(values, name)) {
+      out.add(((VariableElement) v.getValue()).getSimpleName().toString());
+    }
+    return out;
+  }
+
   /** Nested annotations such as {@code environment = @Env(...)}; their origins point at their item. */
   List<AnnotationView> nested(String name) {
     List<AnnotationView> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.stratus.processor;
 
 import dev.stratus.annotations.CfFunction;
+import dev.stratus.annotations.Use;
 import dev.stratus.processor.glue.Param;
 import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Lambda;
@@ -44,6 +45,8 @@ final class FunctionReader {
   private final Reporter reporter;
   private final YamlText yaml;
   private final MethodReader methods;
+  /** The {@code @Use}s read since {@link #takeUses} was last called. */
+  private final List<UseRequest> uses = new ArrayList<>();
 
   FunctionReader(Elements elements, Types types, Reporter reporter) {
     this.elements = elements;
@@ -51,6 +54,13 @@ final class FunctionReader {
     this.reporter = reporter;
     this.yaml = new YamlText(reporter);
     this.methods = new MethodReader(elements, types, reporter);
+  }
+
+  /** The {@code @Use}s of the functions read since the last call. */
+  List<UseRequest> takeUses() {
+    List<UseRequest> out = List.copyOf(uses);
+    uses.clear();
+    return out;
   }
 
   /** Adds the function declared on {@code element}, if any, to {@code out}; reports every mistake found. */
@@ -97,6 +107,9 @@ final class FunctionReader {
   }
 
   private void reportEventsWithoutFunction(Element element, String where) {
+    for (AnnotationView v : AnnotationView.all(element, Use.class, elements)) {
+      reporter.report(v.origin(), Diagnostic.UseWithoutFunction, where);
+    }
     for (EventAnnotations.Binding event : EventAnnotations.ALL) {
       for (AnnotationView v : AnnotationView.all(element, event.annotation(), elements)) {
         reporter.report(v.origin(), Diagnostic.EventWithoutFunction, v.simpleName(), where);
@@ -140,6 +153,14 @@ final class FunctionReader {
     props.putNonEmpty("Environment", environment(fn, id, origins));
     props.put("Policies", policies(fn, id, origins));
     props.putNonEmpty("Events", events(element, id, reportBatchItemFailures, origins));
+    for (AnnotationView u : AnnotationView.all(element, Use.class, elements)) {
+      List<String> access = new ArrayList<>();
+      for (String a : u.enumNames("access")) {
+        access.add(a.charAt(0) + a.substring(1).toLowerCase(Locale.ROOT)); // READ → Read, as SAM's profiles say
+      }
+      uses.add(new UseRequest(id, new dev.stratus.template.connect.Use(u.string("value"), access, u.string("env")),
+          u.origin()));
+    }
 
     Resource function = Resource.of(Resource.SERVERLESS_FUNCTION, props.build());
     if (!fn.string("condition").isEmpty()) {

@@ -11,6 +11,8 @@ import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfParameters;
 import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.CfResources;
+import dev.stratus.annotations.Use;
+import dev.stratus.annotations.Uses;
 import dev.stratus.processor.glue.CorsOrigin;
 import dev.stratus.processor.glue.GlueWriter;
 import dev.stratus.processor.glue.JsonType;
@@ -71,7 +73,8 @@ public final class StratusProcessor extends AbstractProcessor {
   public static final String TODAY_OPTION = "stratus.today";
 
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = Stream.concat(
-      Stream.of(CfFunction.class, CfResource.class, CfResources.class, CfParameter.class, CfParameters.class,
+      Stream.of(CfFunction.class, Use.class, Uses.class, CfResource.class, CfResources.class, CfParameter.class,
+          CfParameters.class,
           CfCondition.class, CfConditions.class, CfOutput.class, CfOutputs.class, CfGlobals.class),
       EventAnnotations.withContainers().stream()).toList();
 
@@ -185,7 +188,7 @@ public final class StratusProcessor extends AbstractProcessor {
     declarations.read(element, template, resources, origins);
     resources.forEach(template::resource);
     Origin owner = Origin.element(AnnotationView.ownerName(element), element instanceof PackageElement);
-    return new TypeFragment(name, owner, template.build(), origins);
+    return new TypeFragment(name, owner, template.build(), origins, functions.takeUses());
   }
 
   private void finish() {
@@ -196,6 +199,15 @@ public final class StratusProcessor extends AbstractProcessor {
     for (TypeFragment f : fragments.values()) {
       byName.put(f.binaryName(), new Source(f.binaryName(), f.template()));
       origins.putAll(f.origins());
+    }
+    // What the @Uses grant, once every resource is known (they may be declared in any type or the base template).
+    Map<String, Resource> all = new HashMap<>();
+    byName.values().forEach(s -> all.putAll(s.template().resources()));
+    if (base != null) {
+      all.putAll(base.template().resources());
+    }
+    for (TypeFragment f : fragments.values()) {
+      byName.put(f.binaryName(), new Source(f.binaryName(), Connections.apply(f, all, reporter, origins)));
     }
     List<Source> sources = new ArrayList<>(byName.values());
     boolean limitsAsWarnings = "warn".equals(processingEnv.getOptions().get(LIMITS_OPTION));

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one annotated type (or package) declares: its part of the template and, for each path in it,
- * the annotation that declared it.
+ * What one annotated type (or package) declares: its part of the template, for each path in it the
+ * annotation that declared it, and its functions' {@code @Use}s, derived once every part is known.
  */
-record TypeFragment(String binaryName, Origin owner, Template template, Map<List<String>, Origin> origins) {}
+record TypeFragment(String binaryName, Origin owner, Template template, Map<List<String>, Origin> origins,
+    List<UseRequest> uses) {}

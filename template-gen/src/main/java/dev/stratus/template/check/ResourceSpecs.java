@@ -30,6 +30,7 @@ public final class ResourceSpecs {
   private static final String POLICY_TEMPLATES = "policy-templates";
   private static final String MANAGED_POLICIES = "managed-policies";
   private static final String GLOBALS = "globals";
+  private static final String CONNECTORS = "connectors";
   private static volatile ResourceSpecs instance;
 
   /** One resource type: its properties ({@code p}), required ones ({@code r}), attributes ({@code a}), definitions ({@code d}). */
@@ -104,7 +105,8 @@ public final class ResourceSpecs {
         int[] json = {tab + 1, end - tab - 1};
         if (name.equals("runtimes")) {
           runtimes = parse(new String(data, json[0], json[1], StandardCharsets.UTF_8));
-        } else if (name.equals(POLICY_TEMPLATES) || name.equals(MANAGED_POLICIES) || name.equals(GLOBALS)) {
+        } else if (name.equals(POLICY_TEMPLATES) || name.equals(MANAGED_POLICIES) || name.equals(GLOBALS)
+            || name.equals(CONNECTORS)) {
           samLines.put(name, json);
         } else {
           index.put(name, json);
@@ -154,6 +156,17 @@ public final class ResourceSpecs {
   @SuppressWarnings("unchecked")
   public Map<String, List<String>> globalsSections() {
     return (Map<String, List<String>>) samLine(GLOBALS, Map.of());
+  }
+
+  /**
+   * SAM's connector profiles with a Lambda function as the source: per destination type, {@code arn} (the
+   * intrinsic that gives its ARN, {@code %{logicalId}} for the resource) and {@code access}, each category
+   * ({@code Read}, {@code Write}) a list of statements' {@code Action} and {@code Resource} forms
+   * ({@code %{Destination.Arn}/index/*}).
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Map<String, Object>> connectorProfiles() {
+    return (Map<String, Map<String, Object>>) samLine(CONNECTORS, Map.of());
   }
 
   /** The AWS managed policy names SAM resolves to ARNs. */

@@ -53,6 +53,17 @@ public enum Diagnostic {
   BodyOnReadRoute(WARNING, "@Body on a %s route: clients, proxies and caches may drop the body of a %s request; use"
       + " POST, PUT or PATCH, or take @Query parameters"),
 
+  // --- resource connections ---
+  UseWithoutFunction(ERROR, "@Use needs @CfFunction on the same %s: a use grants a function access"),
+  UnknownUseResource(ERROR, "@Use names '%s', which is no resource of the template%s; declare it with @CfResource"
+      + " or in the base template"),
+  UseTypeNotCovered(ERROR, "@Use(\"%s\"): Stratus cannot grant access to a %s; it grants access to %s; write that"
+      + " policy in policies instead"),
+  UseAccessNotOffered(ERROR, "@Use(\"%s\"): a %s offers no %s access to a function; it offers %s"),
+  UseNotificationCycle(ERROR, "@Use(\"%s\"): the bucket notifies %s, so the function cannot name it by its ARN (a"
+      + " circular dependency); give the bucket a BucketName (a !Ref to a parameter, as Filestore's"
+      + " StorageBucketName) and the use names it by that"),
+
   // --- functions: Lambda's own limits ---
   InvalidMemorySize(ERROR, "memorySize %d is out of range: Lambda allows %d to %d MB; leave it out to inherit the"
       + " default"),

@@ -3,12 +3,15 @@ package com.example.shop;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.stratus.annotations.Access;
 import dev.stratus.annotations.CfFunction;
+import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.OnS3Event;
 import dev.stratus.annotations.OnSchedule;
 import dev.stratus.annotations.OnSnsMessage;
 import dev.stratus.annotations.OnSqsMessage;
+import dev.stratus.annotations.Use;
 import dev.stratus.runtime.S3Record;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.List;
 /** Typed methods of the other events: one message, object or input at a time, or the whole event. */
 @CfResource(logicalId = "JobQueue", type = "AWS::SQS::Queue")
 @CfResource(logicalId = "Alerts", type = "AWS::SNS::Topic")
-@CfResource(logicalId = "Uploads", type = "AWS::S3::Bucket")
+@CfParameter(name = "UploadsBucketName", defaultValue = "shop-uploads")
+@CfResource(logicalId = "Uploads", type = "AWS::S3::Bucket", properties = "BucketName: !Ref UploadsBucketName")
 public class Jobs {
   /** What the methods saw, for the tests. */
   public final List<String> seen = new ArrayList<>();
@@ -26,6 +30,7 @@ public class Jobs {
   public record Tidy(int olderThanDays) {}
 
   @CfFunction(snapStart = true)
+  @Use(value = "Alerts", access = Access.WRITE)
   @OnSqsMessage(queue = "JobQueue", batchSize = 5)
   public void work(Job job, Context context) {
     if (job.attempts() > 3) {
@@ -41,6 +46,7 @@ public class Jobs {
   }
 
   @CfFunction
+  @Use(value = "Uploads", access = Access.READ)
   @OnS3Event(bucket = "Uploads", prefix = "in/")
   public void uploaded(S3Record object) {
     seen.add("uploaded " + object.bucket() + "/" + object.key() + " " + object.size());

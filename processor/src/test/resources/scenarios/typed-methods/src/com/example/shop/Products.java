@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.stratus.annotations.Access;
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.Body;
 import dev.stratus.annotations.CfFunction;
@@ -9,6 +10,7 @@ import dev.stratus.annotations.Header;
 import dev.stratus.annotations.HttpApiRoute;
 import dev.stratus.annotations.Path;
 import dev.stratus.annotations.Query;
+import dev.stratus.annotations.Use;
 import dev.stratus.runtime.HttpException;
 import dev.stratus.runtime.Response;
 import dev.stratus.runtime.Warmup;
@@ -20,6 +22,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** A product catalogue: one typed method per route, one instance per container. */
+@CfResource(logicalId = "ProductsTable", type = "AWS::DynamoDB::Table", properties = """
+    BillingMode: PAY_PER_REQUEST
+    AttributeDefinitions: [{AttributeName: id, AttributeType: N}]
+    KeySchema: [{AttributeName: id, KeyType: HASH}]
+    """)
 @CfResource(logicalId = "ShopApi", type = "AWS::Serverless::Api", properties = """
     StageName: prod
     Cors: {AllowOrigin: "'https://shop.example.com'", AllowMethods: "'GET,POST'"}
@@ -34,6 +41,7 @@ public class Products implements Warmup {
   }
 
   @CfFunction(memorySize = 512, snapStart = true)
+  @Use(value = "ProductsTable", access = Access.READ)
   @ApiRoute(path = "/products/{id}", method = "GET")
   public Optional<Product> get(@Path("id") long id) {
     return Optional.ofNullable(products.get(id));
@@ -55,6 +63,7 @@ public class Products implements Warmup {
   }
 
   @CfFunction
+  @Use(value = "ProductsTable", access = {Access.READ, Access.WRITE}, env = "TABLE")
   @ApiRoute(path = "/products", method = "POST", api = "ShopApi")
   public Response<Product> create(@Body NewProduct product, @Header("x-request-id") Optional<UUID> requestId,
       Context context) {

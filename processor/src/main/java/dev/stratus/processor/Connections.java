@@ -1,0 +1,70 @@
+package dev.stratus.processor;
+
+import dev.stratus.template.Resource;
+import dev.stratus.template.Template;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.connect.Grant;
+import dev.stratus.template.connect.Grants;
+import dev.stratus.template.diagnostics.Diagnostic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives each function what its {@code @Use}s grant (see {@link Grants}): a policy document and an
+ * environment variable apiece, added to its fragment once every part of the template is known, since the
+ * resource used may be declared anywhere.
+ */
+final class Connections {
+  private Connections() {}
+
+  /** {@code fragment}'s template with its uses applied; mistakes are reported on the {@code @Use}. */
+  static Template apply(TypeFragment fragment, Map<String, Resource> all, Reporter reporter,
+      Map<List<String>, Origin> origins) {
+    if (fragment.uses().isEmpty()) {
+      return fragment.template();
+    }
+    Template.Builder out = fragment.template().toBuilder();
+    Map<String, Resource> functions = new LinkedHashMap<>(fragment.template().resources());
+    for (UseRequest u : fragment.uses()) {
+      Grants.Result result = Grants.derive(u.function(), u.use(), all);
+      if (result.refusal() != null) {
+        reporter.report(u.at(), result.refusal());
+        continue;
+      }
+      Resource fn = functions.get(u.function());
+      Mapping granted = grant(fn.properties(), result.grant(), u, reporter, origins);
+      functions.put(u.function(), fn.withProperties(granted));
+    }
+    functions.forEach(out::resource);
+    return out.build();
+  }
+
+  private static Mapping grant(Mapping props, Grant g, UseRequest u, Reporter reporter,
+      Map<List<String>, Origin> origins) {
+    Map<String, Value> p = new LinkedHashMap<>(props.entries());
+    List<String> at = List.of("Resources", u.function(), "Properties");
+
+    Map<String, Value> env = props.get("Environment") instanceof Mapping e ? new LinkedHashMap<>(e.entries())
+        : new LinkedHashMap<>();
+    Map<String, Value> vars = env.get("Variables") instanceof Mapping v ? new LinkedHashMap<>(v.entries())
+        : new LinkedHashMap<>();
+    if (vars.containsKey(g.envName())) {
+      reporter.report(u.at(), Diagnostic.DuplicateEnvironmentVariable, g.envName());
+    } else {
+      vars.put(g.envName(), g.envValue());
+      origins.put(List.of(at.get(0), at.get(1), at.get(2), "Environment", "Variables", g.envName()), u.at());
+    }
+    env.put("Variables", new Mapping(vars));
+    p.put("Environment", new Mapping(env));
+
+    List<Value> policies = props.get("Policies") instanceof Value.Seq s ? new ArrayList<>(s.items())
+        : new ArrayList<>();
+    origins.put(List.of(at.get(0), at.get(1), at.get(2), "Policies", Integer.toString(policies.size())), u.at());
+    policies.add(g.policy());
+    p.put("Policies", new Value.Seq(policies));
+    return new Mapping(p);
+  }
+}

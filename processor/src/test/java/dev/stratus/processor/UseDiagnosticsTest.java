@@ -1,0 +1,99 @@
+package dev.stratus.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stratus.processor.Compile.compile;
+import static dev.stratus.processor.Compile.handler;
+import static dev.stratus.processor.Compile.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** One test per diagnostic of {@code @Use}: the count, the message and the line it points at. */
+class UseDiagnosticsTest {
+  private static JavaFileObject resources() {
+    return source("Store", """
+        @CfParameter(name = "MediaBucketName", defaultValue = "media")
+        @CfResource(logicalId = "Orders", type = "AWS::DynamoDB::Table", properties = \"""
+            BillingMode: PAY_PER_REQUEST
+            AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+            KeySchema: [{AttributeName: id, KeyType: HASH}]
+            \""")
+        @CfResource(logicalId = "Alerts", type = "AWS::SNS::Topic")
+        @CfResource(logicalId = "Logs", type = "AWS::Logs::LogGroup")
+        @CfResource(logicalId = "Uploads", type = "AWS::S3::Bucket")
+        final class Store {}
+        """);
+  }
+
+  private static void assertSingleError(Compilation c, JavaFileObject file, String message, String line) {
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(message).inFile(file).onLineContaining(line);
+  }
+
+  @Test
+  void theResourceMustExist() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "Order", access = Access.READ)
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUnknownUseResource] @Use names 'Order', which is no"
+        + " resource of the template; did you mean 'Orders'?; declare it with @CfResource or in the base template",
+        "@Use(value = \"Order\"");
+  }
+
+  @Test
+  void onlyTypesWithAProfileAreGranted() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "Logs", access = Access.WRITE)
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUseTypeNotCovered] @Use(\"Logs\"): Stratus cannot grant"
+        + " access to a AWS::Logs::LogGroup; it grants access to AWS::DynamoDB::Table, AWS::Events::EventBus,"
+        + " AWS::Lambda::Function, AWS::Location::PlaceIndex, AWS::S3::Bucket, AWS::SNS::Topic, AWS::SQS::Queue,"
+        + " AWS::StepFunctions::StateMachine; write that policy in policies instead", "@Use(value = \"Logs\"");
+  }
+
+  @Test
+  void theAccessMustBeOneTheTypeOffers() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "Alerts", access = Access.READ)
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUseAccessNotOffered] @Use(\"Alerts\"): a AWS::SNS::Topic"
+        + " offers no Read access to a function; it offers Write", "@Use(value = \"Alerts\"");
+  }
+
+  @Test
+  void aBucketThatNotifiesTheFunctionNeedsAName() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "Uploads", access = Access.READ)
+        @OnS3Event(bucket = "Uploads")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUseNotificationCycle] @Use(\"Uploads\"): the bucket"
+        + " notifies ReaderFunction, so the function cannot name it by its ARN (a circular dependency); give the bucket"
+        + " a BucketName (a !Ref to a parameter, as Filestore's StorageBucketName) and the use names it by that",
+        "@Use(value = \"Uploads\"");
+  }
+
+  @Test
+  void theVariableIsSetOnce() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction(environment = @Env(name = "ORDERS_NAME", value = "orders"))
+        @Use(value = "Orders", access = Access.READ)
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusDuplicateEnvironmentVariable] environment variable"
+        + " 'ORDERS_NAME' is set twice; keep one", "@Use(value = \"Orders\"");
+  }
+
+  @Test
+  void aUseNeedsAFunction() {
+    JavaFileObject src = source("Loose", """
+        @Use(value = "Orders", access = Access.READ)
+        public class Loose {}
+        """);
+    assertSingleError(compile(src, resources()), src, "[StratusUseWithoutFunction] @Use needs @CfFunction on the same"
+        + " class: a use grants a function access", "@Use");
+  }
+}

@@ -1,0 +1,148 @@
+package dev.stratus.template.connect;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.Names;
+import dev.stratus.template.Resource;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.check.ResourceSpecs;
+import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Derives what a {@link Use} gives a function from SAM's connector profiles: the statements of each access
+ * category with the resource's ARN forms, and the variable that carries its name, URL or ARN. Pure: the
+ * template's resources in, a grant or the reason there is none out.
+ */
+public final class Grants {
+  /** SAM's resource types, as the profiles (written for CloudFormation's) know them. */
+  private static final Map<String, String> SAM_TYPES = Map.of(
+      "AWS::Serverless::Function", "AWS::Lambda::Function",
+      "AWS::Serverless::SimpleTable", "AWS::DynamoDB::Table",
+      "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine");
+  /** What {@code Ref} of each type gives, which names the variable: {@code _NAME}, {@code _URL} or {@code _ARN}. */
+  private static final Map<String, String> REF_GIVES = Map.of(
+      "AWS::DynamoDB::Table", "NAME",
+      "AWS::S3::Bucket", "NAME",
+      "AWS::SQS::Queue", "URL",
+      "AWS::SNS::Topic", "ARN",
+      "AWS::Lambda::Function", "NAME",
+      "AWS::StepFunctions::StateMachine", "ARN",
+      "AWS::Events::EventBus", "NAME",
+      "AWS::Location::PlaceIndex", "NAME");
+
+  /** A grant, or the message that says why there is none. */
+  public record Result(Grant grant, Message refusal) {}
+
+  private Grants() {}
+
+  /** What {@code use} gives {@code function}, given every resource of the template. */
+  public static Result derive(String function, Use use, Map<String, Resource> resources) {
+    Resource target = resources.get(use.resource());
+    if (target == null) {
+      return refused(Diagnostic.UnknownUseResource.with(use.resource(),
+          Names.suggestion(use.resource(), resources.keySet())));
+    }
+    Map<String, Map<String, Object>> profiles = ResourceSpecs.get().connectorProfiles();
+    String type = SAM_TYPES.getOrDefault(target.type(), target.type());
+    Map<String, Object> profile = profiles.get(type);
+    if (profile == null || !REF_GIVES.containsKey(type)) {
+      return refused(Diagnostic.UseTypeNotCovered.with(use.resource(), target.type(),
+          String.join(", ", new TreeSet<>(REF_GIVES.keySet()))));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, List<Map<String, List<String>>>> access =
+        (Map<String, List<Map<String, List<String>>>>) profile.get("access");
+    for (String category : use.access()) {
+      if (!access.containsKey(category)) {
+        return refused(Diagnostic.UseAccessNotOffered.with(use.resource(), target.type(), category,
+            String.join(" and ", access.keySet())));
+      }
+    }
+    Arn arn = arn(function, use.resource(), type, target, profile, resources);
+    if (arn == null) {
+      return refused(Diagnostic.UseNotificationCycle.with(use.resource(), function));
+    }
+    List<Value> statements = new ArrayList<>();
+    for (String category : use.access()) {
+      for (Map<String, List<String>> s : access.get(category)) {
+        List<Value> forms = new ArrayList<>();
+        for (String form : s.get("Resource")) {
+          forms.add(arn.form(form));
+        }
+        statements.add(Mapping.builder().put("Effect", "Allow").put("Action", Value.seqOf(s.get("Action")))
+            .put("Resource", new Value.Seq(forms)).build());
+      }
+    }
+    Mapping policy = Mapping.builder().put("Statement", new Value.Seq(statements)).build();
+    String env = use.env().isEmpty() ? envName(use.resource(), type) : use.env();
+    return new Result(new Grant(policy, env, arn.ref()), null);
+  }
+
+  /** {@code FilesTable} → {@code FILES_TABLE_NAME}: the logical id in upper snake case and what its Ref gives. */
+  public static String envName(String logicalId, String type) {
+    String snake = logicalId.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
+    return snake.toUpperCase(Locale.ROOT) + "_" + REF_GIVES.get(SAM_TYPES.getOrDefault(type, type));
+  }
+
+  private static Result refused(Message m) {
+    return new Result(null, m);
+  }
+
+  /**
+   * How the resource's ARN is written: {@code %{Destination.Arn}} forms become {@code Fn::Sub} text over it.
+   * A bucket that notifies the function cannot be named by its ARN from the function (the permission to
+   * notify makes that a circular dependency): its {@code BucketName} names it instead, or nothing can.
+   */
+  private static Arn arn(String function, String id, String type, Resource target, Map<String, Object> profile,
+      Map<String, Resource> resources) {
+    if (type.equals("AWS::S3::Bucket") && notifies(id, resources.get(function))) {
+      Value name = target.properties().get("BucketName");
+      if (name instanceof Fn.Ref r) {
+        return new Arn("arn:${AWS::Partition}:s3:::${" + r.target() + "}", name, id);
+      }
+      if (name instanceof Value.Str s && !s.value().contains("${")) {
+        return new Arn("arn:${AWS::Partition}:s3:::" + s.value(), name, id);
+      }
+      return null;
+    }
+    boolean byRef = profile.get("arn") instanceof Map<?, ?> m && m.containsKey("Ref");
+    return new Arn(byRef ? "${" + id + "}" : "${" + id + ".Arn}", Fn.ref(id), id);
+  }
+
+  private static boolean notifies(String bucket, Resource function) {
+    if (function == null || !(function.properties().get("Events") instanceof Mapping events)) {
+      return false;
+    }
+    for (Value e : events.entries().values()) {
+      if (e instanceof Mapping m && "S3".equals(text(m.get("Type"))) && m.get("Properties") instanceof Mapping p
+          && p.get("Bucket") instanceof Fn.Ref r && r.target().equals(bucket)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String text(Value v) {
+    return v instanceof Value.Str s ? s.value() : null;
+  }
+
+  /** The ARN as {@code Fn::Sub} text, and what the variable carries: the Ref, or the bucket's name. */
+  private record Arn(String text, Value ref, String id) {
+    Value form(String pattern) {
+      String body = pattern.replace("%{Destination.Arn}", text).replace("%{Destination.Name}", "${" + id + ".Name}");
+      if (body.equals("${" + id + ".Arn}")) {
+        return Fn.getAtt(id, "Arn");
+      }
+      if (body.equals("${" + id + "}")) {
+        return Fn.ref(id);
+      }
+      return Fn.sub(body);
+    }
+  }
+}
