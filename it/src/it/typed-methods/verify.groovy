@@ -8,6 +8,11 @@ assert log.contains('stratus-local: --check: the stack starts; stopping') : log
 
 def template = new File(basedir, 'target/template.yaml').text
 assert template.contains('Handler: com.example.books.Books_GetHandler::handleRequest') : template
+// @Use: the stats function reads BooksTable; the report shows it, and nothing else has access.
+assert template.contains('BOOKS_TABLE_NAME: !Ref BooksTable') : template
+def permissions = new File(basedir, 'target/stratus/permissions.md').text
+assert permissions.contains('BooksStatsFunction -- "Read" --> BooksTable') : permissions
+assert new File(basedir, 'target/stratus/permissions.json').text.contains('"BooksStatsFunction": {') : 'no JSON report'
 def check = [python, checker, new File(basedir, 'target/template.yaml').path].execute()
 def checkOut = new StringBuffer(), checkErr = new StringBuffer()
 check.waitForProcessOutput(checkOut, checkErr)
@@ -65,7 +70,7 @@ try {
       + ' \\"yesterday\\"') : broken.body()
 
   def stats = call('GET', '/stats', null)
-  assert stats.statusCode() == 200 && stats.body() == '{"books":0}' : stats.body()
+  assert stats.statusCode() == 200 && stats.body() == '{"books":0,"table":"local-BooksTable"}' : stats.body()
 
   // Events through the running serve: a schedule's Input, and an SQS batch whose bad message alone fails.
   def invoke = { String function, File event ->

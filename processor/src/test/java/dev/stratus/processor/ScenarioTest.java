@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.stratus.template.connect.Permissions;
 import dev.stratus.template.link.FragmentFile;
 import dev.stratus.template.link.Linker;
 import dev.stratus.template.link.Source;
@@ -25,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each folder under {@code scenarios/} is a small project: {@code src/} is compiled with the processor;
- * {@code expected/fragments/} holds the fragment of each annotated type and {@code expected/template.yaml}
- * the linked template, byte for byte. {@code -Dgolden.update=true} rewrites them for review.
+ * {@code expected/fragments/} holds the fragment of each annotated type, {@code expected/template.yaml}
+ * the linked template and {@code expected/permissions.md} its permissions report, byte for byte. {@code -Dgolden.update=true} rewrites them for review.
  */
 class ScenarioTest {
   static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
@@ -65,6 +66,7 @@ class ScenarioTest {
         Linker.Options.defaults().withToday(java.time.LocalDate.parse(Compile.TODAY)));
     assertThat(linked.errors()).isEmpty();
     compare(scenario.resolve("expected/template.yaml"), linked.yaml());
+    compare(scenario.resolve("expected/permissions.md"), Permissions.markdown(linked.template()));
 
     // The glue generated for typed methods, one golden per class; a scenario without them generates none.
     Path glue = scenario.resolve("expected/sources");

@@ -84,6 +84,11 @@ public final class Grants {
     return new Result(new Grant(policy, env, arn.ref()), null);
   }
 
+  /** The type as SAM's connector profiles name it: {@code AWS::Serverless::Function} is a Lambda function. */
+  static String profileType(String type) {
+    return SAM_TYPES.getOrDefault(type, type);
+  }
+
   /** {@code FilesTable} → {@code FILES_TABLE_NAME}: the logical id in upper snake case and what its Ref gives. */
   public static String envName(String logicalId, String type) {
     String snake = logicalId.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");

@@ -1,6 +1,7 @@
 package dev.stratus.template.maven;
 
 import dev.stratus.template.TemplateException;
+import dev.stratus.template.connect.Permissions;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.link.FragmentFile;
 import dev.stratus.template.link.Linker;
@@ -89,13 +90,18 @@ public final class GenerateMojo extends AbstractMojo {
     if (!result.ok()) {
       throw new MojoFailureException("Stratus: the template has " + result.errors().size() + " error(s); see above");
     }
+    Path report = out.getParent().resolve("stratus");
     try {
       Files.createDirectories(out.getParent());
       Files.writeString(out, result.yaml(), StandardCharsets.UTF_8);
+      // What each function may do, for review next to the template: Markdown (with a Mermaid picture) and JSON.
+      Files.createDirectories(report);
+      Files.writeString(report.resolve("permissions.md"), Permissions.markdown(result.template()), StandardCharsets.UTF_8);
+      Files.writeString(report.resolve("permissions.json"), Permissions.json(result.template()), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MojoExecutionException("Stratus: cannot write " + out, e);
+      throw new MojoExecutionException("Stratus: cannot write " + out + " and " + report, e);
     }
     getLog().info("Stratus: wrote " + out + " (" + result.template().resources().size() + " resources, CodeUri "
-        + codeUri + ")");
+        + codeUri + ") and " + report.resolve("permissions.md"));
   }
 }

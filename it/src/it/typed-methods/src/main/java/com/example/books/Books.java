@@ -1,19 +1,29 @@
 package com.example.books;
 
+import dev.stratus.annotations.Access;
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.Body;
 import dev.stratus.annotations.CfFunction;
+import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.HttpApiRoute;
 import dev.stratus.annotations.Path;
 import dev.stratus.annotations.Query;
+import dev.stratus.annotations.Use;
 import dev.stratus.runtime.HttpException;
 import dev.stratus.runtime.Response;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The API: each method one route, parameters bound by Stratus, the domain in {@link Library}. */
+@CfResource(logicalId = "BooksTable", type = "AWS::DynamoDB::Table", properties = """
+    BillingMode: PAY_PER_REQUEST
+    AttributeDefinitions: [{AttributeName: isbn, AttributeType: S}]
+    KeySchema: [{AttributeName: isbn, KeyType: HASH}]
+    """)
 public class Books {
+  /** What the stats route answers: the count, and the table its @Use names. */
+  public record Stats(int books, String table) {}
+
   private final Library library;
 
   /** What Lambda's generated handlers use: one library per container. */
@@ -54,8 +64,9 @@ public class Books {
   }
 
   @CfFunction
+  @Use(value = "BooksTable", access = Access.READ)
   @HttpApiRoute(path = "/stats", method = "GET")
-  public Map<String, Integer> stats() {
-    return Map.of("books", library.onShelf(Optional.empty(), Integer.MAX_VALUE).size());
+  public Stats stats() {
+    return new Stats(library.onShelf(Optional.empty(), Integer.MAX_VALUE).size(), System.getenv("BOOKS_TABLE_NAME"));
   }
 }

@@ -1,0 +1,342 @@
+package dev.stratus.template.connect;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.Resource;
+import dev.stratus.template.Template;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.check.ResourceSpecs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What each function of a template may do, for people to review: its statements (actions on resources), the
+ * SAM policy templates and managed policies it has, as Markdown with a Mermaid picture of functions, their
+ * triggers and the resources they use, and as JSON for tools. Pure: a template in, text out.
+ */
+public final class Permissions {
+  /** One statement of a function's policies, as written, and the resources of the template it names. */
+  public record Statement(String effect, List<String> actions, List<String> resources, Set<String> targets) {}
+
+  /** What invokes a function: {@code SQS !GetAtt JobQueue.Arn}, and the resource of the template it comes from, if any. */
+  public record Trigger(String text, String resource) {}
+
+  /**
+   * A function's permissions: statements, policy templates ({@code DynamoDBCrudPolicy {TableName: !Ref T}}),
+   * managed policies, and the resources of the template they name.
+   */
+  public record Function(String id, List<Trigger> triggers, List<Statement> statements, List<PolicyTemplate> templates,
+      List<String> managed, Set<String> uses) {}
+
+  /** A SAM policy template as written ({@code DynamoDBCrudPolicy {TableName: !Ref T}}) and the resources it names. */
+  public record PolicyTemplate(String text, Set<String> targets) {}
+
+  private Permissions() {}
+
+  public static List<Function> of(Template template) {
+    List<Function> out = new ArrayList<>();
+    template.resources().forEach((id, r) -> {
+      if (r.type().equals(Resource.SERVERLESS_FUNCTION)) {
+        out.add(function(id, r, template));
+      }
+    });
+    return out;
+  }
+
+  private static Function function(String id, Resource r, Template template) {
+    List<Statement> statements = new ArrayList<>();
+    List<PolicyTemplate> templates = new ArrayList<>();
+    List<String> managed = new ArrayList<>();
+    Set<String> uses = new LinkedHashSet<>();
+    Value policies = r.properties().get("Policies");
+    List<Value> items = policies instanceof Value.Seq s ? s.items() : policies == null ? List.of() : List.of(policies);
+    for (Value p : items) {
+      if (p instanceof Value.Str s) {
+        managed.add(s.value());
+      } else if (p instanceof Mapping m && m.get("Statement") != null) {
+        Value st = m.get("Statement");
+        for (Value one : st instanceof Value.Seq seq ? seq.items() : List.of(st)) {
+          if (one instanceof Mapping sm) {
+            Set<String> targets = new LinkedHashSet<>();
+            collect(sm.get("Resource"), template, targets);
+            uses.addAll(targets);
+            statements.add(new Statement(text(sm.get("Effect")), texts(sm.get("Action")), texts(sm.get("Resource")),
+                targets));
+          }
+        }
+      } else if (p instanceof Mapping m && m.entries().size() == 1) {
+        Map.Entry<String, Value> e = m.entries().entrySet().iterator().next();
+        Set<String> targets = new LinkedHashSet<>();
+        collect(e.getValue(), template, targets);
+        uses.addAll(targets);
+        templates.add(new PolicyTemplate(e.getKey() + " " + describe(e.getValue()), targets));
+      } else {
+        managed.add(describe(p));
+      }
+    }
+    List<Trigger> triggers = new ArrayList<>();
+    if (r.properties().get("Events") instanceof Mapping events) {
+      events.entries().forEach((name, e) -> {
+        if (e instanceof Mapping em) {
+          Value props = em.get("Properties");
+          Set<String> from = new LinkedHashSet<>();
+          if (props instanceof Mapping pm) {
+            for (String key : List.of("Queue", "Topic", "Bucket", "Stream")) {
+              collect(pm.get(key), template, from);
+            }
+          }
+          triggers.add(new Trigger(text(em.get("Type")) + (props instanceof Mapping pm ? source(pm) : ""),
+              from.isEmpty() ? null : from.iterator().next()));
+        }
+      });
+    }
+    return new Function(id, triggers, statements, templates, managed, uses);
+  }
+
+  /** What triggers a function, in words: {@code Api POST /file}, {@code SQS JobQueue}, {@code Schedule rate(1 hour)}. */
+  private static String source(Mapping p) {
+    for (String key : List.of("Queue", "Topic", "Bucket", "Stream", "Schedule")) {
+      if (p.get(key) != null) {
+        return " " + describe(p.get(key));
+      }
+    }
+    if (p.get("Path") != null) {
+      return " " + describe(p.get("Method")).toUpperCase(java.util.Locale.ROOT) + " " + describe(p.get("Path"));
+    }
+    return "";
+  }
+
+  /**
+   * The logical ids of the template's resources that {@code v} refers to; a parameter that names a resource
+   * ({@code BucketName: !Ref StorageBucketName}) stands for that resource.
+   */
+  private static void collect(Value v, Template template, Set<String> into) {
+    if (v == null) {
+      return;
+    }
+    if (v instanceof Fn.Ref r && !template.resources().containsKey(r.target())) {
+      template.resources().forEach((id, res) -> {
+        for (Value name : res.properties().entries().values()) {
+          if (name instanceof Fn.Ref nr && nr.target().equals(r.target())) {
+            into.add(id);
+          }
+        }
+      });
+    } else if (v instanceof Fn.Ref r) {
+      into.add(r.target());
+    } else if (v instanceof Fn.GetAtt g && template.resources().containsKey(g.resource())) {
+      into.add(g.resource());
+    } else if (v instanceof Fn.Sub s) {
+      for (Fn.Sub.Part part : s.parts()) {
+        if (part instanceof Fn.Sub.Reference ref) {
+          collect(ref.target(), template, into);
+        }
+      }
+    } else if (v instanceof Value.Seq seq) {
+      seq.items().forEach(i -> collect(i, template, into));
+    } else if (v instanceof Mapping m) {
+      m.entries().values().forEach(i -> collect(i, template, into));
+    }
+  }
+
+  public static String markdown(Template template) {
+    List<Function> functions = of(template);
+    StringBuilder b = new StringBuilder("# Permissions\n\nGenerated by Stratus from the template: what each function may"
+        + " do. Review a change to this file as you would a change to IAM.\n\n```mermaid\nflowchart LR\n");
+    Set<String> resources = new LinkedHashSet<>();
+    for (Function f : functions) {
+      b.append("  ").append(f.id()).append("([").append(f.id()).append("])\n");
+      for (Trigger t : f.triggers()) {
+        if (t.resource() != null) {
+          resources.add(t.resource());
+          b.append("  ").append(t.resource()).append(" -. \"").append(escape(t.text().split(" ")[0])).append("\" .-> ")
+              .append(f.id()).append('\n');
+        } else {
+          b.append("  ").append(node(t.text())).append("[\"").append(escape(t.text())).append("\"] --> ")
+              .append(f.id()).append('\n');
+        }
+      }
+      for (String u : f.uses()) {
+        resources.add(u);
+        b.append("  ").append(f.id()).append(" -- \"").append(escape(verbs(f, u, template.resources().get(u).type())))
+            .append("\" --> ").append(u)
+            .append('\n');
+      }
+    }
+    for (String r : resources) {
+      b.append("  ").append(r).append("[(\"").append(r).append(" · ")
+          .append(template.resources().get(r).type()).append("\")]\n");
+    }
+    b.append("```\n");
+    for (Function f : functions) {
+      b.append("\n## ").append(f.id()).append("\n\n");
+      if (!f.triggers().isEmpty()) {
+        List<String> texts = new ArrayList<>();
+        f.triggers().forEach(t -> texts.add(code(t.text())));
+        b.append("Triggered by ").append(String.join(", ", texts)).append(".\n\n");
+      }
+      if (!f.statements().isEmpty()) {
+        b.append("| effect | actions | resources |\n|---|---|---|\n");
+        for (Statement s : f.statements()) {
+          b.append("| ").append(s.effect()).append(" | ").append(cell(s.actions())).append(" | ")
+              .append(cell(s.resources())).append(" |\n");
+        }
+      }
+      if (!f.statements().isEmpty() && !(f.templates().isEmpty() && f.managed().isEmpty())) {
+        b.append('\n');
+      }
+      for (PolicyTemplate t : f.templates()) {
+        b.append("- SAM policy template ").append(code(t.text())).append('\n');
+      }
+      for (String m : f.managed()) {
+        b.append("- managed policy ").append(code(m)).append('\n');
+      }
+      if (f.statements().isEmpty() && f.templates().isEmpty() && f.managed().isEmpty()) {
+        b.append("No policies beyond what SAM gives every function (its logs) and its triggers.\n");
+      }
+    }
+    return b.toString();
+  }
+
+  /** The same as JSON: {@code {"Function": {"triggers": [...], "statements": [...], ...}}}. */
+  public static String json(Template template) {
+    StringBuilder b = new StringBuilder("{");
+    List<Function> functions = of(template);
+    for (int i = 0; i < functions.size(); i++) {
+      Function f = functions.get(i);
+      List<String> triggers = new ArrayList<>();
+      f.triggers().forEach(t -> triggers.add(t.text()));
+      b.append(i == 0 ? "\n" : ",\n").append("  ").append(quote(f.id())).append(": {\"triggers\": ")
+          .append(array(triggers)).append(", \"statements\": [");
+      for (int k = 0; k < f.statements().size(); k++) {
+        Statement s = f.statements().get(k);
+        b.append(k == 0 ? "" : ", ").append("{\"effect\": ").append(quote(s.effect())).append(", \"actions\": ")
+            .append(array(s.actions())).append(", \"resources\": ").append(array(s.resources())).append('}');
+      }
+      List<String> templates = new ArrayList<>();
+      f.templates().forEach(t -> templates.add(t.text()));
+      b.append("], \"templates\": ").append(array(templates)).append(", \"managed\": ").append(array(f.managed()))
+          .append(", \"uses\": ").append(array(List.copyOf(f.uses()))).append('}');
+    }
+    return b.append("\n}\n").toString();
+  }
+
+  /**
+   * The actions of {@code f} on {@code resource}, short: a connector profile's category ({@code Read}) where
+   * they hold all of it, the rest by name ({@code PutItem}).
+   */
+  @SuppressWarnings("unchecked")
+  private static String verbs(Function f, String resource, String type) {
+    Set<String> actions = new LinkedHashSet<>();
+    for (Statement s : f.statements()) {
+      if (s.targets().contains(resource)) {
+        actions.addAll(s.actions());
+      }
+    }
+    Set<String> out = new LinkedHashSet<>();
+    Map<String, Object> profile = ResourceSpecs.get().connectorProfiles().get(Grants.profileType(type));
+    if (profile != null) {
+      ((Map<String, List<Map<String, List<String>>>>) profile.get("access")).forEach((category, statements) -> {
+        Set<String> all = new LinkedHashSet<>();
+        statements.forEach(st -> all.addAll(st.get("Action")));
+        if (actions.containsAll(all)) {
+          out.add(category);
+          actions.removeAll(all);
+        }
+      });
+    }
+    actions.forEach(a -> out.add(a.substring(a.indexOf(':') + 1)));
+    for (PolicyTemplate t : f.templates()) {
+      if (t.targets().contains(resource)) {
+        out.add(t.text().substring(0, t.text().indexOf(' ')));
+      }
+    }
+    String all = String.join(", ", out);
+    return all.length() <= 60 ? all : all.substring(0, 57) + "…";
+  }
+
+  private static List<String> texts(Value v) {
+    if (v instanceof Value.Seq s) {
+      List<String> out = new ArrayList<>();
+      s.items().forEach(i -> out.add(describe(i)));
+      return out;
+    }
+    return v == null ? List.of() : List.of(describe(v));
+  }
+
+  private static String text(Value v) {
+    return v instanceof Value.Str s ? s.value() : v == null ? "" : describe(v);
+  }
+
+  /** A value in the short form a reader knows from YAML: {@code !GetAtt FilesTable.Arn}, {@code !Sub …}. */
+  static String describe(Value v) {
+    if (v instanceof Value.Str s) {
+      return s.value();
+    }
+    if (v instanceof Fn.Ref r) {
+      return "!Ref " + r.target();
+    }
+    if (v instanceof Fn.GetAtt g) {
+      return "!GetAtt " + g.resource() + "." + g.attribute();
+    }
+    if (v instanceof Fn.Sub s && s.variables().isEmpty()) {
+      return "!Sub " + s.template();
+    }
+    if (v instanceof Mapping m) {
+      Map<String, String> parts = new LinkedHashMap<>();
+      m.entries().forEach((k, x) -> parts.put(k, describe(x)));
+      return parts.toString().replace("=", ": ");
+    }
+    if (v instanceof Value.Seq s) {
+      return texts(s).toString();
+    }
+    return String.valueOf(v);
+  }
+
+  private static String node(String trigger) {
+    return "t" + Integer.toHexString(trigger.hashCode() & 0x7fffffff);
+  }
+
+  private static String escape(String s) {
+    return s.replace("\"", "#quot;");
+  }
+
+  private static String cell(List<String> items) {
+    List<String> out = new ArrayList<>();
+    items.forEach(i -> out.add(code(i)));
+    return String.join("<br>", out);
+  }
+
+  private static String code(String s) {
+    return "`" + s.replace("|", "\\|") + "`";
+  }
+
+  private static String array(List<String> items) {
+    List<String> out = new ArrayList<>();
+    items.forEach(i -> out.add(quote(i)));
+    return "[" + String.join(", ", out) + "]";
+  }
+
+  private static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}
