@@ -7,7 +7,8 @@
 - the SAM translator's policy templates (names and parameters), its list of AWS managed policy names, the
   properties its Globals plugin applies per section, and which SAM properties pass through to CloudFormation;
 - the SAM translator's connector profiles: for a Lambda function as the source, the actions and resource forms of
-  each access category (Read, Write) per destination type, and how each type gives its ARN.
+  each access category (Read, Write) per destination type, and how each type gives its ARN; and, from cfn-lint's
+  IAM policy data, the actions of those types' services, to check the actions a use narrows to.
 
 Writes template-gen/src/main/resources/dev/stratus/template/check/resource-specs.tsv: a header line, the lines
 `runtimes<TAB>{json}`, `policy-templates<TAB>{name: [parameter, ...]}` and `managed-policies<TAB>[name, ...]`, `globals<TAB>{section: [property, ...]}`,
@@ -182,6 +183,12 @@ def connector_profiles():
     return out
 
 
+def iam_actions(services):
+    """The IAM actions of each service, lower case (IAM compares them without case), from cfn-lint's list."""
+    policies = json.loads((Path(AdditionalSpecs.__file__).parent / "Policies.json").read_text())
+    return {svc: sorted(policies[svc]["Actions"]) for svc in sorted(services) if svc in policies}
+
+
 def main():
     types = {name: cfn_type(name) for name in sorted(PROVIDER_SCHEMA_MANAGER.get_resource_types(REGION))}
     types.update(sam_types(types))
@@ -200,6 +207,9 @@ def main():
              "managed-policies\t" + json.dumps(managed, separators=(",", ":")),
              "globals\t" + json.dumps(sam_globals(), separators=(",", ":")),
              "connectors\t" + json.dumps(connector_profiles(), separators=(",", ":"), sort_keys=True)]
+    services = {a.split(":")[0] for p in connector_profiles().values() for cat in p["access"].values()
+                for st in cat for a in st["Action"]}
+    lines.append("iam-actions\t" + json.dumps(iam_actions(services), separators=(",", ":")))
     lines += [f"{name}\t{json.dumps(spec, separators=(',', ':'))}" for name, spec in sorted(types.items())]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(types)} resource types, {OUT.stat().st_size} bytes", file=sys.stderr)

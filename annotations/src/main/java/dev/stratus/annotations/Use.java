@@ -27,7 +27,17 @@ public @interface Use {
   /** Logical id of the resource: a table, bucket, queue, topic, function, state machine or event bus. */
   String value();
 
-  Access[] access();
+  /** The access categories; with {@link #actions} alone, none. */
+  Access[] access() default {};
+
+  /**
+   * Exact actions instead of, or besides, whole categories: {@code actions = "dynamodb:PutItem"}, on the same
+   * resource forms. Checked against IAM's actions of the resource's service.
+   */
+  String[] actions() default {};
+
+  /** For a bucket: the keys the object statements cover, {@code "uploads/*"}; empty means all of them. */
+  String objects() default "";
 
   /**
    * The environment variable that carries the resource's name (tables, buckets, functions, event buses),

@@ -51,9 +51,9 @@ final class Connections {
         : new LinkedHashMap<>();
     Map<String, Value> vars = env.get("Variables") instanceof Mapping v ? new LinkedHashMap<>(v.entries())
         : new LinkedHashMap<>();
-    if (vars.containsKey(g.envName())) {
+    if (vars.containsKey(g.envName()) && !vars.get(g.envName()).equals(g.envValue())) {
       reporter.report(u.at(), Diagnostic.DuplicateEnvironmentVariable, g.envName());
-    } else {
+    } else if (!vars.containsKey(g.envName())) { // one resource used twice (other actions, keys) sets it once
       vars.put(g.envName(), g.envValue());
       origins.put(List.of(at.get(0), at.get(1), at.get(2), "Environment", "Variables", g.envName()), u.at());
     }

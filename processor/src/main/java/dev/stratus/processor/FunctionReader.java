@@ -158,8 +158,8 @@ final class FunctionReader {
       for (String a : u.enumNames("access")) {
         access.add(a.charAt(0) + a.substring(1).toLowerCase(Locale.ROOT)); // READ → Read, as SAM's profiles say
       }
-      uses.add(new UseRequest(id, new dev.stratus.template.connect.Use(u.string("value"), access, u.string("env")),
-          u.origin()));
+      uses.add(new UseRequest(id, new dev.stratus.template.connect.Use(u.string("value"), access, u.strings("actions"),
+          u.string("objects"), u.string("env")), u.origin()));
     }
 
     Resource function = Resource.of(Resource.SERVERLESS_FUNCTION, props.build());

@@ -88,6 +88,42 @@ class UseDiagnosticsTest {
   }
 
   @Test
+  void aUseGrantsSomething() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use("Orders")
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUseWithoutAccess] @Use(\"Orders\") grants nothing: give"
+        + " access = Access.READ, Access.WRITE or both, or actions, e.g. actions = \"dynamodb:GetItem\"", "@Use(");
+  }
+
+  @Test
+  void actionsMustBeIamActionsOfTheResourcesService() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "Orders", actions = {"dynamodb:PutItems"})
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUnknownUseAction] @Use(\"Orders\"): 'dynamodb:PutItems'"
+        + " is not an IAM action of dynamodb; did you mean 'dynamodb:putitem'?", "@Use(");
+    JavaFileObject other = handler("Writer", """
+        @CfFunction
+        @Use(value = "Orders", actions = "s3:GetObject")
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(other, resources()), other, "[StratusUnknownUseAction] @Use(\"Orders\"): 's3:GetObject'"
+        + " is not a dynamodb action; a AWS::DynamoDB::Table takes dynamodb: actions", "@Use(");
+  }
+
+  @Test
+  void objectsNarrowOnlyABucket() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "Orders", access = Access.READ, objects = "2026/*")
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUseObjectsNotABucket] @Use(\"Orders\"): objects narrows"
+        + " the keys of a bucket, and Orders is a AWS::DynamoDB::Table; remove it", "@Use(");
+  }
+
+  @Test
   void aUseNeedsAFunction() {
     JavaFileObject src = source("Loose", """
         @Use(value = "Orders", access = Access.READ)

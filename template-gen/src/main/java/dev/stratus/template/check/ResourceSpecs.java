@@ -31,6 +31,7 @@ public final class ResourceSpecs {
   private static final String MANAGED_POLICIES = "managed-policies";
   private static final String GLOBALS = "globals";
   private static final String CONNECTORS = "connectors";
+  private static final String IAM_ACTIONS = "iam-actions";
   private static volatile ResourceSpecs instance;
 
   /** One resource type: its properties ({@code p}), required ones ({@code r}), attributes ({@code a}), definitions ({@code d}). */
@@ -106,7 +107,7 @@ public final class ResourceSpecs {
         if (name.equals("runtimes")) {
           runtimes = parse(new String(data, json[0], json[1], StandardCharsets.UTF_8));
         } else if (name.equals(POLICY_TEMPLATES) || name.equals(MANAGED_POLICIES) || name.equals(GLOBALS)
-            || name.equals(CONNECTORS)) {
+            || name.equals(CONNECTORS) || name.equals(IAM_ACTIONS)) {
           samLines.put(name, json);
         } else {
           index.put(name, json);
@@ -167,6 +168,12 @@ public final class ResourceSpecs {
   @SuppressWarnings("unchecked")
   public Map<String, Map<String, Object>> connectorProfiles() {
     return (Map<String, Map<String, Object>>) samLine(CONNECTORS, Map.of());
+  }
+
+  /** The IAM actions of the connector profiles' services, by service prefix, lower case ({@code putitem}). */
+  @SuppressWarnings("unchecked")
+  public Map<String, List<String>> iamActions() {
+    return (Map<String, List<String>>) samLine(IAM_ACTIONS, Map.of());
   }
 
   /** The AWS managed policy names SAM resolves to ARNs. */

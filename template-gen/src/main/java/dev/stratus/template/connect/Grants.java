@@ -58,26 +58,42 @@ public final class Grants {
     @SuppressWarnings("unchecked")
     Map<String, List<Map<String, List<String>>>> access =
         (Map<String, List<Map<String, List<String>>>>) profile.get("access");
+    String service = access.values().iterator().next().get(0).get("Action").get(0).split(":")[0];
+    if (use.access().isEmpty() && use.actions().isEmpty()) {
+      return refused(Diagnostic.UseWithoutAccess.with(use.resource(),
+          access.values().iterator().next().get(0).get("Action").get(0)));
+    }
     for (String category : use.access()) {
       if (!access.containsKey(category)) {
         return refused(Diagnostic.UseAccessNotOffered.with(use.resource(), target.type(), category,
             String.join(" and ", access.keySet())));
       }
     }
+    for (String action : use.actions()) {
+      Message wrong = checkAction(use.resource(), action, service, target.type());
+      if (wrong != null) {
+        return refused(wrong);
+      }
+    }
+    if (!use.objects().isEmpty() && !type.equals("AWS::S3::Bucket")) {
+      return refused(Diagnostic.UseObjectsNotABucket.with(use.resource(), use.resource(), target.type()));
+    }
     Arn arn = arn(function, use.resource(), type, target, profile, resources);
     if (arn == null) {
       return refused(Diagnostic.UseNotificationCycle.with(use.resource(), function));
     }
     List<Value> statements = new ArrayList<>();
+    java.util.Set<String> allForms = new java.util.LinkedHashSet<>();
+    for (List<Map<String, List<String>>> category : access.values()) {
+      category.forEach(st -> allForms.addAll(st.get("Resource")));
+    }
     for (String category : use.access()) {
       for (Map<String, List<String>> s : access.get(category)) {
-        List<Value> forms = new ArrayList<>();
-        for (String form : s.get("Resource")) {
-          forms.add(arn.form(form));
-        }
-        statements.add(Mapping.builder().put("Effect", "Allow").put("Action", Value.seqOf(s.get("Action")))
-            .put("Resource", new Value.Seq(forms)).build());
+        statements.add(statement(s.get("Action"), s.get("Resource"), arn, use.objects()));
       }
+    }
+    if (!use.actions().isEmpty()) {
+      statements.add(statement(use.actions(), List.copyOf(allForms), arn, use.objects()));
     }
     Mapping policy = Mapping.builder().put("Statement", new Value.Seq(statements)).build();
     String env = use.env().isEmpty() ? envName(use.resource(), type) : use.env();
@@ -93,6 +109,41 @@ public final class Grants {
   public static String envName(String logicalId, String type) {
     String snake = logicalId.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
     return snake.toUpperCase(Locale.ROOT) + "_" + REF_GIVES.get(SAM_TYPES.getOrDefault(type, type));
+  }
+
+  /** An action of the resource's service that IAM knows, compared without case as IAM compares them. */
+  private static Message checkAction(String resource, String action, String service, String type) {
+    int colon = action.indexOf(':');
+    String prefix = colon < 0 ? "" : action.substring(0, colon);
+    if (!prefix.equalsIgnoreCase(service)) {
+      return Diagnostic.UseActionOfAnotherService.with(resource, action, service, type, service);
+    }
+    List<String> known = ResourceSpecs.get().iamActions().getOrDefault(service, List.of());
+    String name = action.substring(colon + 1).toLowerCase(Locale.ROOT);
+    if (known.contains(name)) {
+      return null;
+    }
+    List<String> candidates = new ArrayList<>();
+    known.forEach(k -> candidates.add(service + ":" + k));
+    return Diagnostic.UnknownUseAction.with(resource, action,
+        " of " + service + Names.suggestion(service + ":" + name, candidates));
+  }
+
+  /**
+   * One statement of {@code actions} on the resource's {@code forms}; with {@code objects}, a bucket's object
+   * forms cover only those keys and the bucket itself is left out.
+   */
+  private static Value statement(List<String> actions, List<String> forms, Arn arn, String objects) {
+    List<Value> resources = new ArrayList<>();
+    for (String form : forms) {
+      if (objects.isEmpty()) {
+        resources.add(arn.form(form));
+      } else if (form.endsWith("/*")) {
+        resources.add(arn.form(form.substring(0, form.length() - 1) + objects));
+      }
+    }
+    return Mapping.builder().put("Effect", "Allow").put("Action", Value.seqOf(actions))
+        .put("Resource", new Value.Seq(resources)).build();
   }
 
   private static Result refused(Message m) {

@@ -60,6 +60,12 @@ public enum Diagnostic {
   UseTypeNotCovered(ERROR, "@Use(\"%s\"): Stratus cannot grant access to a %s; it grants access to %s; write that"
       + " policy in policies instead"),
   UseAccessNotOffered(ERROR, "@Use(\"%s\"): a %s offers no %s access to a function; it offers %s"),
+  UseWithoutAccess(ERROR, "@Use(\"%s\") grants nothing: give access = Access.READ, Access.WRITE or both, or"
+      + " actions, e.g. actions = \"%s\""),
+  UseActionOfAnotherService("UnknownUseAction", ERROR, "@Use(\"%s\"): '%s' is not a %s action; a %s takes %s:"
+      + " actions"),
+  UnknownUseAction(ERROR, "@Use(\"%s\"): '%s' is not an IAM action%s"),
+  UseObjectsNotABucket(ERROR, "@Use(\"%s\"): objects narrows the keys of a bucket, and %s is a %s; remove it"),
   UseNotificationCycle(ERROR, "@Use(\"%s\"): the bucket notifies %s, so the function cannot name it by its ARN (a"
       + " circular dependency); give the bucket a BucketName (a !Ref to a parameter, as Filestore's"
       + " StorageBucketName) and the use names it by that"),

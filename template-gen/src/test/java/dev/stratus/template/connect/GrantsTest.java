@@ -61,6 +61,25 @@ class GrantsTest {
   }
 
   @Test
+  void exactActionsOnABucketsKeys() {
+    Map<String, Resource> resources = Map.of("Media", Resource.of("AWS::S3::Bucket", Mapping.EMPTY),
+        "Worker", Resource.of("AWS::Serverless::Function", Mapping.EMPTY));
+    Grant g = Grants.derive("Worker", new Use("Media", List.of(), List.of("s3:PutObject"), "uploads/*", ""), resources)
+        .grant();
+    assertThat(YamlWriter.write(g.policy())).isEqualTo("""
+        Statement:
+          - Effect: Allow
+            Action:
+              - s3:PutObject
+            Resource:
+              - !Sub ${Media.Arn}/uploads/*
+        """);
+    Grant list = Grants.derive("Worker", new Use("Media", List.of(), List.of("s3:ListBucket"), "", ""), resources)
+        .grant();
+    assertThat(YamlWriter.write(list.policy())).contains("- !GetAtt Media.Arn\n", "- !Sub ${Media.Arn}/*\n");
+  }
+
+  @Test
   void refusalsSayWhy() {
     assertThat(Grants.derive("Worker", new Use("Orders", List.of("Read"), ""), RESOURCES).refusal().text())
         .isEqualTo("@Use names 'Orders', which is no resource of the template; did you mean 'OrdersTable'?; declare it"
