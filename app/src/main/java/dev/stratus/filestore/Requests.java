@@ -2,6 +2,7 @@ package dev.stratus.filestore;
 
 import dev.stratus.filestore.FileService.Declared;
 import dev.stratus.runtime.Codecs;
+import dev.stratus.runtime.Convert;
 import dev.stratus.runtime.JsonException;
 import dev.stratus.runtime.JsonReader;
 import dev.stratus.runtime.JsonWriter;
@@ -13,11 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * The values of Filestore's requests, with the API's own words for the caller's mistakes (each a 400
- * through {@link FileException}): the original clients' bodies are loose JSON shapes, checked here.
+ * through {@link FileException}): the original clients' bodies are loose JSON shapes, checked here. What the
+ * caller sent is quoted as the runtime quotes it ({@link Convert#excerpt}): never unbounded.
  */
 final class Requests {
   static final int MAX_IDS = 10;
-  static final int EXCERPT = 64;
   private static final String MORE = "more than one JSON value; send one at column ";
   /** A media type, parameters allowed, as a browser's {@code File.type} gives it. */
   private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+( *;.*)?");
@@ -41,11 +42,13 @@ final class Requests {
     }
     Object size = body.get("size");
     if (size != null && !(size instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue())) {
-      throw FileException.invalid("'size' must be the file's size in bytes, a whole number; got " + excerpt(write(size)));
+      throw FileException.invalid("'size' must be the file's size in bytes, a whole number; got "
+          + Convert.excerpt(write(size)));
     }
     Object type = body.get("type");
     if (type != null && !(type instanceof String t && MEDIA_TYPE.matcher(t).matches())) {
-      throw FileException.invalid("'type' must be a media type such as \"image/png\"; got " + excerpt(write(type)));
+      throw FileException.invalid("'type' must be a media type such as \"image/png\"; got "
+          + Convert.excerpt(write(type)));
     }
     return new Declared(fileName, size == null ? null : ((Number) size).longValue(), (String) type);
   }
@@ -61,8 +64,8 @@ final class Requests {
     List<String> ids = new ArrayList<>();
     for (Object id : body) {
       if (!(id instanceof String s) || !FileIds.isValid(s)) {
-        throw FileException.invalid("not a file id: " + excerpt(write(id)) + " (ids are 22 characters of A-Z, a-z, 0-9,"
-            + " '-', '_')");
+        throw FileException.invalid("not a file id: " + Convert.excerpt(write(id)) + " (ids are 22 characters of A-Z,"
+            + " a-z, 0-9, '-', '_')");
       }
       ids.add(s);
     }
@@ -72,8 +75,8 @@ final class Requests {
   /** The path parameter {@code id}, checked for shape. */
   static String fileId(String id) {
     if (!FileIds.isValid(id)) {
-      throw FileException.invalid("not a file id: '" + excerpt(id) + "' (ids are 22 characters of A-Z, a-z, 0-9, '-',"
-          + " '_')");
+      throw FileException.invalid("not a file id: '" + Convert.excerpt(id) + "' (ids are 22 characters of A-Z, a-z,"
+          + " 0-9, '-', '_')");
     }
     return id;
   }
@@ -95,13 +98,8 @@ final class Requests {
         throw FileException.invalid("the body holds more than one JSON value (more at column "
             + m.substring(MORE.length()) + "); send one");
       }
-      throw FileException.invalid("the body is not valid JSON: " + excerpt(m));
+      throw FileException.invalid("the body is not valid JSON: " + Convert.excerpt(m));
     }
-  }
-
-  /** At most {@value #EXCERPT} characters of what the caller sent: a refusal never echoes unbounded input. */
-  static String excerpt(String text) {
-    return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "… (" + text.length() + " characters)";
   }
 
   private static String write(Object value) {

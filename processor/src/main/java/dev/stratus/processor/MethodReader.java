@@ -26,11 +26,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -108,7 +106,7 @@ final class MethodReader {
     }
     List<TypedMethod.Route> routes = new ArrayList<>();
     List<Param> params = new ArrayList<>();
-    TypeReader typeReader = new TypeReader(packageOf(owner));
+    TypeReader typeReader = new TypeReader(elements, packageOf(owner));
     Result result;
     if (trigger == TypedMethod.Trigger.API) {
       for (AnnotationView v : events.get(trigger)) {
@@ -454,17 +452,13 @@ final class MethodReader {
     return id.isEmpty() || !Character.isJavaIdentifierStart(id.charAt(0)) ? "value" : id;
   }
 
-  private static String packageOf(Element e) {
-    while (!(e instanceof PackageElement)) {
-      e = e.getEnclosingElement();
-    }
-    return ((PackageElement) e).getQualifiedName().toString();
+  private String packageOf(TypeElement e) {
+    return elements.getPackageOf(e).getQualifiedName().toString();
   }
 
   /** The class's name within its package: {@code Shop.Products} for a nested one. */
   private static String ownerName(TypeElement owner) {
-    String q = owner.getQualifiedName().toString();
-    String pkg = packageOf(owner);
-    return pkg.isEmpty() ? q : q.substring(pkg.length() + 1);
+    return owner.getEnclosingElement() instanceof TypeElement outer
+        ? ownerName(outer) + "." + owner.getSimpleName() : owner.getSimpleName().toString();
   }
 }

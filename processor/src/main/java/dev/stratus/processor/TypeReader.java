@@ -71,7 +71,10 @@ final class TypeReader {
   /** The package of the handlers that use these types: their codecs are generated there. */
   private final String packageName;
 
-  TypeReader(String packageName) {
+  private final javax.lang.model.util.Elements elements;
+
+  TypeReader(javax.lang.model.util.Elements elements, String packageName) {
+    this.elements = elements;
     this.packageName = packageName;
   }
 
@@ -180,7 +183,7 @@ final class TypeReader {
     }
     inProgress.remove(name);
     // Named by the type, within the handlers' package: one codec class per type and package, shared.
-    String pkg = ((javax.lang.model.element.PackageElement) packageOf(type)).getQualifiedName().toString();
+    String pkg = elements.getPackageOf(type).getQualifiedName().toString();
     String codec = (pkg.equals(packageName) && !pkg.isEmpty() ? name.substring(pkg.length() + 1) : name)
         .replace('.', '_') + "_Codec";
     JsonType.Structure s = new JsonType.Structure(name, codec, record, props);
@@ -238,13 +241,6 @@ final class TypeReader {
       return s; // URL stays URL, as java.beans has it
     }
     return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
-  }
-
-  private static javax.lang.model.element.Element packageOf(javax.lang.model.element.Element e) {
-    while (e.getKind() != ElementKind.PACKAGE) {
-      e = e.getEnclosingElement();
-    }
-    return e;
   }
 
   private static boolean isEnum(TypeMirror t) {

@@ -1,6 +1,7 @@
 package dev.stratus.processor;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationSubject;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.stratus.template.link.FragmentFile;
@@ -43,6 +44,13 @@ final class Compile {
     return source(name, annotations + "\npublic class " + name
         + " implements RequestHandler<Map<String, Object>, String> {\n"
         + "  public String handleRequest(Map<String, Object> in, Context context) { return \"ok\"; }\n}\n");
+  }
+
+  /** The compilation failed with exactly one error: {@code message}, on the line of {@code file} containing {@code line}. */
+  static void assertSingleError(Compilation c, JavaFileObject file, String message, String line) {
+    CompilationSubject.assertThat(c).failed();
+    CompilationSubject.assertThat(c).hadErrorCount(1);
+    CompilationSubject.assertThat(c).hadErrorContaining(message).inFile(file).onLineContaining(line);
   }
 
   static Compilation compile(JavaFileObject... sources) {

@@ -1,6 +1,7 @@
 package dev.stratus.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stratus.processor.Compile.assertSingleError;
 import static dev.stratus.processor.Compile.compile;
 
 import com.google.testing.compile.Compilation;
@@ -28,12 +29,6 @@ class TypedMethodDiagnosticsTest {
         """ + declaration + " {\n" + body + "}\n");
   }
 
-  private static void assertSingle(Compilation c, JavaFileObject file, String message, String line) {
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining(message).inFile(file).onLineContaining(line);
-  }
-
   @Test
   void methodMustBePublic() {
     JavaFileObject src = shop("""
@@ -41,7 +36,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items", method = "GET")
           List<String> items() { return List.of(); }
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items must be public: the generated"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items must be public: the generated"
         + " handler calls it; add 'public'", "@CfFunction");
   }
 
@@ -52,7 +47,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items", method = "GET")
           public <T> List<String> items() { return List.of(); }
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items must not be generic: the"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items must not be generic: the"
         + " generated handler cannot choose <T>; use concrete types", "public <T>");
   }
 
@@ -63,7 +58,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items", method = "GET")
           public List<String> items() throws Throwable { return List.of(); }
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items declares 'throws"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items declares 'throws"
         + " java.lang.Throwable', which the generated handler cannot catch; declare Exception or a subclass of it",
         "throws Throwable");
   }
@@ -85,7 +80,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items", method = "GET")
           public List<String> items() { return List.of(); }
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items is in com.example.Shop, which"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items is in com.example.Shop, which"
         + " the generated handler cannot instantiate: it is abstract; make it concrete or the method static",
         "@CfFunction");
   }
@@ -100,7 +95,7 @@ class TypedMethodDiagnosticsTest {
           public %sList<String> items() { return List.of(); }
         """;
     JavaFileObject src = shop(items.formatted(""));
-    assertSingle(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items is in com.example.Shop, which"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items is in com.example.Shop, which"
         + " the generated handler cannot instantiate: it needs a public no-argument constructor (built once per"
         + " container), or make the method static", "@CfFunction");
     assertThat(compile(shop(items.formatted("static ")))).succeededWithoutWarnings();
@@ -117,7 +112,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items/{name}", method = "GET")
           public List<String> items(@Path("name") String name) { return List.of(); }
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] Shop has two typed handler methods named items; their"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] Shop has two typed handler methods named items; their"
         + " generated handlers would both be Shop_ItemsHandler: rename one", "ItemsByName");
   }
 
@@ -127,7 +122,7 @@ class TypedMethodDiagnosticsTest {
           @CfFunction
           public List<String> items() { return List.of(); }
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items needs an event: add @ApiRoute,"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items needs an event: add @ApiRoute,"
         + " @HttpApiRoute, @OnSqsMessage, @OnSnsMessage, @OnS3Event or @OnSchedule", "@CfFunction");
   }
 
@@ -139,7 +134,7 @@ class TypedMethodDiagnosticsTest {
           @OnSchedule("rate(1 hour)")
           public void tidy() {}
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] @OnSchedule on typed handler method Shop.tidy: a typed method"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] @OnSchedule on typed handler method Shop.tidy: a typed method"
         + " takes one kind of event, and this one has @ApiRoute already; put @OnSchedule on a method of its own",
         "@OnSchedule");
   }
@@ -151,7 +146,7 @@ class TypedMethodDiagnosticsTest {
           @OnSnsMessage(topic = "arn:aws:sns:us-east-1:123456789012:alerts")
           public void alert(@Header("x-id") String id) {}
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] @OnSnsMessage on typed handler method Shop.alert: it delivers"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] @OnSnsMessage on typed handler method Shop.alert: it delivers"
         + " SNS messages, not HTTP requests; remove @Header", "@Header");
   }
 
@@ -162,7 +157,7 @@ class TypedMethodDiagnosticsTest {
           @OnSqsMessage(queue = "arn:aws:sqs:us-east-1:123456789012:jobs")
           public void work(com.amazonaws.services.lambda.runtime.events.SNSEvent event) {}
         """);
-    assertSingle(compile(src), src, "[StratusTypedMethod] @OnSqsMessage on typed handler method Shop.work: it delivers"
+    assertSingleError(compile(src), src, "[StratusTypedMethod] @OnSqsMessage on typed handler method Shop.work: it delivers"
         + " SQSEvent, not com.amazonaws.services.lambda.runtime.events.SNSEvent: take SQSEvent, or each SQS message as"
         + " a record or String", "SNSEvent event");
   }
@@ -174,7 +169,7 @@ class TypedMethodDiagnosticsTest {
           @OnSqsMessage(queue = "arn:aws:sqs:us-east-1:123456789012:jobs")
           public void work(String first, String second) {}
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] parameter 'second' binds SQS messages, which parameter"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] parameter 'second' binds SQS messages, which parameter"
         + " 'first' binds already; bind each value once", "String second");
   }
 
@@ -185,7 +180,7 @@ class TypedMethodDiagnosticsTest {
           @OnSqsMessage(queue = "arn:aws:sqs:us-east-1:123456789012:jobs")
           public void work(java.io.File job) {}
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] parameter 'job' cannot be bound from SQS messages:"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] parameter 'job' cannot be bound from SQS messages:"
         + " java.io.File needs a public no-argument constructor, or make it a record; @OnSqsMessage takes SQSEvent or"
         + " String, primitives", "File job");
   }
@@ -196,7 +191,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items", method = "GET")
           public List<String> items() { return List.of(); }
         """);
-    assertSingle(compile(src), src, "[StratusEventWithoutFunction] @ApiRoute needs @CfFunction on the same method:"
+    assertSingleError(compile(src), src, "[StratusEventWithoutFunction] @ApiRoute needs @CfFunction on the same method:"
         + " events belong to a function", "@ApiRoute");
   }
 
@@ -207,7 +202,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items", method = "GET")
           public List<String> items(String filter) { return List.of(); }
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] parameter 'filter' of Shop.items is bound to nothing:"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] parameter 'filter' of Shop.items is bound to nothing:"
         + " annotate it with @Path, @Query, @Header or @Body, or take a Context", "String filter");
   }
 
@@ -218,7 +213,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items/{id}", method = "GET")
           public String item(@Path("id") @Query("id") String id) { return id; }
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] parameter 'id' has both @Path and @Query: a parameter"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] parameter 'id' has both @Path and @Query: a parameter"
         + " takes one value; keep one", "@Query(\"id\")");
   }
 
@@ -230,7 +225,7 @@ class TypedMethodDiagnosticsTest {
           public String item(@Header("X-Trace") String trace,
               @Header("x-trace") String again) { return trace; }
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] parameter 'again' binds header 'x-trace', which"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] parameter 'again' binds header 'x-trace', which"
         + " parameter 'trace' binds already; bind each value once", "String again");
   }
 
@@ -241,7 +236,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items", method = "GET")
           public String item(@Query("at") java.io.File at) { return ""; }
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] parameter 'at' cannot be bound from query parameter 'at':"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] parameter 'at' cannot be bound from query parameter 'at':"
         + " java.io.File has no text form; @Query takes String, primitives and their boxes, BigDecimal, UUID, Instant,"
         + " LocalDate, enums, or an Optional or List of one", "java.io.File at");
   }
@@ -257,7 +252,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/orders", method = "POST")
           public void order(@Body Order order) {}
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] parameter 'order' cannot be bound from the body:"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] parameter 'order' cannot be bound from the body:"
         + " com.example.Shop.Order needs a public no-argument constructor, or make it a record; @Body takes String,"
         + " primitives and their boxes", "Order order");
   }
@@ -269,7 +264,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items", method = "GET")
           public java.util.concurrent.CompletableFuture<String> items() { return null; }
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] Shop.items cannot be answered: a Lambda function answers"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] Shop.items cannot be answered: a Lambda function answers"
         + " once it returns; return the value itself; return void, a value, Optional<T>, byte[] or Response<T>, where"
         + " T is one of String", "CompletableFuture<String> items()");
   }
@@ -281,7 +276,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items/{item-id}", method = "GET")
           public String item() { return ""; }
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] path variable {item-id} of '/items/{item-id}' is bound to"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] path variable {item-id} of '/items/{item-id}' is bound to"
         + " no parameter: add @Path(\"item-id\") String itemid", "path = \"/items/{item-id}\"");
   }
 
@@ -292,7 +287,7 @@ class TypedMethodDiagnosticsTest {
           @HttpApiRoute(path = "/items/{proxy+}", method = "GET")
           public String item(@Path("proxy") String rest, @Path("id") String id) { return ""; }
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] @Path(\"id\") names no variable of '/items/{proxy+}'; its"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] @Path(\"id\") names no variable of '/items/{proxy+}'; its"
         + " variables: {proxy}", "@Path(\"id\") String id");
   }
 
@@ -303,7 +298,7 @@ class TypedMethodDiagnosticsTest {
           @ApiRoute(path = "/items", method = "GET")
           public String items(@Query(value = "limit", defaultValue = "ten") int limit) { return ""; }
         """);
-    assertSingle(compile(src), src, "[StratusParameterBinding] defaultValue 'ten' of parameter 'limit' must be a whole"
+    assertSingleError(compile(src), src, "[StratusParameterBinding] defaultValue 'ten' of parameter 'limit' must be a whole"
         + " number", "defaultValue = \"ten\"");
   }
 

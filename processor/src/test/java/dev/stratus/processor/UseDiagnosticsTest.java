@@ -1,6 +1,7 @@
 package dev.stratus.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stratus.processor.Compile.assertSingleError;
 import static dev.stratus.processor.Compile.compile;
 import static dev.stratus.processor.Compile.handler;
 import static dev.stratus.processor.Compile.source;
@@ -24,12 +25,6 @@ class UseDiagnosticsTest {
         @CfResource(logicalId = "Uploads", type = "AWS::S3::Bucket")
         final class Store {}
         """);
-  }
-
-  private static void assertSingleError(Compilation c, JavaFileObject file, String message, String line) {
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining(message).inFile(file).onLineContaining(line);
   }
 
   @Test

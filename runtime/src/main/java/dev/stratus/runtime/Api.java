@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -60,20 +58,12 @@ public final class Api {
     } catch (HttpException e) {
       return Reply.error(e.status(), e.getMessage());
     } catch (Exception | LinkageError | StackOverflowError e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      log(context, request.requestId(), trace.toString());
+      log(context, request.requestId(), Log.trace(e));
       return Reply.error(500, "internal error; the request may be retried");
     }
   }
 
-  /** One log entry (CloudWatch splits stderr by line, LambdaLogger does not). */
   private static void log(Context context, String requestId, String message) {
-    String entry = "ERROR request " + (requestId.isEmpty() ? "(no id)" : requestId) + ": " + message;
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log(entry);
-    } else {
-      System.err.println(entry);
-    }
+    Log.error(context, "request " + (requestId.isEmpty() ? "(no id)" : requestId) + ": " + message);
   }
 }

@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -136,14 +134,7 @@ public final class Events {
   }
 
   private static void log(Context context, String what, Exception e) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    String entry = "ERROR " + what + trace;
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log(entry);
-    } else {
-      System.err.println(entry);
-    }
+    Log.error(context, what + Log.trace(e));
   }
 
   /** An invocation that failed; Lambda retries it or sends it to the function's failure destination. */

@@ -9,9 +9,11 @@ import dev.stratus.template.check.ResourceSpecs;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -83,7 +85,7 @@ public final class Grants {
       return refused(Diagnostic.UseNotificationCycle.with(use.resource(), function));
     }
     List<Value> statements = new ArrayList<>();
-    java.util.Set<String> allForms = new java.util.LinkedHashSet<>();
+    Set<String> allForms = new LinkedHashSet<>();
     for (List<Map<String, List<String>>> category : access.values()) {
       category.forEach(st -> allForms.addAll(st.get("Resource")));
     }
