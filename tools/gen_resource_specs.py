@@ -12,7 +12,8 @@
 
 Writes template-gen/src/main/resources/dev/stratus/template/check/resource-specs.tsv: a header line, the lines
 `runtimes<TAB>{json}`, `policy-templates<TAB>{name: [parameter, ...]}` and `managed-policies<TAB>[name, ...]`, `globals<TAB>{section: [property, ...]}`,
-`connectors<TAB>{Type: {"arn": intrinsic, "access": {Category: [{"Action": [...], "Resource": [...]}]}}}`, then one line `Type<TAB>{json}` per resource type, so that a reader can index the
+`connectors<TAB>{Type: {"arn": intrinsic, "access": {Category: [{"Action": [...], "Resource": [...]}]}, "forms": {form: IAM
+resource type}}}`, `iam-actions<TAB>{service: {action: [IAM resource type, ...]}}`, then one line `Type<TAB>{json}` per resource type, so that a reader can index the
 file cheaply and parse only the types a template uses. Per type:
   p: properties {name: T}, r: required names, a: GetAtt attributes, d: definitions {name: object T}
 where T is "s" string, "i" integer, "n" number, "b" boolean, "j" JSON (object or its text), "*" anything,
@@ -168,6 +169,23 @@ def sam_globals():
     return {t[len(prefix):]: sorted(props) for t, props in sorted(Globals.supported_properties.items())}
 
 
+# Which IAM resource type each ARN form of the connector profiles names (IAM's own words, from cfn-lint's
+# Policies.json), so that an action is granted only on the forms it applies to: s3:ListBucket on the bucket,
+# s3:GetObject on its objects. Policies.json gives its ARN formats as patterns, too loose to match forms by.
+FORM_TYPES = {
+    "AWS::DynamoDB::Table": {"%{Destination.Arn}": "table", "%{Destination.Arn}/index/*": "index"},
+    "AWS::Events::EventBus": {"%{Destination.Arn}": "event-bus"},
+    "AWS::Lambda::Function": {"%{Destination.Arn}": "function"},
+    "AWS::Location::PlaceIndex": {"%{Destination.Arn}": "place-index"},
+    "AWS::S3::Bucket": {"%{Destination.Arn}": "bucket", "%{Destination.Arn}/*": "object"},
+    "AWS::SNS::Topic": {"%{Destination.Arn}": "topic"},
+    "AWS::SQS::Queue": {"%{Destination.Arn}": "queue"},
+    "AWS::StepFunctions::StateMachine": {
+        "%{Destination.Arn}": "statemachine",
+        "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:%{Destination.Name}:*": "execution"},
+}
+
+
 def connector_profiles():
     """What a Lambda function may be granted on each destination type, per SAM's connector profiles."""
     data = json.loads((Path(samtranslator.__file__).parent / "model" / "connector_profiles" / "profiles.json")
@@ -179,14 +197,25 @@ def connector_profiles():
             continue
         access = {name: [{"Action": st["Action"], "Resource": st["Resource"]} for st in cat["Statement"]]
                   for name, cat in sorted(profile["Properties"]["AccessCategories"].items())}
-        out[dest] = {"arn": outputs[dest]["Outputs"]["Arn"], "access": access}
+        forms = {f for cat in access.values() for st in cat for f in st["Resource"]}
+        if forms != set(FORM_TYPES[dest]):
+            raise SystemExit(f"{dest}: the profiles' ARN forms {sorted(forms)} are not those FORM_TYPES knows")
+        out[dest] = {"arn": outputs[dest]["Outputs"]["Arn"], "access": access, "forms": FORM_TYPES[dest]}
     return out
 
 
-def iam_actions(services):
-    """The IAM actions of each service, lower case (IAM compares them without case), from cfn-lint's list."""
+def iam_actions(profiles):
+    """The IAM actions of the profiles' services, lower case (IAM compares them without case), each with the
+    resource types it applies to, from cfn-lint's list."""
     policies = json.loads((Path(AdditionalSpecs.__file__).parent / "Policies.json").read_text())
-    return {svc: sorted(policies[svc]["Actions"]) for svc in sorted(services) if svc in policies}
+    out = {}
+    for dest, profile in profiles.items():
+        svc = next(iter(profile["access"].values()))[0]["Action"][0].split(":")[0]
+        missing = set(profile["forms"].values()) - set(policies[svc]["Resources"])
+        if missing:
+            raise SystemExit(f"{dest}: IAM's {svc} has no resource type {sorted(missing)}")
+        out[svc] = {name: sorted(a.get("Resources", [])) for name, a in sorted(policies[svc]["Actions"].items())}
+    return dict(sorted(out.items()))
 
 
 def main():
@@ -207,9 +236,7 @@ def main():
              "managed-policies\t" + json.dumps(managed, separators=(",", ":")),
              "globals\t" + json.dumps(sam_globals(), separators=(",", ":")),
              "connectors\t" + json.dumps(connector_profiles(), separators=(",", ":"), sort_keys=True)]
-    services = {a.split(":")[0] for p in connector_profiles().values() for cat in p["access"].values()
-                for st in cat for a in st["Action"]}
-    lines.append("iam-actions\t" + json.dumps(iam_actions(services), separators=(",", ":")))
+    lines.append("iam-actions\t" + json.dumps(iam_actions(connector_profiles()), separators=(",", ":")))
     lines += [f"{name}\t{json.dumps(spec, separators=(',', ':'))}" for name, spec in sorted(types.items())]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(types)} resource types, {OUT.stat().st_size} bytes", file=sys.stderr)

@@ -13,6 +13,7 @@ import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.CfResources;
 import dev.stratus.annotations.Use;
 import dev.stratus.annotations.Uses;
+import dev.stratus.processor.glue.AccessorWriter;
 import dev.stratus.processor.glue.CorsOrigin;
 import dev.stratus.processor.glue.GlueWriter;
 import dev.stratus.processor.glue.JsonType;
@@ -20,6 +21,7 @@ import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.TemplateException;
+import dev.stratus.template.connect.Grants;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.link.FragmentFile;
@@ -32,8 +34,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +94,8 @@ public final class StratusProcessor extends AbstractProcessor {
   private Reporter reporter;
   /** The codec classes written, by qualified name: one per type and package, whichever handler needs it first. */
   private final Set<String> codecsWritten = new java.util.HashSet<>();
+  /** The packages whose {@code StackResources} is written. */
+  private final Set<String> accessorPackages = new java.util.HashSet<>();
   /** Time spent in {@link #process}, all rounds; sources written. */
   private long nanos;
   private int written;
@@ -146,6 +152,7 @@ public final class StratusProcessor extends AbstractProcessor {
           }
         }
         writeGlue();
+        writeAccessors();
       }
     } catch (RuntimeException | Error e) {
       StackTraceElement[] at = e.getStackTrace();
@@ -201,11 +208,7 @@ public final class StratusProcessor extends AbstractProcessor {
       origins.putAll(f.origins());
     }
     // What the @Uses grant, once every resource is known (they may be declared in any type or the base template).
-    Map<String, Resource> all = new HashMap<>();
-    byName.values().forEach(s -> all.putAll(s.template().resources()));
-    if (base != null) {
-      all.putAll(base.template().resources());
-    }
+    Map<String, Resource> all = resources(byName.values(), base);
     for (TypeFragment f : fragments.values()) {
       byName.put(f.binaryName(), new Source(f.binaryName(), Connections.apply(f, all, reporter, origins)));
     }
@@ -263,9 +266,70 @@ public final class StratusProcessor extends AbstractProcessor {
     pendingGlue.clear();
   }
 
-  /** A generated class, compiled in the next round; {@code origin} is what it is made from, for incremental builds. */
-  private void writeSource(String name, String text, Element origin) {
-    try (Writer w = processingEnv.getFiler().createSourceFile(name, origin).openWriter()) {
+  /**
+   * Each package's {@code StackResources}, once the round that reads its {@code @Use}s is read: the resources'
+   * types (what the accessor gives) are known by then wherever they are declared, or the use is an error anyway.
+   */
+  private void writeAccessors() {
+    Map<String, List<UseRequest>> byPackage = new TreeMap<>();
+    Map<String, Set<Element>> declaring = new HashMap<>();
+    for (TypeFragment f : fragments.values()) {
+      for (UseRequest u : f.uses()) {
+        if (!accessorPackages.contains(u.packageName())) {
+          byPackage.computeIfAbsent(u.packageName(), k -> new ArrayList<>()).add(u);
+          declaring.computeIfAbsent(u.packageName(), k -> new LinkedHashSet<>())
+              .add(AnnotationView.locate(f.owner(), processingEnv.getElementUtils()).element());
+        }
+      }
+    }
+    if (byPackage.isEmpty()) {
+      return;
+    }
+    Map<String, Source> sources = previousFragments(classOutputDir());
+    fragments.values().forEach(f -> sources.put(f.binaryName(), new Source(f.binaryName(), f.template())));
+    Map<String, Resource> all = resources(sources.values(), baseTemplate());
+    byPackage.forEach((pkg, uses) -> {
+      accessorPackages.add(pkg);
+      Map<String, AccessorWriter.Accessor> accessors = new TreeMap<>();
+      for (UseRequest u : uses) {
+        Resource r = all.get(u.use().resource());
+        String gives = r == null ? null : Grants.refGives(r.type());
+        if (gives == null) {
+          continue; // an unknown or uncovered resource, reported with the grants
+        }
+        String variable = u.use().env().isEmpty() ? Grants.envName(u.use().resource(), r.type()) : u.use().env();
+        AccessorWriter.Accessor seen = accessors.get(u.use().resource());
+        List<String> variables = new ArrayList<>(seen == null ? List.of() : seen.variables());
+        List<String> functions = new ArrayList<>(seen == null ? List.of() : seen.functions());
+        if (!variables.contains(variable)) {
+          variables.add(variable);
+        }
+        if (!functions.contains(u.function())) {
+          functions.add(u.function());
+        }
+        accessors.put(u.use().resource(), new AccessorWriter.Accessor(u.use().resource(), r.type(), gives, variables,
+            functions));
+      }
+      if (!accessors.isEmpty()) {
+        writeSource(pkg.isEmpty() ? AccessorWriter.CLASS : pkg + "." + AccessorWriter.CLASS,
+            AccessorWriter.write(pkg, List.copyOf(accessors.values())), declaring.get(pkg).toArray(Element[]::new));
+      }
+    });
+  }
+
+  /** Every resource of {@code sources} and the base template, by logical id. */
+  private static Map<String, Resource> resources(Collection<Source> sources, TemplateFile base) {
+    Map<String, Resource> all = new HashMap<>();
+    sources.forEach(s -> all.putAll(s.template().resources()));
+    if (base != null) {
+      all.putAll(base.template().resources());
+    }
+    return all;
+  }
+
+  /** A generated class, compiled in the next round; {@code origins} are what it is made from, for incremental builds. */
+  private void writeSource(String name, String text, Element... origins) {
+    try (Writer w = processingEnv.getFiler().createSourceFile(name, origins).openWriter()) {
       w.write(text);
     } catch (IOException e) {
       reporter.report(null, Diagnostic.InternalError, "cannot write " + name + ": " + e);

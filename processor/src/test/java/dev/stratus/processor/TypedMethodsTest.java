@@ -54,6 +54,20 @@ class TypedMethodsTest {
   }
 
   @Test
+  void theAccessorReadsTheVariablesItsUsesSet() throws Exception {
+    var table = classes.loadClass("com.example.shop.Products").getMethod("table", Map.class);
+    assertThat(table.invoke(null, Map.of("PRODUCTS_TABLE_NAME", "shop-products"))).isEqualTo("shop-products");
+    assertThat(table.invoke(null, Map.of("TABLE", "shop-products-2"))).as("the variable a use names")
+        .isEqualTo("shop-products-2");
+    var missing = org.assertj.core.api.Assertions.catchThrowable(() -> table.invoke(null, Map.of()));
+    assertThat(missing.getCause()).isInstanceOf(IllegalStateException.class).hasMessage(
+        "PRODUCTS_TABLE_NAME or TABLE is not set: only a function that declares @Use(\"ProductsTable\") gets it");
+    Class<?> topic = classes.loadClass("com.example.shop.StackResources$Alerts");
+    assertThat(topic.getField("VARIABLE").get(null)).isEqualTo("ALERTS_ARN");
+    assertThat(topic.getMethod("arn", Map.class).invoke(null, Map.of("ALERTS_ARN", "arn:aws:sns:x"))).isEqualTo("arn:aws:sns:x");
+  }
+
+  @Test
   void aValueIs200Json() throws Exception {
     Answer a = client().get("/products/1");
     assertThat(a.status()).isEqualTo(200);

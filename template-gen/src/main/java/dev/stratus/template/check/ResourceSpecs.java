@@ -170,10 +170,13 @@ public final class ResourceSpecs {
     return (Map<String, Map<String, Object>>) samLine(CONNECTORS, Map.of());
   }
 
-  /** The IAM actions of the connector profiles' services, by service prefix, lower case ({@code putitem}). */
+  /**
+   * The IAM actions of the connector profiles' services, by service prefix, lower case ({@code putitem}), each
+   * with the IAM resource types it applies to ({@code table}, {@code index}).
+   */
   @SuppressWarnings("unchecked")
-  public Map<String, List<String>> iamActions() {
-    return (Map<String, List<String>>) samLine(IAM_ACTIONS, Map.of());
+  public Map<String, Map<String, List<String>>> iamActions() {
+    return (Map<String, Map<String, List<String>>>) samLine(IAM_ACTIONS, Map.of());
   }
 
   /** The AWS managed policy names SAM resolves to ARNs. */

@@ -9,7 +9,7 @@ import dev.stratus.template.check.ResourceSpecs;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,18 +84,17 @@ public final class Grants {
     if (arn == null) {
       return refused(Diagnostic.UseNotificationCycle.with(use.resource(), function));
     }
+    @SuppressWarnings("unchecked")
+    Scope scope = new Scope((Map<String, String>) profile.get("forms"),
+        ResourceSpecs.get().iamActions().getOrDefault(service, Map.of()), arn, use.objects());
     List<Value> statements = new ArrayList<>();
-    Set<String> allForms = new LinkedHashSet<>();
-    for (List<Map<String, List<String>>> category : access.values()) {
-      category.forEach(st -> allForms.addAll(st.get("Resource")));
-    }
     for (String category : use.access()) {
       for (Map<String, List<String>> s : access.get(category)) {
-        statements.add(statement(s.get("Action"), s.get("Resource"), arn, use.objects()));
+        statements.addAll(scope.statements(s.get("Action"), s.get("Resource"), false));
       }
     }
     if (!use.actions().isEmpty()) {
-      statements.add(statement(use.actions(), List.copyOf(allForms), arn, use.objects()));
+      statements.addAll(scope.statements(use.actions(), List.copyOf(scope.forms().keySet()), true));
     }
     Mapping policy = Mapping.builder().put("Statement", new Value.Seq(statements)).build();
     String env = use.env().isEmpty() ? envName(use.resource(), type) : use.env();
@@ -110,7 +109,12 @@ public final class Grants {
   /** {@code FilesTable} → {@code FILES_TABLE_NAME}: the logical id in upper snake case and what its Ref gives. */
   public static String envName(String logicalId, String type) {
     String snake = logicalId.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
-    return snake.toUpperCase(Locale.ROOT) + "_" + REF_GIVES.get(SAM_TYPES.getOrDefault(type, type));
+    return snake.toUpperCase(Locale.ROOT) + "_" + refGives(type);
+  }
+
+  /** What the variable of a use of {@code type} carries: {@code NAME}, {@code URL}, {@code ARN}; null if none. */
+  public static String refGives(String type) {
+    return REF_GIVES.get(SAM_TYPES.getOrDefault(type, type));
   }
 
   /** An action of the resource's service that IAM knows, compared without case as IAM compares them. */
@@ -120,7 +124,7 @@ public final class Grants {
     if (!prefix.equalsIgnoreCase(service)) {
       return Diagnostic.UseActionOfAnotherService.with(resource, action, service, type, service);
     }
-    List<String> known = ResourceSpecs.get().iamActions().getOrDefault(service, List.of());
+    Set<String> known = ResourceSpecs.get().iamActions().getOrDefault(service, Map.of()).keySet();
     String name = action.substring(colon + 1).toLowerCase(Locale.ROOT);
     if (known.contains(name)) {
       return null;
@@ -129,23 +133,6 @@ public final class Grants {
     known.forEach(k -> candidates.add(service + ":" + k));
     return Diagnostic.UnknownUseAction.with(resource, action,
         " of " + service + Names.suggestion(service + ":" + name, candidates));
-  }
-
-  /**
-   * One statement of {@code actions} on the resource's {@code forms}; with {@code objects}, a bucket's object
-   * forms cover only those keys and the bucket itself is left out.
-   */
-  private static Value statement(List<String> actions, List<String> forms, Arn arn, String objects) {
-    List<Value> resources = new ArrayList<>();
-    for (String form : forms) {
-      if (objects.isEmpty()) {
-        resources.add(arn.form(form));
-      } else if (form.endsWith("/*")) {
-        resources.add(arn.form(form.substring(0, form.length() - 1) + objects));
-      }
-    }
-    return Mapping.builder().put("Effect", "Allow").put("Action", Value.seqOf(actions))
-        .put("Resource", new Value.Seq(resources)).build();
   }
 
   private static Result refused(Message m) {
@@ -188,6 +175,45 @@ public final class Grants {
 
   private static String text(Value v) {
     return v instanceof Value.Str s ? s.value() : null;
+  }
+
+  /**
+   * Which of a resource's ARN forms each action is granted on: those of the IAM resource types it applies to
+   * ({@code s3:ListBucket} the bucket, {@code s3:GetObject} its objects), all of them for an action IAM scopes
+   * to none. With {@code objects}, the object forms cover only those keys and the bucket is left out, except
+   * for an action named exactly that applies to the bucket alone.
+   */
+  private record Scope(Map<String, String> forms, Map<String, List<String>> actionTypes, Arn arn, String objects) {
+    /** One statement per set of forms, its actions in their order. */
+    List<Value> statements(List<String> actions, List<String> of, boolean exact) {
+      Map<List<Value>, List<String>> byResources = new LinkedHashMap<>();
+      for (String action : actions) {
+        List<String> types = actionTypes.getOrDefault(
+            action.substring(action.indexOf(':') + 1).toLowerCase(Locale.ROOT), List.of());
+        List<String> applicable = of.stream().filter(f -> types.contains(forms.get(f))).toList();
+        if (applicable.isEmpty()) {
+          applicable = of;
+        }
+        List<Value> resources = new ArrayList<>();
+        boolean anObject = applicable.stream().anyMatch(f -> "object".equals(forms.get(f)));
+        for (String form : applicable) {
+          if (objects.isEmpty()) {
+            resources.add(arn.form(form));
+          } else if ("object".equals(forms.get(form))) {
+            resources.add(arn.form(form.substring(0, form.length() - 1) + objects));
+          } else if (exact && !anObject) {
+            resources.add(arn.form(form));
+          }
+        }
+        if (!resources.isEmpty()) {
+          byResources.computeIfAbsent(resources, k -> new ArrayList<>()).add(action);
+        }
+      }
+      List<Value> out = new ArrayList<>();
+      byResources.forEach((resources, granted) -> out.add(Mapping.builder().put("Effect", "Allow")
+          .put("Action", Value.seqOf(granted)).put("Resource", new Value.Seq(resources)).build()));
+      return out;
+    }
   }
 
   /** The ARN as {@code Fn::Sub} text, and what the variable carries: the Ref, or the bucket's name. */

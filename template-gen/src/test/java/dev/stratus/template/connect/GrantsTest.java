@@ -76,7 +76,64 @@ class GrantsTest {
         """);
     Grant list = Grants.derive("Worker", new Use("Media", List.of(), List.of("s3:ListBucket"), "", ""), resources)
         .grant();
-    assertThat(YamlWriter.write(list.policy())).contains("- !GetAtt Media.Arn\n", "- !Sub ${Media.Arn}/*\n");
+    assertThat(YamlWriter.write(list.policy())).isEqualTo("""
+        Statement:
+          - Effect: Allow
+            Action:
+              - s3:ListBucket
+            Resource:
+              - !GetAtt Media.Arn
+        """);
+    Grant keysAndList = Grants.derive("Worker",
+        new Use("Media", List.of("Read"), List.of("s3:ListBucket"), "files/*", ""), resources).grant();
+    assertThat(YamlWriter.write(keysAndList.policy()))
+        .as("the keys narrow Read's object actions and drop its bucket actions; ListBucket, named, keeps the bucket")
+        .isEqualTo("""
+        Statement:
+          - Effect: Allow
+            Action:
+              - s3:GetObject
+              - s3:GetObjectAcl
+              - s3:GetObjectLegalHold
+              - s3:GetObjectRetention
+              - s3:GetObjectTorrent
+              - s3:GetObjectVersion
+              - s3:GetObjectVersionAcl
+              - s3:GetObjectVersionForReplication
+              - s3:GetObjectVersionTorrent
+              - s3:ListMultipartUploadParts
+            Resource:
+              - !Sub ${Media.Arn}/files/*
+          - Effect: Allow
+            Action:
+              - s3:ListBucket
+            Resource:
+              - !GetAtt Media.Arn
+        """);
+  }
+
+  @Test
+  void eachActionOnTheFormsItAppliesTo() {
+    Grant g = Grants.derive("Worker", new Use("OrdersTable", List.of("Read"), ""), RESOURCES).grant();
+    assertThat(YamlWriter.write(g.policy())).as("an item is read from the table; indexes are queried and scanned")
+        .isEqualTo("""
+        Statement:
+          - Effect: Allow
+            Action:
+              - dynamodb:GetItem
+              - dynamodb:BatchGetItem
+              - dynamodb:ConditionCheckItem
+            Resource:
+              - !GetAtt OrdersTable.Arn
+          - Effect: Allow
+            Action:
+              - dynamodb:Query
+              - dynamodb:Scan
+              - dynamodb:PartiQLSelect
+            Resource:
+              - !GetAtt OrdersTable.Arn
+              - !Sub ${OrdersTable.Arn}/index/*
+        """);
   }
 
   @Test

@@ -52,6 +52,11 @@ public class Products implements Warmup {
     warmUps++;
   }
 
+  /** The table's name as the functions that use it read it: through the generated accessor. */
+  public static String table(Map<String, String> env) {
+    return StackResources.ProductsTable.name(env);
+  }
+
   @CfFunction
   @ApiRoute(path = "/products", method = "GET")
   public List<Product> list(@Query("category") Optional<Category> category, @Query(value = "limit", defaultValue = "10") int limit,
