@@ -93,8 +93,8 @@ done
 serve
 endpoint() { sed -n "s#^stratus-local: $1 *\(http://[^ ]*\).*#\1#p" "$work/serve.log" | head -1; }
 export AWS_ENDPOINT_URL_S3=$(endpoint S3) AWS_ENDPOINT_URL_DYNAMODB=$(endpoint DynamoDB) AWS_REGION=us-east-1 \
-  AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local-secret-key TABLE_NAME=local-FilesTable \
-  BUCKET_NAME=local-storagebucketname
+  AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local-secret-key FILES_TABLE_NAME=local-FilesTable \
+  STORAGE_BUCKET_NAME=local-storagebucketname
 echo
 echo "| handler | init | SnapStart hook | first request |"
 for row in "dev.stratus.filestore.FilesApi_PreprocessHandler noprime" "dev.stratus.filestore.FilesApi_PreprocessHandler prime" \

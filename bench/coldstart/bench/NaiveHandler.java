@@ -25,9 +25,9 @@ public class NaiveHandler implements RequestStreamHandler {
   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
     in.readAllBytes();
     String id = java.util.UUID.randomUUID().toString();
-    dynamo.putItem(b -> b.tableName(System.getenv("TABLE_NAME")).item(java.util.Map.of("id", AttributeValue.fromS(id))));
+    dynamo.putItem(b -> b.tableName(System.getenv("FILES_TABLE_NAME")).item(java.util.Map.of("id", AttributeValue.fromS(id))));
     String url = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofHours(1))
-        .putObjectRequest(o -> o.bucket(System.getenv("BUCKET_NAME")).key(id))).url().toString();
+        .putObjectRequest(o -> o.bucket(System.getenv("STORAGE_BUCKET_NAME")).key(id))).url().toString();
     out.write(("{\"statusCode\": 200, \"body\": \"" + url + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 }

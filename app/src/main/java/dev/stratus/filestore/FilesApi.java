@@ -5,6 +5,7 @@ import dev.stratus.annotations.Body;
 import dev.stratus.annotations.CfFunction;
 import dev.stratus.annotations.Path;
 import dev.stratus.annotations.Query;
+import dev.stratus.annotations.Use;
 import dev.stratus.runtime.Warmup;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +31,9 @@ public class FilesApi implements Warmup {
   /** {@code POST /file {"name", "size"?, "type"?}} → {@code {id, url}}: registers a file and answers where to PUT it. Public. */
   @CfFunction(logicalId = "PreprocessFunction",
       description = "Registers an upload and answers a presigned PUT URL",
-      snapStart = true,
-      policies = """
-          Statement:
-            - Effect: Allow
-              Action: dynamodb:PutItem
-              Resource: !GetAtt FilesTable.Arn
-            - Effect: Allow
-              Action: s3:PutObject
-              Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/uploads/*
-          """)
+      snapStart = true)
+  @Use(value = "FilesTable", actions = "dynamodb:PutItem")
+  @Use(value = "StorageBucket", actions = "s3:PutObject", objects = ObjectKeys.STAGED + "*")
   @ApiRoute(path = "/file", method = "POST", api = "FilestoreApi")
   public FileService.Upload preprocess(@Body Optional<String> body) {
     return service.preprocess(Requests.declared(body));
@@ -48,13 +42,11 @@ public class FilesApi implements Warmup {
   /** {@code PUT /files [ids]} → the ids stored: keeps uploads that would otherwise expire. Needs the API key. */
   @CfFunction(logicalId = "StoreFunction",
       description = "Marks uploaded files as stored",
-      snapStart = true,
-      policies = """
-          Statement:
-            - Effect: Allow
-              Action: [dynamodb:BatchGetItem, dynamodb:GetItem, dynamodb:UpdateItem]
-              Resource: !GetAtt FilesTable.Arn
-          """ + Policies.PROMOTE)
+      snapStart = true)
+  @Use(value = "FilesTable", actions = {"dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:UpdateItem"})
+  @Use(value = "StorageBucket", actions = "s3:GetObject", objects = ObjectKeys.STAGED + "*")
+  @Use(value = "StorageBucket", actions = "s3:PutObject", objects = ObjectKeys.STORED + "*")
+  @Use(value = "StorageBucket", actions = "s3:DeleteObject")
   @ApiRoute(path = "/files", method = "PUT", apiKeyRequired = true, api = "FilestoreApi")
   public List<String> store(@Body Optional<String> body) {
     return service.store(Requests.ids(body));
@@ -66,16 +58,9 @@ public class FilesApi implements Warmup {
    */
   @CfFunction(logicalId = "InfoFunction",
       description = "Lists files with download URLs",
-      snapStart = true,
-      policies = """
-          Statement:
-            - Effect: Allow
-              Action: dynamodb:BatchGetItem
-              Resource: !GetAtt FilesTable.Arn
-            - Effect: Allow
-              Action: s3:GetObject
-              Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/files/*
-          """)
+      snapStart = true)
+  @Use(value = "FilesTable", actions = "dynamodb:BatchGetItem")
+  @Use(value = "StorageBucket", actions = "s3:GetObject", objects = ObjectKeys.STORED + "*")
   @ApiRoute(path = "/files", method = "POST", apiKeyRequired = true, api = "FilestoreApi")
   public List<Map<String, Object>> info(@Body Optional<String> body, @Query("deleted") Optional<String> deleted,
       @Query("nonstored") Optional<String> nonstored) {
@@ -86,16 +71,9 @@ public class FilesApi implements Warmup {
   /** {@code DELETE /files [ids]} → the ids deleted: soft delete of the item, hard delete of the object. Needs the API key. */
   @CfFunction(logicalId = "DeleteFunction",
       description = "Deletes files",
-      snapStart = true,
-      policies = """
-          Statement:
-            - Effect: Allow
-              Action: dynamodb:UpdateItem
-              Resource: !GetAtt FilesTable.Arn
-            - Effect: Allow
-              Action: s3:DeleteObject
-              Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
-          """)
+      snapStart = true)
+  @Use(value = "FilesTable", actions = "dynamodb:UpdateItem")
+  @Use(value = "StorageBucket", actions = "s3:DeleteObject")
   @ApiRoute(path = "/files", method = "DELETE", apiKeyRequired = true, api = "FilestoreApi")
   public List<String> delete(@Body Optional<String> body) {
     return service.delete(Requests.ids(body));
@@ -104,16 +82,9 @@ public class FilesApi implements Warmup {
   /** {@code DELETE /file/{id}} → {@code {id}}: the uploader's undo of an upload not stored yet. Public. */
   @CfFunction(logicalId = "RevertFunction",
       description = "Reverts an upload that is not stored yet",
-      snapStart = true,
-      policies = """
-          Statement:
-            - Effect: Allow
-              Action: [dynamodb:GetItem, dynamodb:UpdateItem]
-              Resource: !GetAtt FilesTable.Arn
-            - Effect: Allow
-              Action: s3:DeleteObject
-              Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
-          """)
+      snapStart = true)
+  @Use(value = "FilesTable", actions = {"dynamodb:GetItem", "dynamodb:UpdateItem"})
+  @Use(value = "StorageBucket", actions = "s3:DeleteObject")
   @ApiRoute(path = "/file/{id}", method = "DELETE", api = "FilestoreApi")
   public Map<String, String> revert(@Path("id") String id) {
     service.revert(Requests.fileId(id));

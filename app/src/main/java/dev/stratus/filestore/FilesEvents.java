@@ -3,6 +3,7 @@ package dev.stratus.filestore;
 import dev.stratus.annotations.CfFunction;
 import dev.stratus.annotations.OnS3Event;
 import dev.stratus.annotations.OnSchedule;
+import dev.stratus.annotations.Use;
 import dev.stratus.runtime.S3Record;
 import java.util.Map;
 
@@ -24,13 +25,11 @@ public class FilesEvents {
    * StoreOnLoad it stores it at once.
    */
   @CfFunction(logicalId = "UploadedFunction",
-      description = "Records size, type and upload time of new objects",
-      policies = """
-          Statement:
-            - Effect: Allow
-              Action: [dynamodb:GetItem, dynamodb:UpdateItem]
-              Resource: !GetAtt FilesTable.Arn
-          """ + Policies.PROMOTE)
+      description = "Records size, type and upload time of new objects")
+  @Use(value = "FilesTable", actions = {"dynamodb:GetItem", "dynamodb:UpdateItem"})
+  @Use(value = "StorageBucket", actions = "s3:GetObject", objects = ObjectKeys.STAGED + "*")
+  @Use(value = "StorageBucket", actions = "s3:PutObject", objects = ObjectKeys.STORED + "*")
+  @Use(value = "StorageBucket", actions = "s3:DeleteObject")
   @OnS3Event(bucket = "StorageBucket", events = "s3:ObjectCreated:*", prefix = ObjectKeys.STAGED)
   public void uploaded(S3Record object) {
     service.uploaded(object.key());
@@ -40,16 +39,9 @@ public class FilesEvents {
   @CfFunction(logicalId = "ExpireFunction",
       description = "Removes uploads that were never stored",
       timeout = 300,
-      condition = "CreateExpirationScheduler",
-      policies = """
-          Statement:
-            - Effect: Allow
-              Action: [dynamodb:Scan, dynamodb:UpdateItem]
-              Resource: !GetAtt FilesTable.Arn
-            - Effect: Allow
-              Action: s3:DeleteObject
-              Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}/*
-          """)
+      condition = "CreateExpirationScheduler")
+  @Use(value = "FilesTable", actions = {"dynamodb:Scan", "dynamodb:UpdateItem"})
+  @Use(value = "StorageBucket", actions = "s3:DeleteObject")
   @OnSchedule("rate(30 minutes)")
   public Map<String, Integer> expire() {
     return Map.of("expired", service.expire());
@@ -61,16 +53,12 @@ public class FilesEvents {
    */
   @CfFunction(logicalId = "ReconcileFunction",
       description = "Repairs uploads whose S3 event was lost and removes objects no file owns",
-      timeout = 300,
-      policies = """
-          Statement:
-            - Effect: Allow
-              Action: s3:ListBucket
-              Resource: !Sub arn:${AWS::Partition}:s3:::${StorageBucketName}
-            - Effect: Allow
-              Action: [dynamodb:BatchGetItem, dynamodb:GetItem, dynamodb:UpdateItem]
-              Resource: !GetAtt FilesTable.Arn
-          """ + Policies.PROMOTE)
+      timeout = 300)
+  @Use(value = "StorageBucket", actions = "s3:ListBucket")
+  @Use(value = "FilesTable", actions = {"dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:UpdateItem"})
+  @Use(value = "StorageBucket", actions = "s3:GetObject", objects = ObjectKeys.STAGED + "*")
+  @Use(value = "StorageBucket", actions = "s3:PutObject", objects = ObjectKeys.STORED + "*")
+  @Use(value = "StorageBucket", actions = "s3:DeleteObject")
   @OnSchedule("rate(1 hour)")
   public Map<String, Integer> reconcile() {
     FileService.Reconciled done = service.reconcile();

@@ -22,18 +22,11 @@ final class Filestore {
   static FileService fromEnvironment(Map<String, String> env, Clock clock, AwsClients clients) {
     String scanPage = env.get("SCAN_PAGE_SIZE");
     return new FileService(
-        new DynamoFileStore(clients.dynamo, required(env, "TABLE_NAME"), scanPage == null ? null : Integer.valueOf(scanPage)),
-        new S3BlobStore(clients.s3, clients.presigner, required(env, "BUCKET_NAME")),
+        new DynamoFileStore(clients.dynamo, StackResources.FilesTable.name(env),
+            scanPage == null ? null : Integer.valueOf(scanPage)),
+        new S3BlobStore(clients.s3, clients.presigner, StackResources.StorageBucket.name(env)),
         clock,
         Settings.fromEnvironment(env));
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("environment variable " + name + " is not set; the template sets it");
-    }
-    return value;
   }
 
   /** Builds every client of the container's service now, e.g. before a SnapStart snapshot. */

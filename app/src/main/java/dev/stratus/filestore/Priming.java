@@ -21,8 +21,8 @@ final class Priming {
   /** A service whose clients never reach AWS: {@code http} answers for DynamoDB and S3. */
   static FileService cannedService(CannedHttpClient http) {
     Map<String, String> env = Map.of(
-        "TABLE_NAME", "warm-up",
-        "BUCKET_NAME", "warm-up",
+        StackResources.FilesTable.VARIABLE, "warm-up",
+        StackResources.StorageBucket.VARIABLE, "warm-up",
         "AWS_ACCESS_KEY_ID", "warm-up",
         "AWS_SECRET_ACCESS_KEY", "warm-up",
         "AWS_REGION", System.getenv().getOrDefault("AWS_REGION", "us-east-1"));

@@ -33,8 +33,6 @@
       Timeout: 20
       Environment:
         Variables:
-          TABLE_NAME: !Ref FilesTable
-          BUCKET_NAME: !Ref StorageBucketName
           URL_EXPIRATION: !Ref SignedUrlExpiration
           UPLOAD_URL_EXPIRATION: !Ref UploadUrlExpiration
           STORE_ON_LOAD: !Ref StoreOnLoad

@@ -84,7 +84,9 @@ class FilestoreIT {
 
     /** PUTs to a presigned upload URL and, if S3 took it, sends Uploaded the notification S3 would. */
     int putTo(String url, String contentType, byte[] content) throws Exception {
-      HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+      // A client per PUT: S3 may refuse a PUT before reading its body and close the connection, which a shared
+      // client could hand to the next PUT ("header parser received no bytes").
+      HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
           .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
           HttpResponse.BodyHandlers.ofString());
       if (put.statusCode() == 200) {

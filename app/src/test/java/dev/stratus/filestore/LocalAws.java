@@ -63,8 +63,8 @@ final class LocalAws {
     env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
     env.put("AWS_ENDPOINT_URL_S3", s3Endpoint.toString());
     env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
-    env.put("TABLE_NAME", table);
-    env.put("BUCKET_NAME", bucket);
+    env.put(StackResources.FilesTable.VARIABLE, table);
+    env.put(StackResources.StorageBucket.VARIABLE, bucket);
     env.putAll(overrides);
     AwsClients clients = new AwsClients(env);
     clients.s3.get().createBucket(b -> b.bucket(bucket));

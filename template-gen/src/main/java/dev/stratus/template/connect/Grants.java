@@ -85,8 +85,13 @@ public final class Grants {
       return refused(Diagnostic.UseNotificationCycle.with(use.resource(), function));
     }
     @SuppressWarnings("unchecked")
-    Scope scope = new Scope((Map<String, String>) profile.get("forms"),
-        ResourceSpecs.get().iamActions().getOrDefault(service, Map.of()), arn, use.objects());
+    Map<String, String> forms = new LinkedHashMap<>((Map<String, String>) profile.get("forms"));
+    if (type.equals("AWS::DynamoDB::Table") && !target.properties().entries().containsKey("GlobalSecondaryIndexes")
+        && !target.properties().entries().containsKey("LocalSecondaryIndexes")) {
+      forms.values().remove("index"); // a table without indexes: no statement names them
+    }
+    Scope scope = new Scope(forms, ResourceSpecs.get().iamActions().getOrDefault(service, Map.of()), arn,
+        use.objects());
     List<Value> statements = new ArrayList<>();
     for (String category : use.access()) {
       for (Map<String, List<String>> s : access.get(category)) {
@@ -180,12 +185,13 @@ public final class Grants {
   /**
    * Which of a resource's ARN forms each action is granted on: those of the IAM resource types it applies to
    * ({@code s3:ListBucket} the bucket, {@code s3:GetObject} its objects), all of them for an action IAM scopes
-   * to none. With {@code objects}, the object forms cover only those keys and the bucket is left out, except
+   * to none; {@code forms} are those the resource has. With {@code objects}, the object forms cover only those keys and the bucket is left out, except
    * for an action named exactly that applies to the bucket alone.
    */
   private record Scope(Map<String, String> forms, Map<String, List<String>> actionTypes, Arn arn, String objects) {
     /** One statement per set of forms, its actions in their order. */
-    List<Value> statements(List<String> actions, List<String> of, boolean exact) {
+    List<Value> statements(List<String> actions, List<String> profileForms, boolean exact) {
+      List<String> of = profileForms.stream().filter(forms::containsKey).toList();
       Map<List<Value>, List<String>> byResources = new LinkedHashMap<>();
       for (String action : actions) {
         List<String> types = actionTypes.getOrDefault(

@@ -114,7 +114,10 @@ class GrantsTest {
 
   @Test
   void eachActionOnTheFormsItAppliesTo() {
-    Grant g = Grants.derive("Worker", new Use("OrdersTable", List.of("Read"), ""), RESOURCES).grant();
+    Map<String, Resource> resources = Map.of("OrdersTable", Resource.of("AWS::DynamoDB::Table",
+        Mapping.builder().put("GlobalSecondaryIndexes", new Value.Seq(List.of())).build()),
+        "Worker", Resource.of("AWS::Serverless::Function", Mapping.EMPTY));
+    Grant g = Grants.derive("Worker", new Use("OrdersTable", List.of("Read"), ""), resources).grant();
     assertThat(YamlWriter.write(g.policy())).as("an item is read from the table; indexes are queried and scanned")
         .isEqualTo("""
         Statement:
@@ -133,6 +136,20 @@ class GrantsTest {
             Resource:
               - !GetAtt OrdersTable.Arn
               - !Sub ${OrdersTable.Arn}/index/*
+        """);
+  }
+
+  @Test
+  void aTableWithoutIndexesIsNamedAlone() {
+    Grant g = Grants.derive("Worker", new Use("OrdersTable", List.of(), List.of("dynamodb:Scan"), "", ""), RESOURCES)
+        .grant();
+    assertThat(YamlWriter.write(g.policy())).isEqualTo("""
+        Statement:
+          - Effect: Allow
+            Action:
+              - dynamodb:Scan
+            Resource:
+              - !GetAtt OrdersTable.Arn
         """);
   }
 
