@@ -2,6 +2,7 @@ package dev.stratus.template.maven;
 
 import dev.stratus.template.TemplateException;
 import dev.stratus.template.connect.Permissions;
+import dev.stratus.template.connect.PermissionsDiff;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.link.FragmentFile;
 import dev.stratus.template.link.Linker;
@@ -51,6 +52,22 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "stratus.limits")
   private String limits;
 
+  /**
+   * The committed copy of {@code permissions.json} this build's permissions are compared with: a widening (an
+   * action on a resource it does not cover, a policy, a function) fails the build or warns, see
+   * {@link #onWidening}. Absent, nothing is compared.
+   */
+  @Parameter(property = "stratus.permissions.baseline", defaultValue = "${project.basedir}/permissions.json")
+  private File permissionsBaseline;
+
+  /** {@code fail} (the default) or {@code warn}: what a widening of the permissions does to the build. */
+  @Parameter(property = "stratus.permissions.onWidening", defaultValue = "fail")
+  private String onWidening;
+
+  /** Writes this build's permissions over the committed copy: the change is reviewed, and accepted. */
+  @Parameter(property = "stratus.permissions.accept", defaultValue = "false")
+  private boolean acceptPermissions;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -91,17 +108,63 @@ public final class GenerateMojo extends AbstractMojo {
       throw new MojoFailureException("Stratus: the template has " + result.errors().size() + " error(s); see above");
     }
     Path report = out.getParent().resolve("stratus");
+    String permissions = Permissions.json(result.template());
     try {
       Files.createDirectories(out.getParent());
       Files.writeString(out, result.yaml(), StandardCharsets.UTF_8);
       // What each function may do, for review next to the template: Markdown (with a Mermaid picture) and JSON.
       Files.createDirectories(report);
       Files.writeString(report.resolve("permissions.md"), Permissions.markdown(result.template()), StandardCharsets.UTF_8);
-      Files.writeString(report.resolve("permissions.json"), Permissions.json(result.template()), StandardCharsets.UTF_8);
+      Files.writeString(report.resolve("permissions.json"), permissions, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new MojoExecutionException("Stratus: cannot write " + out + " and " + report, e);
     }
     getLog().info("Stratus: wrote " + out + " (" + result.template().resources().size() + " resources, CodeUri "
         + codeUri + ") and " + report.resolve("permissions.md"));
+    comparePermissions(permissions);
+  }
+
+  /** This build's permissions against the committed copy: widening fails (or warns), narrowing is told. */
+  private void comparePermissions(String now) throws MojoExecutionException, MojoFailureException {
+    Path baseline = permissionsBaseline.toPath();
+    if (!onWidening.equals("fail") && !onWidening.equals("warn")) {
+      throw new MojoFailureException("Stratus: stratus.permissions.onWidening is '" + onWidening + "'; write fail or warn");
+    }
+    try {
+      if (acceptPermissions) {
+        Files.writeString(baseline, now, StandardCharsets.UTF_8);
+        getLog().info("Stratus: accepted this build's permissions into " + baseline);
+        return;
+      }
+      if (!Files.isRegularFile(baseline)) {
+        getLog().info("Stratus: no " + baseline.getFileName() + " to compare the permissions with; commit one"
+            + " (-Dstratus.permissions.accept writes it) to have widening reported");
+        return;
+      }
+      PermissionsDiff.Result diff = PermissionsDiff.compare(Files.readString(baseline), now);
+      for (PermissionsDiff.Change c : diff.narrowed()) {
+        getLog().info("Stratus: narrower than " + baseline.getFileName() + ": " + c);
+      }
+      if (diff.widened().isEmpty()) {
+        getLog().info(diff.narrowed().isEmpty() ? "Stratus: the permissions are those of " + baseline
+            : "Stratus: update the committed copy with -Dstratus.permissions.accept");
+        return;
+      }
+      for (PermissionsDiff.Change c : diff.widened()) {
+        String line = "Stratus: wider than " + baseline.getFileName() + ": " + c;
+        if (onWidening.equals("warn")) {
+          getLog().warn(line);
+        } else {
+          getLog().error(line);
+        }
+      }
+      String what = diff.widened().size() + " permission(s) beyond the committed " + baseline;
+      if (onWidening.equals("fail")) {
+        throw new MojoFailureException("Stratus: the functions have " + what + "; if the change is meant, accept it"
+            + " with -Dstratus.permissions.accept and commit the file");
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("Stratus: cannot read or write " + baseline, e);
+    }
   }
 }

@@ -1,0 +1,149 @@
+package dev.stratus.template.connect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * How a build's permissions differ from a committed copy of {@code permissions.json}, the review {@code cdk
+ * diff} gives for IAM: what each function may do now that it could not (an action on a resource no
+ * statement of the copy covers, a policy template, a managed policy, a new function), and what it no longer
+ * may. A pattern covers what it matches: the copy's {@code ${Bucket.Arn}/*} covers {@code ${Bucket.Arn}/uploads/*},
+ * its {@code s3:Get*} covers {@code s3:GetObject}. Pure: two reports in, the differences out.
+ */
+public final class PermissionsDiff {
+  /** One difference, said for people: {@code StoreFunction may now dynamodb:DeleteItem on !GetAtt FilesTable.Arn}. */
+  public record Change(String function, String text, boolean wildcard) {
+    @Override
+    public String toString() {
+      return function + " " + text + (wildcard ? " (a wildcard)" : "");
+    }
+  }
+
+  /** What widens (more may be done than the copy says) and what narrows. */
+  public record Result(List<Change> widened, List<Change> narrowed) {
+    public boolean same() {
+      return widened.isEmpty() && narrowed.isEmpty();
+    }
+  }
+
+  private PermissionsDiff() {}
+
+  /** {@code now} compared with {@code committed}, both as {@link Permissions#json} writes them. */
+  public static Result compare(String committed, String now) {
+    Map<String, Grants> before = read(committed);
+    Map<String, Grants> after = read(now);
+    List<Change> widened = new ArrayList<>();
+    List<Change> narrowed = new ArrayList<>();
+    after.forEach((fn, g) -> {
+      Grants old = before.get(fn);
+      if (old == null) {
+        if (!g.isEmpty()) {
+          widened.add(new Change(fn, "is new, with " + g.describe(), g.hasWildcard()));
+        }
+        return;
+      }
+      added(fn, g, old, "now", widened);
+      added(fn, old, g, "no longer", narrowed);
+    });
+    before.forEach((fn, g) -> {
+      if (!after.containsKey(fn) && !g.isEmpty()) {
+        narrowed.add(new Change(fn, "is gone", false));
+      }
+    });
+    return new Result(widened, narrowed);
+  }
+
+  /** What {@code g} allows that {@code than} does not cover, into {@code out}: {@code when} it may ("now", "no longer"). */
+  private static void added(String fn, Grants g, Grants than, String when, List<Change> out) {
+    for (List<String> pair : g.allowed()) {
+      if (!than.covers(pair.get(0), pair.get(1))) {
+        out.add(new Change(fn, "may " + when + " " + pair.get(0) + " on " + pair.get(1),
+            isWildcard(pair.get(0)) || pair.get(1).equals("*")));
+      }
+    }
+    for (String t : g.templates()) {
+      if (!than.templates().contains(t)) {
+        out.add(new Change(fn, when + " has SAM policy template " + t, false));
+      }
+    }
+    for (String m : g.managed()) {
+      if (!than.managed().contains(m)) {
+        out.add(new Change(fn, when + " has managed policy " + m, false));
+      }
+    }
+  }
+
+  private static boolean isWildcard(String action) {
+    return action.equals("*") || action.endsWith(":*");
+  }
+
+  /** A function's allowed (action, resource) pairs, policy templates and managed policies. */
+  private record Grants(Set<List<String>> allowed, List<String> templates, List<String> managed) {
+    boolean isEmpty() {
+      return allowed.isEmpty() && templates.isEmpty() && managed.isEmpty();
+    }
+
+    boolean hasWildcard() {
+      return allowed.stream().anyMatch(p -> isWildcard(p.get(0)) || p.get(1).equals("*"));
+    }
+
+    boolean covers(String action, String resource) {
+      for (List<String> p : allowed) {
+        if (glob(p.get(0).toLowerCase(Locale.ROOT)).matcher(action.toLowerCase(Locale.ROOT)).matches()
+            && glob(p.get(1)).matcher(resource).matches()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String describe() {
+      List<String> parts = new ArrayList<>();
+      allowed.forEach(p -> parts.add(p.get(0) + " on " + p.get(1)));
+      templates.forEach(t -> parts.add("SAM policy template " + t));
+      managed.forEach(m -> parts.add("managed policy " + m));
+      return String.join("; ", parts);
+    }
+  }
+
+  /** IAM's wildcards: {@code *} any run of characters, {@code ?} one. */
+  private static Pattern glob(String pattern) {
+    StringBuilder regex = new StringBuilder();
+    for (String part : pattern.split("(?=[*?])|(?<=[*?])")) {
+      regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
+    }
+    return Pattern.compile(regex.toString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Grants> read(String json) {
+    Object parsed = new Yaml().load(json);
+    Map<String, Grants> out = new LinkedHashMap<>();
+    if (!(parsed instanceof Map<?, ?> functions)) {
+      return out;
+    }
+    functions.forEach((name, f) -> {
+      Map<String, Object> fn = (Map<String, Object>) f;
+      Set<List<String>> allowed = new LinkedHashSet<>();
+      for (Map<String, Object> s : (List<Map<String, Object>>) fn.getOrDefault("statements", List.of())) {
+        if ("Allow".equals(s.get("effect"))) {
+          for (String a : (List<String>) s.get("actions")) {
+            for (String r : (List<String>) s.get("resources")) {
+              allowed.add(List.of(a, r));
+            }
+          }
+        }
+      }
+      out.put((String) name, new Grants(allowed, (List<String>) fn.getOrDefault("templates", List.of()),
+          (List<String>) fn.getOrDefault("managed", List.of())));
+    });
+    return out;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.stratus.template.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PermissionsDiffTest {
+  private static final String COMMITTED = """
+      {
+        "StoreFunction": {"triggers": [], "statements": [
+          {"effect": "Allow", "actions": ["dynamodb:GetItem"], "resources": ["!GetAtt FilesTable.Arn"]},
+          {"effect": "Allow", "actions": ["s3:Get*"], "resources": ["!Sub ${StorageBucket.Arn}/*"]}],
+          "templates": [], "managed": [], "uses": []},
+        "OldFunction": {"triggers": [], "statements": [
+          {"effect": "Allow", "actions": ["sqs:SendMessage"], "resources": ["!GetAtt Jobs.Arn"]}],
+          "templates": [], "managed": [], "uses": []}
+      }
+      """;
+
+  @Test
+  void theSameReportHasNoChanges() {
+    assertThat(PermissionsDiff.compare(COMMITTED, COMMITTED).same()).isTrue();
+  }
+
+  @Test
+  void whatThePatternsCoverIsNoWidening() {
+    String now = """
+        {"StoreFunction": {"statements": [
+          {"effect": "Allow", "actions": ["dynamodb:getitem"], "resources": ["!GetAtt FilesTable.Arn"]},
+          {"effect": "Allow", "actions": ["s3:GetObject"], "resources": ["!Sub ${StorageBucket.Arn}/uploads/*"]}]}}
+        """;
+    PermissionsDiff.Result r = PermissionsDiff.compare(COMMITTED, now);
+    assertThat(r.widened()).isEmpty();
+    assertThat(r.narrowed()).extracting(Object::toString).containsExactly(
+        "StoreFunction may no longer s3:Get* on !Sub ${StorageBucket.Arn}/*",
+        "OldFunction is gone");
+  }
+
+  @Test
+  void newActionsResourcesPoliciesAndFunctionsWiden() {
+    String now = """
+        {"StoreFunction": {"statements": [
+          {"effect": "Allow", "actions": ["dynamodb:GetItem", "dynamodb:DeleteItem"],
+           "resources": ["!GetAtt FilesTable.Arn", "!Sub ${FilesTable.Arn}/index/*"]},
+          {"effect": "Allow", "actions": ["s3:*"], "resources": ["*"]},
+          {"effect": "Deny", "actions": ["s3:DeleteBucket"], "resources": ["*"]}],
+          "templates": ["SQSPollerPolicy {QueueName: !GetAtt Jobs.QueueName}"], "managed": ["AWSXrayWriteOnlyAccess"]},
+         "OldFunction": {"statements": [
+          {"effect": "Allow", "actions": ["sqs:SendMessage"], "resources": ["!GetAtt Jobs.Arn"]}]},
+         "NewFunction": {"statements": [
+          {"effect": "Allow", "actions": ["sns:Publish"], "resources": ["!Ref Alerts"]}]}}
+        """;
+    PermissionsDiff.Result r = PermissionsDiff.compare(COMMITTED, now);
+    assertThat(r.widened()).extracting(Object::toString).containsExactly(
+        "StoreFunction may now dynamodb:GetItem on !Sub ${FilesTable.Arn}/index/*",
+        "StoreFunction may now dynamodb:DeleteItem on !GetAtt FilesTable.Arn",
+        "StoreFunction may now dynamodb:DeleteItem on !Sub ${FilesTable.Arn}/index/*",
+        "StoreFunction may now s3:* on * (a wildcard)",
+        "StoreFunction now has SAM policy template SQSPollerPolicy {QueueName: !GetAtt Jobs.QueueName}",
+        "StoreFunction now has managed policy AWSXrayWriteOnlyAccess",
+        "NewFunction is new, with sns:Publish on !Ref Alerts");
+    assertThat(r.narrowed()).isEmpty();
+  }
+}
