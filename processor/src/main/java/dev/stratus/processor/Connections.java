@@ -6,6 +6,7 @@ import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.connect.Grant;
 import dev.stratus.template.connect.Grants;
+import dev.stratus.template.connect.PolicyOverlaps;
 import dev.stratus.template.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,18 +29,41 @@ final class Connections {
     }
     Template.Builder out = fragment.template().toBuilder();
     Map<String, Resource> functions = new LinkedHashMap<>(fragment.template().resources());
+    Map<String, Map<String, List<Grant>>> grants = new LinkedHashMap<>();
     for (UseRequest u : fragment.uses()) {
       Grants.Result result = Grants.derive(u.function(), u.use(), all);
       if (result.refusal() != null) {
         reporter.report(u.at(), result.refusal());
         continue;
       }
+      grants.computeIfAbsent(u.function(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(u.use().resource(), k -> new ArrayList<>()).add(result.grant());
       Resource fn = functions.get(u.function());
       Mapping granted = grant(fn.properties(), result.grant(), u, reporter, origins);
       functions.put(u.function(), fn.withProperties(granted));
     }
+    grants.forEach((function, byResource) -> reportOverlaps(function,
+        fragment.template().resources().get(function).properties().get("Policies"), byResource, all, reporter,
+        origins));
     functions.forEach(out::resource);
     return out.build();
+  }
+
+  /** Hand-written statements on a resource the function uses: the uses should say it all. */
+  private static void reportOverlaps(String function, Value handWritten, Map<String, List<Grant>> byResource,
+      Map<String, Resource> all, Reporter reporter, Map<List<String>, Origin> origins) {
+    for (PolicyOverlaps.Overlap o : PolicyOverlaps.find(handWritten, byResource, all)) {
+      Origin at = origins.get(List.of("Resources", function, "Properties", "Policies", Integer.toString(o.policy())));
+      if (!o.repeated().isEmpty()) {
+        reporter.report(at, Diagnostic.PolicyRepeatsUse, String.join(", ", o.repeated()), o.resource(), o.resource());
+      }
+      if (!o.beyond().isEmpty()) {
+        List<String> quoted = new ArrayList<>();
+        o.beyond().forEach(a -> quoted.add("\"" + a + "\""));
+        reporter.report(at, Diagnostic.PolicyBeyondUse, String.join(", ", o.beyond()), o.resource(), o.resource(),
+            String.join(", ", quoted));
+      }
+    }
   }
 
   private static Mapping grant(Mapping props, Grant g, UseRequest u, Reporter reporter,

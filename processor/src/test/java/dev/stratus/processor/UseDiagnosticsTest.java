@@ -23,6 +23,8 @@ class UseDiagnosticsTest {
         @CfResource(logicalId = "Alerts", type = "AWS::SNS::Topic")
         @CfResource(logicalId = "Logs", type = "AWS::Logs::LogGroup")
         @CfResource(logicalId = "Uploads", type = "AWS::S3::Bucket")
+        @CfCondition(name = "Archiving", value = "!Equals [!Ref AWS::Region, eu-west-1]")
+        @CfResource(logicalId = "Archive", type = "AWS::SQS::Queue", condition = "Archiving")
         final class Store {}
         """);
   }
@@ -126,5 +128,41 @@ class UseDiagnosticsTest {
         """);
     assertSingleError(compile(src, resources()), src, "[StratusUseWithoutFunction] @Use needs @CfFunction on the same"
         + " class: a use grants a function access", "@Use");
+  }
+
+  @Test
+  void aConditionalResourceNeedsTheFunctionUnderItsCondition() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "Archive", access = Access.WRITE)
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUseOfConditionalResource] @Use(\"Archive\"): the resource"
+        + " exists only when condition Archiving holds, and the function always exists; give the function"
+        + " condition = \"Archiving\" as well, or use a resource that always exists", "@Use(value = \"Archive\"");
+    JavaFileObject same = handler("Archiver", """
+        @CfFunction(condition = "Archiving")
+        @Use(value = "Archive", access = Access.WRITE)
+        @OnSchedule("rate(1 hour)")""");
+    assertThat(compile(same, resources())).succeeded();
+  }
+
+  @Test
+  void handWrittenStatementsOnAUsedResourceAreWarnedOf() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction(policies = \"""
+            Statement:
+              - Effect: Allow
+                Action: [dynamodb:GetItem, dynamodb:DeleteItem]
+                Resource: !GetAtt Orders.Arn
+            \""")
+        @Use(value = "Orders", access = Access.READ)
+        @OnSchedule("rate(1 hour)")""");
+    Compilation c = compile(src, resources());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[StratusPolicyRepeatsUse] the policy grants dynamodb:GetItem on Orders, which"
+        + " @Use(\"Orders\") gives already; remove it from the policy").inFile(src).onLineContaining("policies =");
+    assertThat(c).hadWarningContaining("[StratusPolicyBeyondUse] the policy grants dynamodb:DeleteItem on Orders beyond"
+        + " @Use(\"Orders\"); add it to the use, e.g. actions = {\"dynamodb:DeleteItem\"}, and remove it from the"
+        + " policy, so that the use says all the function may do there").inFile(src).onLineContaining("policies =");
   }
 }

@@ -50,6 +50,13 @@ public final class Grants {
       return refused(Diagnostic.UnknownUseResource.with(use.resource(),
           Names.suggestion(use.resource(), resources.keySet())));
     }
+    Resource fn = resources.get(function);
+    String fnCondition = fn == null ? null : fn.condition();
+    if (target.condition() != null && !target.condition().equals(fnCondition)) {
+      return refused(Diagnostic.UseOfConditionalResource.with(use.resource(), target.condition(),
+          fnCondition == null ? "the function always exists" : "the function exists when " + fnCondition + " holds",
+          target.condition()));
+    }
     Map<String, Map<String, Object>> profiles = ResourceSpecs.get().connectorProfiles();
     String type = SAM_TYPES.getOrDefault(target.type(), target.type());
     Map<String, Object> profile = profiles.get(type);

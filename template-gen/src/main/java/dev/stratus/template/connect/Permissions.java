@@ -62,7 +62,7 @@ public final class Permissions {
         for (Value one : st instanceof Value.Seq seq ? seq.items() : List.of(st)) {
           if (one instanceof Mapping sm) {
             Set<String> targets = new LinkedHashSet<>();
-            collect(sm.get("Resource"), template, targets);
+            collect(sm.get("Resource"), template.resources(), targets);
             uses.addAll(targets);
             statements.add(new Statement(text(sm.get("Effect")), texts(sm.get("Action")), texts(sm.get("Resource")),
                 targets));
@@ -71,7 +71,7 @@ public final class Permissions {
       } else if (p instanceof Mapping m && m.entries().size() == 1) {
         Map.Entry<String, Value> e = m.entries().entrySet().iterator().next();
         Set<String> targets = new LinkedHashSet<>();
-        collect(e.getValue(), template, targets);
+        collect(e.getValue(), template.resources(), targets);
         uses.addAll(targets);
         templates.add(new PolicyTemplate(e.getKey() + " " + describe(e.getValue()), targets));
       } else {
@@ -86,7 +86,7 @@ public final class Permissions {
           Set<String> from = new LinkedHashSet<>();
           if (props instanceof Mapping pm) {
             for (String key : List.of("Queue", "Topic", "Bucket", "Stream")) {
-              collect(pm.get(key), template, from);
+              collect(pm.get(key), template.resources(), from);
             }
           }
           triggers.add(new Trigger(text(em.get("Type")) + (props instanceof Mapping pm ? source(pm) : ""),
@@ -114,12 +114,12 @@ public final class Permissions {
    * The logical ids of the template's resources that {@code v} refers to; a parameter that names a resource
    * ({@code BucketName: !Ref StorageBucketName}) stands for that resource.
    */
-  private static void collect(Value v, Template template, Set<String> into) {
+  static void collect(Value v, Map<String, Resource> resources, Set<String> into) {
     if (v == null) {
       return;
     }
-    if (v instanceof Fn.Ref r && !template.resources().containsKey(r.target())) {
-      template.resources().forEach((id, res) -> {
+    if (v instanceof Fn.Ref r && !resources.containsKey(r.target())) {
+      resources.forEach((id, res) -> {
         for (Value name : res.properties().entries().values()) {
           if (name instanceof Fn.Ref nr && nr.target().equals(r.target())) {
             into.add(id);
@@ -128,18 +128,18 @@ public final class Permissions {
       });
     } else if (v instanceof Fn.Ref r) {
       into.add(r.target());
-    } else if (v instanceof Fn.GetAtt g && template.resources().containsKey(g.resource())) {
+    } else if (v instanceof Fn.GetAtt g && resources.containsKey(g.resource())) {
       into.add(g.resource());
     } else if (v instanceof Fn.Sub s) {
       for (Fn.Sub.Part part : s.parts()) {
         if (part instanceof Fn.Sub.Reference ref) {
-          collect(ref.target(), template, into);
+          collect(ref.target(), resources, into);
         }
       }
     } else if (v instanceof Value.Seq seq) {
-      seq.items().forEach(i -> collect(i, template, into));
+      seq.items().forEach(i -> collect(i, resources, into));
     } else if (v instanceof Mapping m) {
-      m.entries().values().forEach(i -> collect(i, template, into));
+      m.entries().values().forEach(i -> collect(i, resources, into));
     }
   }
 

@@ -69,6 +69,12 @@ public enum Diagnostic {
   UseNotificationCycle(ERROR, "@Use(\"%s\"): the bucket notifies %s, so the function cannot name it by its ARN (a"
       + " circular dependency); give the bucket a BucketName (a !Ref to a parameter, as Filestore's"
       + " StorageBucketName) and the use names it by that"),
+  UseOfConditionalResource(ERROR, "@Use(\"%s\"): the resource exists only when condition %s holds, and %s; give the"
+      + " function condition = \"%s\" as well, or use a resource that always exists"),
+  PolicyRepeatsUse(WARNING, "the policy grants %s on %s, which @Use(\"%s\") gives already; remove it from the"
+      + " policy"),
+  PolicyBeyondUse(WARNING, "the policy grants %s on %s beyond @Use(\"%s\"); add it to the use, e.g."
+      + " actions = {%s}, and remove it from the policy, so that the use says all the function may do there"),
 
   // --- functions: Lambda's own limits ---
   InvalidMemorySize(ERROR, "memorySize %d is out of range: Lambda allows %d to %d MB; leave it out to inherit the"
