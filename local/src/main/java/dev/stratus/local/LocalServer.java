@@ -1,5 +1,6 @@
 package dev.stratus.local;
 
+import dev.stratus.template.Resource;
 import dev.stratus.template.SamNames;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
@@ -23,9 +24,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,6 +79,8 @@ public final class LocalServer implements AutoCloseable {
   private final PrintStream log;
   private final String apiKey;
   private final List<SqsPoller> pollers = new ArrayList<>();
+  /** Each function's ways to the services, see {@link #audited}. */
+  private final List<AuditRelay> relays = new ArrayList<>();
   /** Completes, with why, when a child server dies under the running stack. */
   final CompletableFuture<String> failed = new CompletableFuture<>();
   private LocalS3 s3;
@@ -148,10 +154,16 @@ public final class LocalServer implements AutoCloseable {
     base.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint.toString());
     base.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint.toString());
     base.put("AWS_ENDPOINT_URL_SNS", sns.endpoint.toString());
+    Map<String, URI> services = new LinkedHashMap<>();
+    services.put("s3", s3.endpoint);
+    services.put("dynamodb", dynamo.endpoint);
+    services.put("sqs", sqs.endpoint);
+    services.put("sns", sns.endpoint);
     specs.forEach((id, spec) -> {
       Map<String, String> env = new LinkedHashMap<>(spec.environment());
       env.putAll(o.environment().getOrDefault(id, Map.of()));
-      pools.put(id, new FunctionPool(spec.withEnvironment(env), ric, base, log, o.maxJvmsPerFunction()));
+      pools.put(id, new FunctionPool(spec.withEnvironment(env), ric, audited(id, base, services), log,
+          o.maxJvmsPerFunction()));
     });
     pollers.forEach(p -> {
       Thread t = new Thread(p, "sqs-poller");
@@ -161,6 +173,57 @@ public final class LocalServer implements AutoCloseable {
     api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);
     invokeApi = new InvokeEndpoint(this::function);
     watchCode();
+  }
+
+  /**
+   * {@code base} with the function's own way to each service, through which its calls are held against its
+   * policies: one outside them is told once per action and resource, as IAM would refuse it on AWS. A function
+   * whose policies hold what cannot be judged here (a SAM policy template, a managed policy) goes straight.
+   */
+  private Map<String, String> audited(String id, Map<String, String> base, Map<String, URI> services) {
+    Resource function = stack.ofType(Resource.SERVERLESS_FUNCTION).get(id);
+    Value policies = function == null ? null : function.properties().get("Policies");
+    CallPolicy policy = CallPolicy.of(policies == null ? null : stack.evaluate(policies));
+    if (policy == null) {
+      log.println("stratus-local: " + id + " has policies that cannot be checked here; its AWS calls are not checked");
+      return base;
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String type : List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic")) {
+      stack.ofType(type).keySet().forEach(r -> names.put(String.valueOf(stack.getAtt(r, "Arn")), r));
+    }
+    Set<String> told = ConcurrentHashMap.newKeySet();
+    Map<String, String> out = new LinkedHashMap<>(base);
+    services.forEach((service, uri) -> {
+      AuditRelay relay = new AuditRelay(service, uri, call -> {
+        if (!policy.allows(call)) {
+          String resource = describe(call.arn(), names);
+          if (told.add(call.action() + " " + resource.replaceFirst("/.*", ""))) {
+            log.println("stratus-local: " + id + " called " + call.action() + (resource.isEmpty() ? "" : " on " + resource)
+                + ", not in its uses or policies");
+          }
+        }
+      });
+      relays.add(relay);
+      out.put("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT), relay.endpoint.toString());
+    });
+    return out;
+  }
+
+  /** An ARN by the logical id it has here: {@code StorageBucket/uploads/a}, {@code FilesTable}; else as it is. */
+  private static String describe(String arn, Map<String, String> names) {
+    if (arn == null) {
+      return "";
+    }
+    for (Map.Entry<String, String> n : names.entrySet()) {
+      if (arn.equals(n.getKey())) {
+        return n.getValue();
+      }
+      if (arn.startsWith(n.getKey() + "/")) {
+        return n.getValue() + arn.substring(n.getKey().length());
+      }
+    }
+    return arn;
   }
 
   /** A rebuilt jar (mvn package) reaches the next calls: its functions' warm JVMs are replaced. */
@@ -450,6 +513,7 @@ public final class LocalServer implements AutoCloseable {
       api.close();
     }
     pools.values().forEach(FunctionPool::close);
+    relays.forEach(AuditRelay::close);
     for (AutoCloseable c : new AutoCloseable[] {invokeApi, sns, refuser, sqs}) {
       if (c != null) {
         try {

@@ -138,8 +138,11 @@ class MessagingIT {
     String url = server.sqsEndpoint() + "/000000000000/msg-Orders";
     assertThat(env).contains("QUEUE_URL=" + url + "\n", "QUEUE_URL_ATT=" + url + "\n", "QUEUE_NAME=msg-Orders\n",
         "QUEUE_ARN=arn:aws:sqs:us-east-1:000000000000:msg-Orders\n", "TOPIC=arn:aws:sns:us-east-1:000000000000:msg-Alerts\n",
-        "AWS_ENDPOINT_URL=" + server.refuserEndpoint() + "\n", "AWS_ENDPOINT_URL_SQS=" + server.sqsEndpoint() + "\n",
-        "AWS_ENDPOINT_URL_SNS=" + server.snsEndpoint() + "\n");
+        "AWS_ENDPOINT_URL=" + server.refuserEndpoint() + "\n");
+    // The function's own way to SQS and SNS, which passes its calls through and holds them against its policies.
+    assertThat(env).containsPattern("AWS_ENDPOINT_URL_SQS=http://127\\.0\\.0\\.1:\\d+\n")
+        .containsPattern("AWS_ENDPOINT_URL_SNS=http://127\\.0\\.0\\.1:\\d+\n")
+        .doesNotContain("AWS_ENDPOINT_URL_SQS=" + server.sqsEndpoint() + "\n");
     assertThat(sqs.getQueueUrl(b -> b.queueName("msg-Orders")).queueUrl()).isEqualTo(url);
   }
 

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -96,8 +94,7 @@ public final class PermissionsDiff {
 
     boolean covers(String action, String resource) {
       for (List<String> p : allowed) {
-        if (glob(p.get(0).toLowerCase(Locale.ROOT)).matcher(action.toLowerCase(Locale.ROOT)).matches()
-            && glob(p.get(1)).matcher(resource).matches()) {
+        if (IamPattern.coversAction(p.get(0), action) && IamPattern.of(p.get(1)).matcher(resource).matches()) {
           return true;
         }
       }
@@ -111,15 +108,6 @@ public final class PermissionsDiff {
       managed.forEach(m -> parts.add("managed policy " + m));
       return String.join("; ", parts);
     }
-  }
-
-  /** IAM's wildcards: {@code *} any run of characters, {@code ?} one. */
-  private static Pattern glob(String pattern) {
-    StringBuilder regex = new StringBuilder();
-    for (String part : pattern.split("(?=[*?])|(?<=[*?])")) {
-      regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
-    }
-    return Pattern.compile(regex.toString());
   }
 
   @SuppressWarnings("unchecked")

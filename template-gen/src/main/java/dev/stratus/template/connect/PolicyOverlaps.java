@@ -6,7 +6,6 @@ import dev.stratus.template.Value.Mapping;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,7 +47,7 @@ public final class PolicyOverlaps {
           List<String> repeated = new ArrayList<>();
           List<String> beyond = new ArrayList<>();
           for (String action : texts(statement.get("Action"))) {
-            (given.stream().anyMatch(a -> matches(a, action)) ? repeated : beyond).add(action);
+            (given.stream().anyMatch(a -> IamPattern.coversAction(a, action)) ? repeated : beyond).add(action);
           }
           out.add(new Overlap(i, resource, repeated, beyond));
         }
@@ -63,12 +62,6 @@ public final class PolicyOverlaps {
       seq.items().forEach(s -> out.addAll(texts(((Mapping) s).get("Action"))));
     }
     return out;
-  }
-
-  /** IAM's comparison of actions: without case, {@code *} any run of characters. */
-  private static boolean matches(String pattern, String action) {
-    String regex = ("\\Q" + pattern.toLowerCase(Locale.ROOT) + "\\E").replace("*", "\\E.*\\Q");
-    return action.toLowerCase(Locale.ROOT).matches(regex);
   }
 
   private static List<String> texts(Value v) {

@@ -1,0 +1,159 @@
+package dev.stratus.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a request to S3, DynamoDB, SQS or SNS asks for, in IAM's words: the action ({@code s3:GetObject},
+ * {@code dynamodb:PutItem}) and the ARN of each resource it names, the local stack's ARNs, or null where the
+ * request names none that this reads. Pure: the request's parts in, the calls out.
+ */
+record AwsCall(String action, String arn) {
+  /** The calls of one request to {@code service} ({@code s3}, {@code dynamodb}, {@code sqs}, {@code sns}). */
+  static List<AwsCall> of(String service, String method, String target, Map<String, String> headers, byte[] body) {
+    return switch (service) {
+      case "s3" -> List.of(s3(method, target, headers));
+      case "dynamodb" -> dynamo(headers, body);
+      case "sqs", "sns" -> message(service, headers, body);
+      default -> List.of();
+    };
+  }
+
+  /**
+   * S3 by method and path (path style, or the bucket in the host): {@code GET /b/k} reads an object, {@code GET
+   * /b} lists the bucket, and so on, as IAM maps S3's operations to actions.
+   */
+  private static AwsCall s3(String method, String target, Map<String, String> headers) {
+    int q = target.indexOf('?');
+    String path = decode(q < 0 ? target : target.substring(0, q));
+    Map<String, String> query = form(q < 0 ? "" : target.substring(q + 1));
+    String host = headers.getOrDefault("host", "");
+    String bucket;
+    String key;
+    if (!host.startsWith("127.") && !host.startsWith("localhost") && host.indexOf('.') > 0) {
+      bucket = host.substring(0, host.indexOf('.'));
+      key = path.length() > 1 ? path.substring(1) : "";
+    } else {
+      String rest = path.startsWith("/") ? path.substring(1) : path;
+      int slash = rest.indexOf('/');
+      bucket = slash < 0 ? rest : rest.substring(0, slash);
+      key = slash < 0 ? "" : rest.substring(slash + 1);
+    }
+    String arn = "arn:aws:s3:::" + bucket + (key.isEmpty() ? "" : "/" + key);
+    String action;
+    if (key.isEmpty()) {
+      action = switch (method) {
+        case "GET", "HEAD" -> query.containsKey("uploads") ? "s3:ListBucketMultipartUploads"
+            : query.containsKey("versions") ? "s3:ListBucketVersions" : "s3:ListBucket";
+        case "POST" -> query.containsKey("delete") ? "s3:DeleteObject" : "s3:PutObject";
+        case "PUT" -> "s3:CreateBucket";
+        case "DELETE" -> "s3:DeleteBucket";
+        default -> "s3:ListBucket";
+      };
+      // A multi-object delete names its keys in the body; the bucket's objects stand for them.
+      return new AwsCall(action, action.equals("s3:DeleteObject") ? arn + "/*" : arn);
+    }
+    action = switch (method) {
+      case "GET", "HEAD" -> query.containsKey("uploadId") ? "s3:ListMultipartUploadParts" : "s3:GetObject";
+      case "DELETE" -> query.containsKey("uploadId") ? "s3:AbortMultipartUpload" : "s3:DeleteObject";
+      default -> "s3:PutObject"; // PUT, a part of an upload, POST ?uploads and ?uploadId
+    };
+    return new AwsCall(action, arn);
+  }
+
+  /** DynamoDB's JSON protocol: the operation in X-Amz-Target, the tables in the body. */
+  private static List<AwsCall> dynamo(Map<String, String> headers, byte[] body) {
+    String operation = operation(headers);
+    if (operation == null) {
+      return List.of();
+    }
+    String action = "dynamodb:" + operation;
+    JsonNode json = json(body);
+    List<AwsCall> out = new ArrayList<>();
+    if (json.hasNonNull("TableName")) {
+      out.add(new AwsCall(action, table(json.get("TableName").asText())));
+    }
+    json.path("RequestItems").fieldNames().forEachRemaining(t -> out.add(new AwsCall(action, table(t))));
+    for (JsonNode item : json.path("TransactItems")) {
+      item.fields().forEachRemaining(e -> {
+        String kind = e.getKey().equals("ConditionCheck") ? "ConditionCheckItem" : e.getKey().endsWith("Item")
+            ? e.getKey() : e.getKey() + "Item";
+        out.add(new AwsCall("dynamodb:" + kind, table(e.getValue().path("TableName").asText())));
+      });
+    }
+    return out.isEmpty() ? List.of(new AwsCall(action, null)) : out;
+  }
+
+  private static String table(String name) {
+    return "arn:aws:dynamodb:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT + ":table/" + name;
+  }
+
+  /**
+   * SQS (JSON protocol, or the query protocol of older clients) and SNS (query protocol): the operation and
+   * the queue's URL or the topic's ARN.
+   */
+  private static List<AwsCall> message(String service, Map<String, String> headers, byte[] body) {
+    String operation = operation(headers);
+    String queueUrl;
+    String topicArn;
+    if (operation != null) {
+      JsonNode json = json(body);
+      queueUrl = json.path("QueueUrl").asText(null);
+      topicArn = json.path("TopicArn").asText(null);
+    } else {
+      Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
+      operation = form.get("Action");
+      queueUrl = form.get("QueueUrl");
+      topicArn = form.get("TopicArn");
+    }
+    if (operation == null) {
+      return List.of();
+    }
+    String arn = null;
+    if (service.equals("sqs") && queueUrl != null) {
+      arn = "arn:aws:sqs:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT + ":"
+          + queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+    } else if (service.equals("sns")) {
+      arn = topicArn;
+    }
+    return List.of(new AwsCall(service + ":" + operation, arn));
+  }
+
+  /** {@code DynamoDB_20120810.PutItem} → {@code PutItem}. */
+  private static String operation(Map<String, String> headers) {
+    String target = headers.get("x-amz-target");
+    return target == null ? null : target.substring(target.indexOf('.') + 1);
+  }
+
+  private static JsonNode json(byte[] body) {
+    try {
+      JsonNode node = body.length == 0 ? null : Events.JSON.readTree(body);
+      return node == null ? Events.JSON.createObjectNode() : node;
+    } catch (IOException e) {
+      return Events.JSON.createObjectNode();
+    }
+  }
+
+  private static Map<String, String> form(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pair : text.split("&")) {
+      if (!pair.isEmpty()) {
+        int eq = pair.indexOf('=');
+        out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  /** A path's percent-escapes decoded; a {@code +} in a path is a plus. */
+  private static String decode(String s) {
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+}
