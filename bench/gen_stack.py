@@ -10,7 +10,11 @@ With --typed, the same N functions as typed methods, ten to a class: by turns a 
 query parameter, a POST route with a JSON body, and an SQS method taking one message; each returns or takes
 the record Item, so the processor generates a handler and codecs for each.
 
-usage: python3 bench/gen_stack.py [--typed] N OUT_DIR
+With --uses, each handler declares @Use(value = "Table{i % T}", access = {READ, WRITE}) instead of the
+environment variable and the policy template: the processor derives the statements and the variable, and
+writes the package's StackResources.
+
+usage: python3 bench/gen_stack.py [--typed | --uses] N OUT_DIR
 """
 import sys
 from pathlib import Path
@@ -20,7 +24,13 @@ def tables(n):
     return max(1, n // 10)
 
 
-def handler(i, t):
+def handler(i, t, uses=False):
+    declared = (f'@CfFunction(memorySize = 512)\n@Use(value = "Table{i % t}", access = {{Access.READ, Access.WRITE}})'
+                if uses else
+                f'@CfFunction(\n'
+                f'    memorySize = 512,\n'
+                f'    environment = @Env(name = "TABLE", value = "!Ref Table{i % t}"),\n'
+                f'    policies = "DynamoDBCrudPolicy: {{TableName: !Ref Table{i % t}}}")')
     event = [
         f'@ApiRoute(path = "/r{i}", method = "GET")',
         f'@OnSchedule("rate({i % 50 + 1} minute{"s" if i % 50 else ""})")',
@@ -33,10 +43,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.stratus.annotations.*;
 import java.util.Map;
 
-@CfFunction(
-    memorySize = 512,
-    environment = @Env(name = "TABLE", value = "!Ref Table{i % t}"),
-    policies = "DynamoDBCrudPolicy: {{TableName: !Ref Table{i % t}}}")
+{declared}
 {event}
 public class Handler{i} implements RequestHandler<Map<String, Object>, String> {{
   @Override
@@ -97,7 +104,8 @@ def resources(n):
 
 def main(argv):
     typed = argv[:1] == ["--typed"]
-    argv = argv[1:] if typed else argv
+    uses = argv[:1] == ["--uses"]
+    argv = argv[1:] if typed or uses else argv
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -111,7 +119,7 @@ def main(argv):
                                        "public record Item(long id, String name, List<String> tags) {}\n")
     else:
         for i in range(n):
-            (out / f"Handler{i}.java").write_text(handler(i, t), encoding="utf-8")
+            (out / f"Handler{i}.java").write_text(handler(i, t, uses), encoding="utf-8")
     (out / "Resources.java").write_text(resources(n), encoding="utf-8")
     return 0
 

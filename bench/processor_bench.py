@@ -10,9 +10,10 @@ its validation; with --cfn-lint, cfn-lint on Stratus's template, against Stratus
 With --typed, the functions are typed methods (gen_stack.py --typed): the processor also writes a handler
 per method, and javac compiles it. Then the processor's own time (-proc:only, against the no-op floor's
 -proc:only) and javac's compile of the generated code (the stack with and without the generated sources,
--proc:none) are reported apart.
+-proc:none) are reported apart. With --uses, each function declares @Use instead of a variable and a policy
+template (gen_stack.py --uses).
 
-usage: python3 bench/processor_bench.py [--sizes 10,100,1000] [--runs 5] [--cdk] [--cfn-lint] [--typed]
+usage: python3 bench/processor_bench.py [--sizes 10,100,1000] [--runs 5] [--cdk] [--cfn-lint] [--typed | --uses]
 Run from the repository root after `npm ci && mvn -B package -DskipTests`. Prints Markdown tables.
 """
 import argparse
@@ -67,6 +68,7 @@ def main():
     p.add_argument("--cdk", action="store_true")
     p.add_argument("--cfn-lint", action="store_true")
     p.add_argument("--typed", action="store_true")
+    p.add_argument("--uses", action="store_true", help="functions declare @Use instead of a variable and a policy")
     a = p.parse_args()
     v = version()
     annotations = jar(ROOT / f"annotations/target/stratus-annotations-{v}.jar")
@@ -89,7 +91,7 @@ def main():
     for n in [int(s) for s in a.sizes.split(",")]:
         src = WORK / f"stack-{n}"
         shutil.rmtree(src, ignore_errors=True)
-        subprocess.run([sys.executable, str(ROOT / "bench/gen_stack.py"), *(["--typed"] if a.typed else []), str(n),
+        subprocess.run([sys.executable, str(ROOT / "bench/gen_stack.py"), *(["--typed"] if a.typed else ["--uses"] if a.uses else []), str(n),
                         str(src / "src")], check=True)
         sources = sorted(str(f) for f in (src / "src").rglob("*.java"))
         argfile = src / "sources.txt"

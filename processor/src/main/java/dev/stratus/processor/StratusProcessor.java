@@ -285,6 +285,12 @@ public final class StratusProcessor extends AbstractProcessor {
     if (byPackage.isEmpty()) {
       return;
     }
+    // In an incremental build, the package's types not compiled now keep their uses.
+    UseFile.read(classOutputDir(), compiled).values().forEach(uses -> uses.forEach(u -> {
+      if (byPackage.containsKey(u.packageName())) {
+        byPackage.get(u.packageName()).add(u);
+      }
+    }));
     Map<String, Source> sources = previousFragments(classOutputDir());
     fragments.values().forEach(f -> sources.put(f.binaryName(), new Source(f.binaryName(), f.template())));
     Map<String, Resource> all = resources(sources.values(), baseTemplate());
@@ -342,6 +348,7 @@ public final class StratusProcessor extends AbstractProcessor {
       if (sources.isEmpty()) {
         if (classes != null) {
           Files.deleteIfExists(classes.resolve(FragmentFile.PATH));
+          Files.deleteIfExists(classes.resolve(UseFile.PATH));
         }
         return;
       }
@@ -352,6 +359,16 @@ public final class StratusProcessor extends AbstractProcessor {
           origins);
       try (Writer w = file.openWriter()) {
         w.write(FragmentFile.write(sources, limitsAsWarnings));
+      }
+      Map<String, List<UseRequest>> uses = UseFile.read(classes, compiled);
+      fragments.values().forEach(f -> {
+        if (!f.uses().isEmpty()) {
+          uses.put(f.binaryName(), f.uses());
+        }
+      });
+      try (Writer w = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", UseFile.PATH, origins)
+          .openWriter()) {
+        w.write(UseFile.write(uses));
       }
     } catch (IOException e) {
       reporter.report(null, Diagnostic.InternalError, "cannot write " + FragmentFile.PATH + ": " + e);

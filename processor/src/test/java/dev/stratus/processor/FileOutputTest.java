@@ -110,4 +110,23 @@ class FileOutputTest {
         "@CfFunction(environment = @Env(name = \"QUEUE\", value = \"!Ref Job\"))\n@OnSqsMessage(queue = \"Jobs\")")))
         .isFalse();
   }
+
+  @Test
+  void anIncrementalBuildKeepsThePackagesOtherUsesInItsAccessors(@TempDir Path out) throws IOException {
+    JavaFileObject resources = Compile.source("Resources", """
+        @CfResource(logicalId = "Jobs", type = "AWS::SQS::Queue")
+        @CfResource(logicalId = "Alerts", type = "AWS::SNS::Topic")
+        final class Resources {}
+        """);
+    JavaFileObject sender = Compile.handler("Sender", "@CfFunction\n@Use(value = \"Jobs\", access = Access.WRITE)\n"
+        + "@OnSchedule(\"rate(1 day)\")");
+    JavaFileObject alerter = Compile.handler("Alerter", "@CfFunction\n@Use(value = \"Alerts\", access = Access.WRITE)\n"
+        + "@OnSchedule(\"rate(1 day)\")");
+    assertThat(compile(out, resources, sender, alerter)).isTrue();
+    Path accessors = out.resolve("com/example/StackResources.java");
+    assertThat(Files.readString(accessors)).contains("class Jobs", "class Alerts");
+    Files.delete(accessors);
+    assertThat(compile(out, sender)).as("only Sender recompiled").isTrue();
+    assertThat(Files.readString(accessors)).contains("class Jobs", "class Alerts");
+  }
 }
