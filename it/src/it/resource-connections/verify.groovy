@@ -1,7 +1,5 @@
 // After `mvn package stratus:run -Dstratus.args=--check`: the functions reach their table, bucket, queue and
 // topic through @Use alone. Then serve runs the flow end to end, each function's calls held against its uses.
-import java.net.http.*
-
 def log = new File(basedir, 'build.log').text
 assert log.contains('stratus-local: --check: the stack starts; stopping') : log
 assert log.contains('Stratus: the permissions are those of') : 'not compared with permissions.json:\n' + log
@@ -14,32 +12,10 @@ assert template.contains('- !Sub ${ReceiptsBucket.Arn}/receipts/*') : template
 def permissions = new File(basedir, 'target/stratus/permissions.md').text
 assert permissions.contains('OrdersPlaceFunction -- "PutItem" --> OrdersTable') : permissions
 assert permissions.contains('ShippingShipFunction -- "Write" --> ShippedTopic') : permissions
-def check = [python, checker, new File(basedir, 'target/template.yaml').path].execute()
-def checkOut = new StringBuffer(), checkErr = new StringBuffer()
-check.waitForProcessOutput(checkOut, checkErr)
-assert check.exitValue() == 0 : "template rejected:\n${checkOut}${checkErr}"
+def stack = evaluate(new File(stackScript))
+stack.checkTemplate()
 
-def jar = new File(localRepositoryPath, "dev/stratus/stratus-local/${stratusVersion}/stratus-local-${stratusVersion}.jar")
-def port = new ServerSocket(0).withCloseable { it.localPort }
-def out = new File(basedir, 'serve.log')
-def serve = new ProcessBuilder(System.getProperty('java.home') + '/bin/java', '-jar', jar.path, 'serve',
-    '--template', 'target/template.yaml', '--port', "${port}")
-    .directory(basedir).redirectErrorStream(true).redirectOutput(out).start()
-try {
-  def waitFor = { String what, Closure<Boolean> done ->
-    long deadline = System.currentTimeMillis() + 60_000
-    while (!done()) {
-      assert serve.isAlive() && System.currentTimeMillis() < deadline : "waited for ${what}:\n${out.text}"
-      Thread.sleep(200)
-    }
-  }
-  waitFor('start') { out.text.contains('stratus-local: functions') }
-  def http = HttpClient.newHttpClient()
-  def call = { String method, String path, String body ->
-    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:${port}${path}"))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString())
-  }
+stack.serving { call, out, waitFor ->
   def placed = call('POST', '/orders', '{"item": "tea", "quantity": 2}')
   assert placed.statusCode() == 201 : placed.body() + out.text
   def id = new groovy.json.JsonSlurper().parseText(placed.body()).id
@@ -54,8 +30,5 @@ try {
   def text = out.text
   assert !text.contains('OrdersPlaceFunction called') && !text.contains('OrdersGetFunction called') : text
   assert text.count('ShippingShipFunction called') == 1 : text
-} finally {
-  serve.destroy()
-  serve.waitFor()
 }
 return true

@@ -1,7 +1,5 @@
 // After `mvn package stratus:run -Dstratus.args=--check`: BooksTest passed through TestClient, the stack started.
 // Then serve runs the generated handlers for real: REST and HTTP API events, JSON in and out, the error answers.
-import java.net.http.*
-
 def log = new File(basedir, 'build.log').text
 assert log.contains('Tests run: 2, Failures: 0, Errors: 0') : log
 assert log.contains('stratus-local: --check: the stack starts; stopping') : log
@@ -13,10 +11,8 @@ assert template.contains('BOOKS_TABLE_NAME: !Ref BooksTable') : template
 def permissions = new File(basedir, 'target/stratus/permissions.md').text
 assert permissions.contains('BooksStatsFunction -- "Read" --> BooksTable') : permissions
 assert new File(basedir, 'target/stratus/permissions.json').text.contains('"BooksStatsFunction": {') : 'no JSON report'
-def check = [python, checker, new File(basedir, 'target/template.yaml').path].execute()
-def checkOut = new StringBuffer(), checkErr = new StringBuffer()
-check.waitForProcessOutput(checkOut, checkErr)
-assert check.exitValue() == 0 : "template rejected:\n${checkOut}${checkErr}"
+def stack = evaluate(new File(stackScript))
+stack.checkTemplate()
 
 // The deployable jar holds the runtime and the generated glue, and nothing of the processor or the template model.
 def entries = new java.util.zip.ZipFile(new File(basedir, 'target/books-service-1.0.jar')).withCloseable { z ->
@@ -27,24 +23,7 @@ assert entries.contains('dev/stratus/runtime/Api.class')
 assert !entries.any { it.startsWith('dev/stratus/processor/') || it.startsWith('dev/stratus/template/')
     || it.startsWith('dev/stratus/annotations/') } : entries
 
-def jar = new File(localRepositoryPath, "dev/stratus/stratus-local/${stratusVersion}/stratus-local-${stratusVersion}.jar")
-def port = new ServerSocket(0).withCloseable { it.localPort }
-def out = new File(basedir, 'serve.log')
-def serve = new ProcessBuilder(System.getProperty('java.home') + '/bin/java', '-jar', jar.path, 'serve',
-    '--template', 'target/template.yaml', '--port', "${port}")
-    .directory(basedir).redirectErrorStream(true).redirectOutput(out).start()
-try {
-  long deadline = System.currentTimeMillis() + 60_000
-  while (!out.text.contains('stratus-local: functions')) {
-    assert serve.isAlive() && System.currentTimeMillis() < deadline : "waited for serve:\n${out.text}"
-    Thread.sleep(100)
-  }
-  def http = HttpClient.newHttpClient()
-  def call = { String method, String path, String body ->
-    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:${port}${path}"))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString())
-  }
+stack.serving { call, out, waitFor ->
   // Each function has its own JVM and so its own Library: what one adds, another does not see, as in Lambda.
   def added = call('POST', '/books', '{"isbn": "978-1", "title": "Foundation", "shelf": "FICTION"}')
   assert added.statusCode() == 201 : added.body() + out.text
@@ -74,7 +53,7 @@ try {
 
   // Events through the running serve: a schedule's Input, and an SQS batch whose bad message alone fails.
   def invoke = { String function, File event ->
-    def args = [System.getProperty('java.home') + '/bin/java', '-jar', jar.path, 'invoke', function,
+    def args = [System.getProperty('java.home') + '/bin/java', '-jar', stack.localJar.path, 'invoke', function,
         '--template', 'target/template.yaml']
     if (event != null) {
       args += ['--event', event.path]
@@ -91,14 +70,9 @@ try {
       '{"messageId": "m-2", "body": "{\\"reader\\": \\"bob\\"}", "eventSource": "aws:sqs"}]}'
   def reply = invoke('ReturnsReturnedFunction', batch)
   assert reply.contains('{"batchItemFailures":[{"itemIdentifier":"m-2"}]}') : reply
-  long until = System.currentTimeMillis() + 10_000
-  while (!(out.text.contains('RETURNED 978-1 by ada') && out.text.contains('REMIND after 14 days'))) {
-    assert System.currentTimeMillis() < until : out.text
-    Thread.sleep(100)
+  waitFor('the return and the reminder') {
+    out.text.contains('RETURNED 978-1 by ada') && out.text.contains('REMIND after 14 days')
   }
   assert out.text.contains('a return without an ISBN') : out.text
-} finally {
-  serve.destroy()
-  serve.waitFor()
 }
 return true

@@ -67,6 +67,6 @@ public class Books {
   @Use(value = "BooksTable", access = Access.READ)
   @HttpApiRoute(path = "/stats", method = "GET")
   public Stats stats() {
-    return new Stats(library.onShelf(Optional.empty(), Integer.MAX_VALUE).size(), System.getenv("BOOKS_TABLE_NAME"));
+    return new Stats(library.onShelf(Optional.empty(), Integer.MAX_VALUE).size(), StackResources.BooksTable.name());
   }
 }
