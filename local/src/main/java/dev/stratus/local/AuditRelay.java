@@ -10,29 +10,39 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * One function's way to one local service, so that the service's calls are seen as that function's: a
  * loopback port that passes every byte through unchanged (signatures stay valid, the Host header included),
- * and reads each request on its way to tell {@code onCall} what it asks for. Answers flow back untouched.
+ * and reads each request on its way for what it asks ({@link AwsCall}), which {@code judge} rules on. With
+ * {@code enforce}, a call the judge does not allow is answered as IAM answers it, AccessDenied, and never
+ * reaches the service. Answers flow back untouched.
  */
 final class AuditRelay implements AutoCloseable {
-  /** The most of a body read for its operation and resource names: S3's bodies are passed, not read. */
-  private static final int READ_LIMIT = 1 << 20;
+  /** Rules on a call, and says so where it needs saying: true if the function may make it. */
+  interface Judge {
+    boolean allows(AwsCall call);
+  }
+
+  private static final byte[] NO_BODY = new byte[0];
 
   private final ServerSocket server;
+  private final String function;
   private final String service;
   private final URI target;
-  private final Consumer<AwsCall> onCall;
+  private final Judge judge;
+  private final boolean enforce;
   final URI endpoint;
 
-  AuditRelay(String service, URI target, Consumer<AwsCall> onCall) {
+  AuditRelay(String function, String service, URI target, Judge judge, boolean enforce) {
+    this.function = function;
     this.service = service;
     this.target = target;
-    this.onCall = onCall;
+    this.judge = judge;
+    this.enforce = enforce;
     try {
       server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
@@ -53,6 +63,10 @@ final class AuditRelay implements AutoCloseable {
     }
   }
 
+  /**
+   * Each request of the connection: S3's judged by its line and headers and its body streamed on; the other
+   * services' (small JSON or form bodies, which name the table, queue or topic) read whole, then judged.
+   */
   private void relay(Socket client) {
     try (client; Socket upstream = new Socket(target.getHost(), target.getPort())) {
       Thread answers = daemon(() -> pump(upstream, client), service + "-relay-answers");
@@ -64,7 +78,6 @@ final class AuditRelay implements AutoCloseable {
         if (head == null) {
           break;
         }
-        out.write(head);
         String[] lines = new String(head, StandardCharsets.ISO_8859_1).split("\r\n");
         String[] request = lines[0].split(" ");
         Map<String, String> headers = new LinkedHashMap<>();
@@ -74,19 +87,29 @@ final class AuditRelay implements AutoCloseable {
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
           }
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        boolean keep = !service.equals("s3");
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-          chunks(in, out, body, keep);
+        boolean judged = request.length >= 2 && !request[0].equals("OPTIONS");
+        if (service.equals("s3")) {
+          AwsCall denied = judged ? denied(AwsCall.of(service, request[0], request[1], headers, NO_BODY)) : null;
+          if (denied != null) {
+            refuse(client, denied, headers);
+            break;
+          }
+          out.write(head);
+          body(in, out, headers, null);
         } else {
-          copy(in, out, Long.parseLong(headers.getOrDefault("content-length", "0")), body, keep);
+          ByteArrayOutputStream raw = new ByteArrayOutputStream();
+          ByteArrayOutputStream data = new ByteArrayOutputStream();
+          body(in, raw, headers, data);
+          AwsCall denied = judged ? denied(AwsCall.of(service, request[0], request[1], headers, data.toByteArray()))
+              : null;
+          if (denied != null) {
+            refuse(client, denied, headers);
+            break;
+          }
+          out.write(head);
+          raw.writeTo(out);
         }
         out.flush();
-        if (request.length >= 2 && !request[0].equals("OPTIONS")) {
-          for (AwsCall call : AwsCall.of(service, request[0], request[1], headers, body.toByteArray())) {
-            onCall.accept(call);
-          }
-        }
       }
       upstream.shutdownOutput();
       answers.join();
@@ -94,6 +117,65 @@ final class AuditRelay implements AutoCloseable {
       // a connection closed midway: the client sees it as it would without the relay
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The first of {@code calls} the judge does not allow, if refusing it is the relay's to do. */
+  private AwsCall denied(List<AwsCall> calls) {
+    AwsCall first = null;
+    for (AwsCall call : calls) {
+      if (!judge.allows(call) && first == null) {
+        first = call;
+      }
+    }
+    return enforce ? first : null;
+  }
+
+  /** IAM's refusal in the service's own protocol, so that the SDK raises what it raises on AWS; then the end. */
+  private void refuse(Socket client, AwsCall call, Map<String, String> headers) throws IOException {
+    String message = "User: arn:aws:sts::" + LocalStack.ACCOUNT + ":assumed-role/" + function + "/local is not"
+        + " authorized to perform: " + call.action() + (call.arn() == null ? "" : " on resource: " + call.arn())
+        + " because no identity-based policy allows the " + call.action() + " action";
+    String xmlMessage = message.replace("&", "&amp;").replace("<", "&lt;");
+    int status;
+    String type;
+    String body;
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (service.equals("s3")) {
+      status = 403;
+      type = "application/xml";
+      body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>" + xmlMessage
+          + "</Message><RequestId>local</RequestId></Error>";
+    } else if (headers.containsKey("x-amz-target")) {
+      status = 400;
+      type = "application/x-amz-json-1.0";
+      body = "{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"message\":"
+          + Events.JSON.writeValueAsString(message) + "}";
+      extra.put("x-amzn-query-error", "AccessDenied;Sender");
+    } else {
+      status = 403;
+      type = "text/xml";
+      body = "<ErrorResponse><Error><Type>Sender</Type><Code>" + (service.equals("sns") ? "AuthorizationError"
+          : "AccessDenied") + "</Code><Message>" + xmlMessage + "</Message></Error><RequestId>local</RequestId>"
+          + "</ErrorResponse>";
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    StringBuilder reply = new StringBuilder("HTTP/1.1 " + status + (status == 403 ? " Forbidden" : " Bad Request")
+        + "\r\nContent-Type: " + type + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n");
+    extra.forEach((k, v) -> reply.append(k).append(": ").append(v).append("\r\n"));
+    OutputStream out = client.getOutputStream();
+    out.write(reply.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.write(bytes);
+    out.flush();
+  }
+
+  /** A request's body, by its length or chunked, passed to {@code out} as it came; its data kept in {@code data}. */
+  private static void body(InputStream in, OutputStream out, Map<String, String> headers, ByteArrayOutputStream data)
+      throws IOException {
+    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      chunks(in, out, data);
+    } else {
+      copy(in, out, Long.parseLong(headers.getOrDefault("content-length", "0")), data);
     }
   }
 
@@ -112,7 +194,7 @@ final class AuditRelay implements AutoCloseable {
     return head.toByteArray();
   }
 
-  private static void copy(InputStream in, OutputStream out, long length, ByteArrayOutputStream keep, boolean keeping)
+  private static void copy(InputStream in, OutputStream out, long length, ByteArrayOutputStream data)
       throws IOException {
     byte[] buffer = new byte[8192];
     long left = length;
@@ -122,16 +204,15 @@ final class AuditRelay implements AutoCloseable {
         throw new IOException("the request ended early");
       }
       out.write(buffer, 0, n);
-      if (keeping && keep.size() < READ_LIMIT) {
-        keep.write(buffer, 0, n);
+      if (data != null) {
+        data.write(buffer, 0, n);
       }
       left -= n;
     }
   }
 
-  /** A chunked body, passed as it is, its data kept. */
-  private static void chunks(InputStream in, OutputStream out, ByteArrayOutputStream keep, boolean keeping)
-      throws IOException {
+  /** A chunked body, passed as it is. */
+  private static void chunks(InputStream in, OutputStream out, ByteArrayOutputStream data) throws IOException {
     while (true) {
       String sizeLine = line(in);
       out.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -145,7 +226,7 @@ final class AuditRelay implements AutoCloseable {
         } while (!trailer.isEmpty());
         return;
       }
-      copy(in, out, size, keep, keeping);
+      copy(in, out, size, data);
       out.write((line(in) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
   }

@@ -24,10 +24,12 @@ public final class LocalMain {
       "usage: stratus-local serve --template FILE [--port 3000] [--api-key KEY] [--parameter NAME=VALUE]...",
       "                           [--static DIR] [--dynamodb-endpoint URL] [--clock-speed N]",
       "                           [--env FUNCTION.NAME=VALUE]... [--max-jvms 4] [--stack-name local] [--state DIR]",
-      "                           [--check]",
+      "                           [--enforce-permissions] [--check]",
       "Runs the template: REST and HTTP API routes on --port, S3, DynamoDB, SQS and SNS on loopback ports it prints,",
       "schedules at --clock-speed times real time; every other AWS service a function calls is refused, by name.",
       "--state DIR keeps S3 objects and DynamoDB tables in DIR across runs (queues start empty).",
+      "Each function's S3, DynamoDB, SQS and SNS calls are held against its policies: one outside them is logged,",
+      "and with --enforce-permissions refused with AccessDenied, as IAM refuses it.",
       "--check starts everything, prints the addresses and stops: a test that the template runs locally.",
       "Writes FILE's folder/.stratus-local.json (owner-only) for invoke: the invoke API's address and token.");
   static final String INVOKE_USAGE = String.join("\n",
@@ -115,10 +117,15 @@ public final class LocalMain {
     String event = null;
     Path state = null;
     boolean check = false;
+    boolean enforce = false;
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
       if (flag.equals("--check")) {
         check = true;
+        continue;
+      }
+      if (flag.equals("--enforce-permissions")) {
+        enforce = true;
         continue;
       }
       if (i + 1 >= args.size()) {
@@ -166,7 +173,7 @@ public final class LocalMain {
     }
     // dynalite and the Lambda runtime are found (and unpacked) only by a command that starts a stack
     return new Args(new LocalServer.Options(template, port, apiKey, parameters, staticDir, dynamo, null, null,
-        clockSpeed, environment, maxJvms, stackName, state), event, check);
+        clockSpeed, environment, maxJvms, stackName, state, enforce), event, check);
   }
 
   private int serve(Args a) {

@@ -48,7 +48,8 @@ public final class LocalServer implements AutoCloseable {
    */
   public record Options(Path template, int port, String apiKey, Map<String, String> parameters, Path staticDir,
       URI dynamoEndpoint, Path dynaliteCommand, Path runtimeClasspath, double clockSpeed,
-      Map<String, Map<String, String>> environment, int maxJvmsPerFunction, String stackName, Path state) {}
+      Map<String, Map<String, String>> environment, int maxJvmsPerFunction, String stackName, Path state,
+      boolean enforcePermissions) {}
 
   /** A function's S3 event: which bucket, which changes, which keys. */
   record S3Subscription(String function, String bucket, List<String> events, String prefix, String suffix,
@@ -162,8 +163,8 @@ public final class LocalServer implements AutoCloseable {
     specs.forEach((id, spec) -> {
       Map<String, String> env = new LinkedHashMap<>(spec.environment());
       env.putAll(o.environment().getOrDefault(id, Map.of()));
-      pools.put(id, new FunctionPool(spec.withEnvironment(env), ric, audited(id, base, services), log,
-          o.maxJvmsPerFunction()));
+      pools.put(id, new FunctionPool(spec.withEnvironment(env), ric,
+          audited(id, base, services, o.enforcePermissions()), log, o.maxJvmsPerFunction()));
     });
     pollers.forEach(p -> {
       Thread t = new Thread(p, "sqs-poller");
@@ -177,10 +178,12 @@ public final class LocalServer implements AutoCloseable {
 
   /**
    * {@code base} with the function's own way to each service, through which its calls are held against its
-   * policies: one outside them is told once per action and resource, as IAM would refuse it on AWS. A function
-   * whose policies hold what cannot be judged here (a SAM policy template, a managed policy) goes straight.
+   * policies: one outside them is told once per action and resource, and with {@code enforce} refused, as IAM
+   * refuses it on AWS. A function whose policies hold what cannot be judged here (a SAM policy template, a
+   * managed policy) goes straight.
    */
-  private Map<String, String> audited(String id, Map<String, String> base, Map<String, URI> services) {
+  private Map<String, String> audited(String id, Map<String, String> base, Map<String, URI> services,
+      boolean enforce) {
     Resource function = stack.ofType(Resource.SERVERLESS_FUNCTION).get(id);
     Value policies = function == null ? null : function.properties().get("Policies");
     CallPolicy policy = CallPolicy.of(policies == null ? null : stack.evaluate(policies));
@@ -195,15 +198,17 @@ public final class LocalServer implements AutoCloseable {
     Set<String> told = ConcurrentHashMap.newKeySet();
     Map<String, String> out = new LinkedHashMap<>(base);
     services.forEach((service, uri) -> {
-      AuditRelay relay = new AuditRelay(service, uri, call -> {
-        if (!policy.allows(call)) {
-          String resource = describe(call.arn(), names);
-          if (told.add(call.action() + " " + resource.replaceFirst("/.*", ""))) {
-            log.println("stratus-local: " + id + " called " + call.action() + (resource.isEmpty() ? "" : " on " + resource)
-                + ", not in its uses or policies");
-          }
+      AuditRelay relay = new AuditRelay(id, service, uri, call -> {
+        if (policy.allows(call)) {
+          return true;
         }
-      });
+        String resource = describe(call.arn(), names);
+        if (told.add(call.action() + " " + resource.replaceFirst("/.*", ""))) {
+          log.println("stratus-local: " + id + " called " + call.action() + (resource.isEmpty() ? "" : " on " + resource)
+              + ", not in its uses or policies" + (enforce ? "; refused (--enforce-permissions)" : ""));
+        }
+        return false;
+      }, enforce);
       relays.add(relay);
       out.put("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT), relay.endpoint.toString());
     });

@@ -34,7 +34,7 @@ class FilestoreLocalIT {
     server = LocalServer.start(new LocalServer.Options(Path.of(LocalMainIT.filestoreTemplate()), 0, KEY,
         Map.of("StorageBucketName", "it-files"), null, null,
         TestStacks.dynalite(), LocalMain.runtimeClasspath(),
-        1, Map.of("ExpireFunction", Map.of("EXPIRE_AFTER", "PT0S")), 2, "it", null),
+        1, Map.of("ExpireFunction", Map.of("EXPIRE_AFTER", "PT0S")), 2, "it", null, true),
         new PrintStream(logs, true, StandardCharsets.UTF_8));
     api = "http://127.0.0.1:" + server.port();
   }
@@ -42,8 +42,8 @@ class FilestoreLocalIT {
   @AfterAll
   void stop() {
     server.close();
-    // Every AWS call of every test went through the functions' own ways to S3 and DynamoDB: none was outside
-    // the statements its @Uses derive.
+    // Every AWS call of every test went through the functions' own ways to S3 and DynamoDB, refusing what the
+    // statements their @Uses derive do not allow: none was refused.
     assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain("not in its uses")
         .doesNotContain("cannot be checked");
   }

@@ -14,6 +14,6 @@ final class TestStacks {
   /** A stack of {@code template} with API key "k", no parameters, no overrides. */
   static LocalServer.Options options(Path template, double clockSpeed, int maxJvms, String stackName, Path state) {
     return new LocalServer.Options(template, 0, "k", Map.of(), null, null, dynalite(), LocalMain.runtimeClasspath(),
-        clockSpeed, Map.of(), maxJvms, stackName, state);
+        clockSpeed, Map.of(), maxJvms, stackName, state, false);
   }
 }
