@@ -24,8 +24,17 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Repeatable(Uses.class)
 public @interface Use {
-  /** Logical id of the resource: a table, bucket, queue, topic, function, state machine or event bus. */
+  /**
+   * Logical id of the resource: a table, bucket, queue, topic, function, state machine or event bus; or a
+   * parameter whose value names one outside the stack, with {@link #type}.
+   */
   String value();
+
+  /**
+   * For a parameter that names a resource outside the stack (by its name): its type, e.g.
+   * {@code "AWS::DynamoDB::Table"}; the ARN is built from the name, the stack's partition, region and account.
+   */
+  String type() default "";
 
   /** The access categories; with {@link #actions} alone, none. */
   Access[] access() default {};

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gives each function what its {@code @Use}s grant (see {@link Grants}): a policy document and an
@@ -22,7 +23,7 @@ final class Connections {
   private Connections() {}
 
   /** {@code fragment}'s template with its uses applied; mistakes are reported on the {@code @Use}. */
-  static Template apply(TypeFragment fragment, Map<String, Resource> all, Reporter reporter,
+  static Template apply(TypeFragment fragment, Map<String, Resource> all, Set<String> parameters, Reporter reporter,
       Map<List<String>, Origin> origins) {
     if (fragment.uses().isEmpty()) {
       return fragment.template();
@@ -31,7 +32,7 @@ final class Connections {
     Map<String, Resource> functions = new LinkedHashMap<>(fragment.template().resources());
     Map<String, Map<String, List<Grant>>> grants = new LinkedHashMap<>();
     for (UseRequest u : fragment.uses()) {
-      Grants.Result result = Grants.derive(u.function(), u.use(), all);
+      Grants.Result result = Grants.derive(u.function(), u.use(), all, parameters);
       if (result.refusal() != null) {
         reporter.report(u.at(), result.refusal());
         continue;

@@ -159,7 +159,8 @@ final class FunctionReader {
         access.add(a.charAt(0) + a.substring(1).toLowerCase(Locale.ROOT)); // READ → Read, as SAM's profiles say
       }
       uses.add(new UseRequest(id, new dev.stratus.template.connect.Use(u.string("value"), access, u.strings("actions"),
-          u.string("objects"), u.string("env")), elements.getPackageOf(element).getQualifiedName().toString(),
+          u.string("objects"), u.string("env"), u.string("type")),
+          elements.getPackageOf(element).getQualifiedName().toString(),
           u.origin()));
     }
 

@@ -36,6 +36,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -209,8 +210,13 @@ public final class StratusProcessor extends AbstractProcessor {
     }
     // What the @Uses grant, once every resource is known (they may be declared in any type or the base template).
     Map<String, Resource> all = resources(byName.values(), base);
+    Set<String> parameters = new HashSet<>();
+    byName.values().forEach(s -> parameters.addAll(s.template().parameters().keySet()));
+    if (base != null) {
+      parameters.addAll(base.template().parameters().keySet());
+    }
     for (TypeFragment f : fragments.values()) {
-      byName.put(f.binaryName(), new Source(f.binaryName(), Connections.apply(f, all, reporter, origins)));
+      byName.put(f.binaryName(), new Source(f.binaryName(), Connections.apply(f, all, parameters, reporter, origins)));
     }
     List<Source> sources = new ArrayList<>(byName.values());
     boolean limitsAsWarnings = "warn".equals(processingEnv.getOptions().get(LIMITS_OPTION));
@@ -299,11 +305,12 @@ public final class StratusProcessor extends AbstractProcessor {
       Map<String, AccessorWriter.Accessor> accessors = new TreeMap<>();
       for (UseRequest u : uses) {
         Resource r = all.get(u.use().resource());
-        String gives = r == null ? null : Grants.refGives(r.type());
+        String type = r != null ? r.type() : u.use().type(); // a parameter names a resource of that type
+        String gives = type.isEmpty() ? null : Grants.refGives(type);
         if (gives == null) {
           continue; // an unknown or uncovered resource, reported with the grants
         }
-        String variable = u.use().env().isEmpty() ? Grants.envName(u.use().resource(), r.type()) : u.use().env();
+        String variable = u.use().env().isEmpty() ? Grants.envName(u.use().resource(), type) : u.use().env();
         AccessorWriter.Accessor seen = accessors.get(u.use().resource());
         List<String> variables = new ArrayList<>(seen == null ? List.of() : seen.variables());
         List<String> functions = new ArrayList<>(seen == null ? List.of() : seen.functions());
@@ -313,7 +320,7 @@ public final class StratusProcessor extends AbstractProcessor {
         if (!functions.contains(u.function())) {
           functions.add(u.function());
         }
-        accessors.put(u.use().resource(), new AccessorWriter.Accessor(u.use().resource(), r.type(), gives, variables,
+        accessors.put(u.use().resource(), new AccessorWriter.Accessor(u.use().resource(), type, gives, variables,
             functions));
       }
       if (!accessors.isEmpty()) {

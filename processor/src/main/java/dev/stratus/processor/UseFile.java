@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * The {@code @Use}s of every type, kept next to the fragments for incremental builds: a package's
  * {@code StackResources} is written from all its types' uses, also those of types not compiled this time.
- * One line a use: type, package, function, resource, variable (empty for the derived one), tab-separated.
+ * One line a use: type, package, function, resource, variable (empty for the derived one), the resource's type
+ * if a parameter names it (else empty), tab-separated.
  */
 final class UseFile {
   static final String PATH = "META-INF/stratus/uses.tsv";
@@ -24,7 +25,7 @@ final class UseFile {
   static String write(Map<String, List<UseRequest>> byType) {
     StringBuilder b = new StringBuilder();
     byType.forEach((type, uses) -> uses.forEach(u -> b.append(type).append('\t').append(u.packageName()).append('\t')
-        .append(u.function()).append('\t').append(u.use().resource()).append('\t').append(u.use().env()).append('\n')));
+        .append(u.function()).append('\t').append(u.use().resource()).append('\t').append(u.use().env()).append('\t').append(u.use().type()).append('\n')));
     return b.toString();
   }
 
@@ -41,9 +42,9 @@ final class UseFile {
     try {
       for (String line : Files.readAllLines(file)) {
         String[] f = line.split("\t", -1);
-        if (f.length == 5 && !compiled.contains(f[0])
+        if (f.length == 6 && !compiled.contains(f[0])
             && Files.exists(classes.resolve(f[0].replace('.', '/') + ".class"))) {
-          out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new UseRequest(f[2], new Use(f[3], List.of(), f[4]), f[1],
+          out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new UseRequest(f[2], new Use(f[3], List.of(), List.of(), "", f[4], f[5]), f[1],
               null));
         }
       }

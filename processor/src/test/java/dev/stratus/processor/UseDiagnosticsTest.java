@@ -165,4 +165,33 @@ class UseDiagnosticsTest {
         + " @Use(\"Orders\"); add it to the use, e.g. actions = {\"dynamodb:DeleteItem\"}, and remove it from the"
         + " policy, so that the use says all the function may do there").inFile(src).onLineContaining("policies =");
   }
+
+  @Test
+  void aParameterThatNamesAResourceNeedsItsType() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "MediaBucketName", access = Access.READ)
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUseOfParameterWithoutType] @Use(\"MediaBucketName\"):"
+        + " MediaBucketName is a parameter, so it names a resource outside the stack; say which kind with type, one of"
+        + " AWS::DynamoDB::Table, AWS::Events::EventBus, AWS::Lambda::Function, AWS::Location::PlaceIndex,"
+        + " AWS::S3::Bucket, AWS::SNS::Topic, AWS::SQS::Queue, AWS::StepFunctions::StateMachine",
+        "@Use(value = \"MediaBucketName\"");
+    JavaFileObject typed = handler("Archiver", """
+        @CfFunction
+        @Use(value = "MediaBucketName", type = "AWS::S3::Bucket", access = Access.READ)
+        @OnSchedule("rate(1 hour)")""");
+    assertThat(compile(typed, resources())).succeeded();
+  }
+
+  @Test
+  void aResourceOfTheTemplateTakesNoType() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "Orders", type = "AWS::DynamoDB::Table", access = Access.READ)
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUseTypeOfAResource] @Use(\"Orders\"): type is for a"
+        + " parameter that names a resource outside the stack, and Orders is the template's own AWS::DynamoDB::Table;"
+        + " remove type", "@Use(value = \"Orders\"");
+  }
 }

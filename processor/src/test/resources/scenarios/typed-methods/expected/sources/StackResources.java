@@ -29,6 +29,24 @@ public final class StackResources {
     }
   }
 
+  /** {@code PricesTableName}, AWS::DynamoDB::Table, used by ProductsListFunction. */
+  public static final class PricesTableName {
+    /** The variable that carries its name. */
+    public static final String VARIABLE = "PRICES_TABLE_NAME";
+
+    private PricesTableName() {}
+
+    /** Its name, from this function's environment. */
+    public static String name() {
+      return name(System.getenv());
+    }
+
+    /** Its name, from {@code env}: a test's, or the local runtime's. */
+    public static String name(Map<String, String> env) {
+      return read(env, "PricesTableName", "PRICES_TABLE_NAME");
+    }
+  }
+
   /** {@code ProductsTable}, AWS::DynamoDB::Table, used by ProductsGetFunction, ProductsCreateFunction. */
   public static final class ProductsTable {
     private ProductsTable() {}

@@ -43,13 +43,47 @@ public final class Grants {
 
   private Grants() {}
 
-  /** What {@code use} gives {@code function}, given every resource of the template. */
+  /**
+   * How a resource outside the stack is named from its name, a parameter's value ({@code ${P}}): its ARN, and
+   * for a queue its URL, the variable's value.
+   */
+  private static final Map<String, String> EXTERNAL_ARN = Map.of(
+      "AWS::DynamoDB::Table", "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${P}",
+      "AWS::S3::Bucket", "arn:${AWS::Partition}:s3:::${P}",
+      "AWS::SQS::Queue", "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${P}",
+      "AWS::SNS::Topic", "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:${P}",
+      "AWS::Lambda::Function", "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${P}",
+      "AWS::StepFunctions::StateMachine",
+      "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${P}",
+      "AWS::Events::EventBus", "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${P}",
+      "AWS::Location::PlaceIndex", "arn:${AWS::Partition}:geo:${AWS::Region}:${AWS::AccountId}:place-index/${P}");
+  private static final String EXTERNAL_QUEUE_URL = "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/${P}";
+
+  /** What {@code use} gives {@code function}, in a template of {@code resources} without parameters. */
   public static Result derive(String function, Use use, Map<String, Resource> resources) {
+    return derive(function, use, resources, Set.of());
+  }
+
+  /**
+   * What {@code use} gives {@code function}, given every resource and parameter of the template: a parameter
+   * names a resource outside the stack, of the use's {@code type}.
+   */
+  public static Result derive(String function, Use use, Map<String, Resource> resources, Set<String> parameters) {
     Resource target = resources.get(use.resource());
-    if (target == null) {
-      return refused(Diagnostic.UnknownUseResource.with(use.resource(),
-          Names.suggestion(use.resource(), resources.keySet())));
+    if (target == null && parameters.contains(use.resource())) {
+      if (use.type().isEmpty()) {
+        return refused(Diagnostic.UseOfParameterWithoutType.with(use.resource(), use.resource(),
+            String.join(", ", new TreeSet<>(EXTERNAL_ARN.keySet()))));
+      }
+      target = Resource.of(use.type(), Mapping.EMPTY);
+    } else if (target == null) {
+      Set<String> names = new TreeSet<>(resources.keySet());
+      names.addAll(parameters);
+      return refused(Diagnostic.UnknownUseResource.with(use.resource(), Names.suggestion(use.resource(), names)));
+    } else if (!use.type().isEmpty()) {
+      return refused(Diagnostic.UseTypeOfAResource.with(use.resource(), use.resource(), target.type()));
     }
+    boolean external = !resources.containsKey(use.resource());
     Resource fn = resources.get(function);
     String fnCondition = fn == null ? null : fn.condition();
     if (target.condition() != null && !target.condition().equals(fnCondition)) {
@@ -87,13 +121,15 @@ public final class Grants {
     if (!use.objects().isEmpty() && !type.equals("AWS::S3::Bucket")) {
       return refused(Diagnostic.UseObjectsNotABucket.with(use.resource(), use.resource(), target.type()));
     }
-    Arn arn = arn(function, use.resource(), type, target, profile, resources);
+    Arn arn = external ? Arn.external(use.resource(), type) : arn(function, use.resource(), type, target, profile,
+        resources);
     if (arn == null) {
       return refused(Diagnostic.UseNotificationCycle.with(use.resource(), function));
     }
     @SuppressWarnings("unchecked")
     Map<String, String> forms = new LinkedHashMap<>((Map<String, String>) profile.get("forms"));
-    if (type.equals("AWS::DynamoDB::Table") && !target.properties().entries().containsKey("GlobalSecondaryIndexes")
+    if (!external && type.equals("AWS::DynamoDB::Table")
+        && !target.properties().entries().containsKey("GlobalSecondaryIndexes")
         && !target.properties().entries().containsKey("LocalSecondaryIndexes")) {
       forms.values().remove("index"); // a table without indexes: no statement names them
     }
@@ -118,10 +154,15 @@ public final class Grants {
     return SAM_TYPES.getOrDefault(type, type);
   }
 
-  /** {@code FilesTable} → {@code FILES_TABLE_NAME}: the logical id in upper snake case and what its Ref gives. */
+  /**
+   * {@code FilesTable} → {@code FILES_TABLE_NAME}: the logical id in upper snake case and what its Ref gives,
+   * unless it ends so already (a parameter {@code OrdersTableName} → {@code ORDERS_TABLE_NAME}).
+   */
   public static String envName(String logicalId, String type) {
-    String snake = logicalId.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
-    return snake.toUpperCase(Locale.ROOT) + "_" + refGives(type);
+    String snake = logicalId.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+        .toUpperCase(Locale.ROOT);
+    String gives = refGives(type);
+    return snake.equals(gives) || snake.endsWith("_" + gives) ? snake : snake + "_" + gives;
   }
 
   /** What the variable of a use of {@code type} carries: {@code NAME}, {@code URL}, {@code ARN}; null if none. */
@@ -161,15 +202,15 @@ public final class Grants {
     if (type.equals("AWS::S3::Bucket") && notifies(id, resources.get(function))) {
       Value name = target.properties().get("BucketName");
       if (name instanceof Fn.Ref r) {
-        return new Arn("arn:${AWS::Partition}:s3:::${" + r.target() + "}", name, id);
+        return new Arn("arn:${AWS::Partition}:s3:::${" + r.target() + "}", name, id, "${" + r.target() + "}");
       }
       if (name instanceof Value.Str s && !s.value().contains("${")) {
-        return new Arn("arn:${AWS::Partition}:s3:::" + s.value(), name, id);
+        return new Arn("arn:${AWS::Partition}:s3:::" + s.value(), name, id, s.value());
       }
       return null;
     }
     boolean byRef = profile.get("arn") instanceof Map<?, ?> m && m.containsKey("Ref");
-    return new Arn(byRef ? "${" + id + "}" : "${" + id + ".Arn}", Fn.ref(id), id);
+    return new Arn(byRef ? "${" + id + "}" : "${" + id + ".Arn}", Fn.ref(id), id, "${" + id + ".Name}");
   }
 
   private static boolean notifies(String bucket, Resource function) {
@@ -229,10 +270,24 @@ public final class Grants {
     }
   }
 
-  /** The ARN as {@code Fn::Sub} text, and what the variable carries: the Ref, or the bucket's name. */
-  private record Arn(String text, Value ref, String id) {
+  /**
+   * The ARN as {@code Fn::Sub} text, what the variable carries (the Ref, or the bucket's name), and the name
+   * as {@code Fn::Sub} text.
+   */
+  private record Arn(String text, Value ref, String id, String name) {
+    /** A resource outside the stack, named by the parameter {@code p}. */
+    static Arn external(String p, String type) {
+      String arn = EXTERNAL_ARN.get(type).replace("${P}", "${" + p + "}");
+      Value ref = switch (REF_GIVES.get(type)) {
+        case "URL" -> Fn.sub(EXTERNAL_QUEUE_URL.replace("${P}", "${" + p + "}"));
+        case "ARN" -> Fn.sub(arn);
+        default -> Fn.ref(p);
+      };
+      return new Arn(arn, ref, p, "${" + p + "}");
+    }
+
     Value form(String pattern) {
-      String body = pattern.replace("%{Destination.Arn}", text).replace("%{Destination.Name}", "${" + id + ".Name}");
+      String body = pattern.replace("%{Destination.Arn}", text).replace("%{Destination.Name}", name);
       if (body.equals("${" + id + ".Arn}")) {
         return Fn.getAtt(id, "Arn");
       }

@@ -69,6 +69,10 @@ public enum Diagnostic {
   UseNotificationCycle(ERROR, "@Use(\"%s\"): the bucket notifies %s, so the function cannot name it by its ARN (a"
       + " circular dependency); give the bucket a BucketName (a !Ref to a parameter, as Filestore's"
       + " StorageBucketName) and the use names it by that"),
+  UseOfParameterWithoutType(ERROR, "@Use(\"%s\"): %s is a parameter, so it names a resource outside the stack;"
+      + " say which kind with type, one of %s"),
+  UseTypeOfAResource(ERROR, "@Use(\"%s\"): type is for a parameter that names a resource outside the stack, and"
+      + " %s is the template's own %s; remove type"),
   UseOfConditionalResource(ERROR, "@Use(\"%s\"): the resource exists only when condition %s holds, and %s; give the"
       + " function condition = \"%s\" as well, or use a resource that always exists"),
   PolicyRepeatsUse(WARNING, "the policy grants %s on %s, which @Use(\"%s\") gives already; remove it from the"

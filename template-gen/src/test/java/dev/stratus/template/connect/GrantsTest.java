@@ -9,6 +9,7 @@ import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.yaml.YamlWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GrantsTest {
@@ -25,6 +26,8 @@ class GrantsTest {
     assertThat(Grants.envName("Alerts", "AWS::SNS::Topic")).isEqualTo("ALERTS_ARN");
     assertThat(Grants.envName("S3Bucket", "AWS::S3::Bucket")).isEqualTo("S3_BUCKET_NAME");
     assertThat(Grants.envName("HTTPRouter", "AWS::Serverless::Function")).isEqualTo("HTTP_ROUTER_NAME");
+    assertThat(Grants.envName("OrdersTableName", "AWS::DynamoDB::Table")).as("a parameter that says what it holds")
+        .isEqualTo("ORDERS_TABLE_NAME");
   }
 
   @Test
@@ -151,6 +154,33 @@ class GrantsTest {
             Resource:
               - !GetAtt OrdersTable.Arn
         """);
+  }
+
+  @Test
+  void aParameterNamesAResourceOutsideTheStack() {
+    Grant table = Grants.derive("Worker", new Use("LedgerTableName", List.of("Read"), List.of(), "", "",
+        "AWS::DynamoDB::Table"), RESOURCES, Set.of("LedgerTableName")).grant();
+    assertThat(table.envName()).isEqualTo("LEDGER_TABLE_NAME");
+    assertThat(table.envValue()).isEqualTo(Fn.ref("LedgerTableName"));
+    assertThat(YamlWriter.write(table.policy())).as("its indexes are not known, so they are named")
+        .contains("- !Sub arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${LedgerTableName}\n",
+            "- !Sub arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${LedgerTableName}/index/*\n");
+    Grant queue = Grants.derive("Worker", new Use("AuditQueue", List.of("Write"), List.of(), "", "", "AWS::SQS::Queue"),
+        RESOURCES, Set.of("AuditQueue")).grant();
+    assertThat(queue.envName()).isEqualTo("AUDIT_QUEUE_URL");
+    assertThat(queue.envValue()).isEqualTo(Fn.sub("https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/${AuditQueue}"));
+    assertThat(YamlWriter.write(queue.policy()))
+        .contains("- !Sub arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${AuditQueue}\n");
+  }
+
+  @Test
+  void aParameterNeedsATypeAndAResourceNone() {
+    assertThat(Grants.derive("Worker", new Use("Ledger", List.of("Read"), ""), RESOURCES, Set.of("Ledger")).refusal()
+        .text()).startsWith("@Use(\"Ledger\"): Ledger is a parameter, so it names a resource outside the stack; say"
+            + " which kind with type, one of AWS::DynamoDB::Table, ");
+    assertThat(Grants.derive("Worker", new Use("JobQueue", List.of("Read"), List.of(), "", "", "AWS::SQS::Queue"),
+        RESOURCES).refusal().text()).isEqualTo("@Use(\"JobQueue\"): type is for a parameter that names a resource"
+            + " outside the stack, and JobQueue is the template's own AWS::SQS::Queue; remove type");
   }
 
   @Test

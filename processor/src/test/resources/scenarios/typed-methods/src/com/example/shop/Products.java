@@ -5,6 +5,7 @@ import dev.stratus.annotations.Access;
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.Body;
 import dev.stratus.annotations.CfFunction;
+import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.Header;
 import dev.stratus.annotations.HttpApiRoute;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** A product catalogue: one typed method per route, one instance per container. */
+@CfParameter(name = "PricesTableName", description = "The table of prices another stack keeps")
 @CfResource(logicalId = "ProductsTable", type = "AWS::DynamoDB::Table", properties = """
     BillingMode: PAY_PER_REQUEST
     AttributeDefinitions: [{AttributeName: id, AttributeType: N}]
@@ -58,6 +60,7 @@ public class Products implements Warmup {
   }
 
   @CfFunction
+  @Use(value = "PricesTableName", type = "AWS::DynamoDB::Table", access = Access.READ)
   @ApiRoute(path = "/products", method = "GET")
   public List<Product> list(@Query("category") Optional<Category> category, @Query(value = "limit", defaultValue = "10") int limit,
       @Query("tag") List<String> tags) {
