@@ -62,7 +62,7 @@ public final class Permissions {
         for (Value one : st instanceof Value.Seq seq ? seq.items() : List.of(st)) {
           if (one instanceof Mapping sm) {
             Set<String> targets = new LinkedHashSet<>();
-            collect(sm.get("Resource"), template.resources(), targets);
+            collect(sm.get("Resource"), template.resources(), template.parameters().keySet(), targets);
             uses.addAll(targets);
             statements.add(new Statement(text(sm.get("Effect")), texts(sm.get("Action")), texts(sm.get("Resource")),
                 targets));
@@ -71,7 +71,7 @@ public final class Permissions {
       } else if (p instanceof Mapping m && m.entries().size() == 1) {
         Map.Entry<String, Value> e = m.entries().entrySet().iterator().next();
         Set<String> targets = new LinkedHashSet<>();
-        collect(e.getValue(), template.resources(), targets);
+        collect(e.getValue(), template.resources(), template.parameters().keySet(), targets);
         uses.addAll(targets);
         templates.add(new PolicyTemplate(e.getKey() + " " + describe(e.getValue()), targets));
       } else {
@@ -86,7 +86,7 @@ public final class Permissions {
           Set<String> from = new LinkedHashSet<>();
           if (props instanceof Mapping pm) {
             for (String key : List.of("Queue", "Topic", "Bucket", "Stream")) {
-              collect(pm.get(key), template.resources(), from);
+              collect(pm.get(key), template.resources(), Set.of(), from);
             }
           }
           triggers.add(new Trigger(text(em.get("Type")) + (props instanceof Mapping pm ? source(pm) : ""),
@@ -112,13 +112,15 @@ public final class Permissions {
 
   /**
    * The logical ids of the template's resources that {@code v} refers to; a parameter that names a resource
-   * ({@code BucketName: !Ref StorageBucketName}) stands for that resource.
+   * ({@code BucketName: !Ref StorageBucketName}) stands for that resource, and one of {@code external} that
+   * names none (a resource outside the stack, by its name) for itself.
    */
-  static void collect(Value v, Map<String, Resource> resources, Set<String> into) {
+  static void collect(Value v, Map<String, Resource> resources, Set<String> external, Set<String> into) {
     if (v == null) {
       return;
     }
     if (v instanceof Fn.Ref r && !resources.containsKey(r.target())) {
+      int before = into.size();
       resources.forEach((id, res) -> {
         for (Value name : res.properties().entries().values()) {
           if (name instanceof Fn.Ref nr && nr.target().equals(r.target())) {
@@ -126,6 +128,9 @@ public final class Permissions {
           }
         }
       });
+      if (into.size() == before && external.contains(r.target())) {
+        into.add(r.target());
+      }
     } else if (v instanceof Fn.Ref r) {
       into.add(r.target());
     } else if (v instanceof Fn.GetAtt g && resources.containsKey(g.resource())) {
@@ -133,13 +138,13 @@ public final class Permissions {
     } else if (v instanceof Fn.Sub s) {
       for (Fn.Sub.Part part : s.parts()) {
         if (part instanceof Fn.Sub.Reference ref) {
-          collect(ref.target(), resources, into);
+          collect(ref.target(), resources, external, into);
         }
       }
     } else if (v instanceof Value.Seq seq) {
-      seq.items().forEach(i -> collect(i, resources, into));
+      seq.items().forEach(i -> collect(i, resources, external, into));
     } else if (v instanceof Mapping m) {
-      m.entries().values().forEach(i -> collect(i, resources, into));
+      m.entries().values().forEach(i -> collect(i, resources, external, into));
     }
   }
 
@@ -162,14 +167,14 @@ public final class Permissions {
       }
       for (String u : f.uses()) {
         resources.add(u);
-        b.append("  ").append(f.id()).append(" -- \"").append(escape(verbs(f, u, template.resources().get(u).type())))
+        b.append("  ").append(f.id()).append(" -- \"").append(escape(verbs(f, u, typeOf(template, u))))
             .append("\" --> ").append(u)
             .append('\n');
       }
     }
     for (String r : resources) {
       b.append("  ").append(r).append("[(\"").append(r).append(" · ")
-          .append(template.resources().get(r).type()).append("\")]\n");
+          .append(template.resources().containsKey(r) ? typeOf(template, r) : "outside the stack").append("\")]\n");
     }
     b.append("```\n");
     for (Function f : functions) {
@@ -200,6 +205,12 @@ public final class Permissions {
       }
     }
     return b.toString();
+  }
+
+  /** The resource's type; a parameter naming a resource outside the stack has none here. */
+  private static String typeOf(Template template, String id) {
+    Resource r = template.resources().get(id);
+    return r == null ? "" : r.type();
   }
 
   /** The same as JSON: {@code {"Function": {"triggers": [...], "statements": [...], ...}}}. */
@@ -238,7 +249,14 @@ public final class Permissions {
       }
     }
     Set<String> out = new LinkedHashSet<>();
-    Map<String, Object> profile = ResourceSpecs.get().connectorProfiles().get(Grants.profileType(type));
+    Map<String, Map<String, Object>> profiles = ResourceSpecs.get().connectorProfiles();
+    Map<String, Object> profile = profiles.get(Grants.profileType(type));
+    if (profile == null && type.isEmpty() && !actions.isEmpty()) {
+      // A resource outside the stack: the profile of the service its actions are of.
+      String service = actions.iterator().next().split(":")[0];
+      profile = profiles.values().stream().filter(p -> ((Map<String, List<Map<String, List<String>>>>) p.get("access"))
+          .values().iterator().next().get(0).get("Action").get(0).startsWith(service + ":")).findFirst().orElse(null);
+    }
     if (profile != null) {
       ((Map<String, List<Map<String, List<String>>>>) profile.get("access")).forEach((category, statements) -> {
         Set<String> all = new LinkedHashSet<>();

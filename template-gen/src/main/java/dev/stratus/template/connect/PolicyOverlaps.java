@@ -37,7 +37,7 @@ public final class PolicyOverlaps {
           continue;
         }
         Set<String> targets = new LinkedHashSet<>();
-        Permissions.collect(statement.get("Resource"), resources, targets);
+        Permissions.collect(statement.get("Resource"), resources, Set.of(), targets);
         for (String resource : targets) {
           if (!granted.containsKey(resource)) {
             continue;
