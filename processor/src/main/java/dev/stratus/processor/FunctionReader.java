@@ -47,11 +47,13 @@ final class FunctionReader {
   private final MethodReader methods;
   /** The {@code @Use}s read since {@link #takeUses} was last called. */
   private final List<UseRequest> uses = new ArrayList<>();
+  private final AccessorReads accessorReads;
 
-  FunctionReader(Elements elements, Types types, Reporter reporter) {
+  FunctionReader(Elements elements, Types types, Reporter reporter, AccessorReads accessorReads) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
+    this.accessorReads = accessorReads;
     this.yaml = new YamlText(reporter);
     this.methods = new MethodReader(elements, types, reporter);
   }
@@ -153,7 +155,9 @@ final class FunctionReader {
     props.putNonEmpty("Environment", environment(fn, id, origins));
     props.put("Policies", policies(fn, id, origins));
     props.putNonEmpty("Events", events(element, id, reportBatchItemFailures, origins));
+    Set<String> declared = new HashSet<>();
     for (AnnotationView u : AnnotationView.all(element, Use.class, elements)) {
+      declared.add(u.string("value"));
       List<String> access = new ArrayList<>();
       for (String a : u.enumNames("access")) {
         access.add(a.charAt(0) + a.substring(1).toLowerCase(Locale.ROOT)); // READ → Read, as SAM's profiles say
@@ -162,6 +166,11 @@ final class FunctionReader {
           u.string("objects"), u.string("env"), u.string("type")),
           elements.getPackageOf(element).getQualifiedName().toString(),
           u.origin()));
+    }
+    for (String read : accessorReads.read(element)) {
+      if (!declared.contains(read)) {
+        reporter.report(fn.origin(), Diagnostic.AccessorWithoutUse, id, read, read);
+      }
     }
 
     Resource function = Resource.of(Resource.SERVERLESS_FUNCTION, props.build());

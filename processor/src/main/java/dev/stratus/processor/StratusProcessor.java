@@ -107,7 +107,7 @@ public final class StratusProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env.getMessager(), env.getElementUtils(), TreeLocator.of(env));
-    functions = new FunctionReader(env.getElementUtils(), env.getTypeUtils(), reporter);
+    functions = new FunctionReader(env.getElementUtils(), env.getTypeUtils(), reporter, AccessorReads.of(env));
     declarations = new DeclarationReader(env.getElementUtils(), reporter);
   }
 

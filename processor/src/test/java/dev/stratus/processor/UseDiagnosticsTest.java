@@ -194,4 +194,29 @@ class UseDiagnosticsTest {
         + " parameter that names a resource outside the stack, and Orders is the template's own AWS::DynamoDB::Table;"
         + " remove type", "@Use(value = \"Orders\"");
   }
+
+  /** The package's StackResources has Alerts (Alerter uses it); Mailer reads it without the use. */
+  @Test
+  void readingAnAccessorWithoutTheUseIsWarnedOf() {
+    JavaFileObject src = source("Mailer", """
+        public class Mailer {
+          @CfFunction
+          @Use(value = "Orders", access = Access.READ)
+          @OnSchedule("rate(1 hour)")
+          public void send() {
+            String table = StackResources.Orders.name();
+            String topic = StackResources.Alerts.arn();
+          }
+        }
+        """);
+    JavaFileObject alerter = handler("Alerter", """
+        @CfFunction
+        @Use(value = "Alerts", access = Access.WRITE)
+        @OnSchedule("rate(1 hour)")""");
+    Compilation c = compile(src, alerter, resources());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining("[StratusAccessorWithoutUse] MailerSendFunction reads StackResources.Alerts but"
+        + " does not @Use it, so it gets neither its variable nor its permissions; add @Use(value = \"Alerts\", …) to"
+        + " the function").inFile(src).onLineContaining("@CfFunction");
+  }
 }

@@ -75,6 +75,8 @@ public enum Diagnostic {
       + " %s is the template's own %s; remove type"),
   UseOfConditionalResource(ERROR, "@Use(\"%s\"): the resource exists only when condition %s holds, and %s; give the"
       + " function condition = \"%s\" as well, or use a resource that always exists"),
+  AccessorWithoutUse(WARNING, "%s reads StackResources.%s but does not @Use it, so it gets neither its variable nor"
+      + " its permissions; add @Use(value = \"%s\", …) to the function"),
   PolicyRepeatsUse(WARNING, "the policy grants %s on %s, which @Use(\"%s\") gives already; remove it from the"
       + " policy"),
   PolicyBeyondUse(WARNING, "the policy grants %s on %s beyond @Use(\"%s\"); add it to the use, e.g."
