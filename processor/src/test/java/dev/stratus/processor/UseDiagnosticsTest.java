@@ -47,7 +47,7 @@ class UseDiagnosticsTest {
         @Use(value = "Logs", access = Access.WRITE)
         @OnSchedule("rate(1 hour)")""");
     assertSingleError(compile(src, resources()), src, "[StratusUseTypeNotCovered] @Use(\"Logs\"): Stratus cannot grant"
-        + " access to a AWS::Logs::LogGroup; it grants access to AWS::DynamoDB::Table, AWS::Events::EventBus,"
+        + " access to AWS::Logs::LogGroup resources; it grants access to AWS::DynamoDB::Table, AWS::Events::EventBus,"
         + " AWS::Lambda::Function, AWS::Location::PlaceIndex, AWS::S3::Bucket, AWS::SNS::Topic, AWS::SQS::Queue,"
         + " AWS::StepFunctions::StateMachine; write that policy in policies instead", "@Use(value = \"Logs\"");
   }
@@ -58,8 +58,8 @@ class UseDiagnosticsTest {
         @CfFunction
         @Use(value = "Alerts", access = Access.READ)
         @OnSchedule("rate(1 hour)")""");
-    assertSingleError(compile(src, resources()), src, "[StratusUseAccessNotOffered] @Use(\"Alerts\"): a AWS::SNS::Topic"
-        + " offers no Read access to a function; it offers Write", "@Use(value = \"Alerts\"");
+    assertSingleError(compile(src, resources()), src, "[StratusUseAccessNotOffered] @Use(\"Alerts\"): AWS::SNS::Topic"
+        + " offers a function no Read access, only Write; or name the actions, e.g. actions = \"sns:Publish\"", "@Use(value = \"Alerts\"");
   }
 
   @Test
@@ -101,13 +101,13 @@ class UseDiagnosticsTest {
         @Use(value = "Orders", actions = {"dynamodb:PutItems"})
         @OnSchedule("rate(1 hour)")""");
     assertSingleError(compile(src, resources()), src, "[StratusUnknownUseAction] @Use(\"Orders\"): 'dynamodb:PutItems'"
-        + " is not an IAM action of dynamodb; did you mean 'dynamodb:putitem'?", "@Use(");
+        + " is not an IAM action of dynamodb; did you mean 'dynamodb:PutItem'?", "@Use(");
     JavaFileObject other = handler("Writer", """
         @CfFunction
         @Use(value = "Orders", actions = "s3:GetObject")
         @OnSchedule("rate(1 hour)")""");
     assertSingleError(compile(other, resources()), other, "[StratusUnknownUseAction] @Use(\"Orders\"): 's3:GetObject'"
-        + " is not a dynamodb action; a AWS::DynamoDB::Table takes dynamodb: actions", "@Use(");
+        + " is not a dynamodb action; AWS::DynamoDB::Table takes dynamodb: actions", "@Use(");
   }
 
   @Test
@@ -117,7 +117,7 @@ class UseDiagnosticsTest {
         @Use(value = "Orders", access = Access.READ, objects = "2026/*")
         @OnSchedule("rate(1 hour)")""");
     assertSingleError(compile(src, resources()), src, "[StratusUseObjectsNotABucket] @Use(\"Orders\"): objects narrows"
-        + " the keys of a bucket, and Orders is a AWS::DynamoDB::Table; remove it", "@Use(");
+        + " the keys of a bucket, and Orders is of type AWS::DynamoDB::Table; remove it", "@Use(");
   }
 
   @Test

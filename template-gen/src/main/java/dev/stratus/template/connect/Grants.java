@@ -109,7 +109,7 @@ public final class Grants {
     for (String category : use.access()) {
       if (!access.containsKey(category)) {
         return refused(Diagnostic.UseAccessNotOffered.with(use.resource(), target.type(), category,
-            String.join(" and ", access.keySet())));
+            String.join(" and ", access.keySet()), access.values().iterator().next().get(0).get("Action").get(0)));
       }
     }
     for (String action : use.actions()) {
@@ -142,7 +142,9 @@ public final class Grants {
       }
     }
     if (!use.actions().isEmpty()) {
-      statements.addAll(scope.statements(use.actions(), List.copyOf(scope.forms().keySet()), true));
+      List<String> actions = new ArrayList<>();
+      use.actions().forEach(a -> actions.add(canonical().getOrDefault(a.toLowerCase(Locale.ROOT), a)));
+      statements.addAll(scope.statements(actions, List.copyOf(scope.forms().keySet()), true));
     }
     Mapping policy = Mapping.builder().put("Statement", new Value.Seq(statements)).build();
     String env = use.env().isEmpty() ? envName(use.resource(), type) : use.env();
@@ -183,9 +185,22 @@ public final class Grants {
       return null;
     }
     List<String> candidates = new ArrayList<>();
-    known.forEach(k -> candidates.add(service + ":" + k));
+    known.forEach(k -> candidates.add(canonical().getOrDefault(service + ":" + k, service + ":" + k)));
     return Diagnostic.UnknownUseAction.with(resource, action,
         " of " + service + Names.suggestion(service + ":" + name, candidates));
+  }
+
+  /**
+   * IAM's spelling of the actions the connector profiles name ({@code dynamodb:putitem} → {@code
+   * dynamodb:PutItem}); IAM's own list, which has every action, has them in lower case only.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> canonical() {
+    Map<String, String> out = new java.util.HashMap<>();
+    ResourceSpecs.get().connectorProfiles().values().forEach(p ->
+        ((Map<String, List<Map<String, List<String>>>>) p.get("access")).values().forEach(statements ->
+            statements.forEach(st -> st.get("Action").forEach(a -> out.put(a.toLowerCase(Locale.ROOT), a)))));
+    return out;
   }
 
   private static Result refused(Message m) {

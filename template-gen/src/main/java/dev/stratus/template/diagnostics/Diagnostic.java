@@ -57,15 +57,16 @@ public enum Diagnostic {
   UseWithoutFunction(ERROR, "@Use needs @CfFunction on the same %s: a use grants a function access"),
   UnknownUseResource(ERROR, "@Use names '%s', which is no resource of the template%s; declare it with @CfResource"
       + " or in the base template"),
-  UseTypeNotCovered(ERROR, "@Use(\"%s\"): Stratus cannot grant access to a %s; it grants access to %s; write that"
+  UseTypeNotCovered(ERROR, "@Use(\"%s\"): Stratus cannot grant access to %s resources; it grants access to %s; write that"
       + " policy in policies instead"),
-  UseAccessNotOffered(ERROR, "@Use(\"%s\"): a %s offers no %s access to a function; it offers %s"),
+  UseAccessNotOffered(ERROR, "@Use(\"%s\"): %s offers a function no %s access, only %s; or name the actions, e.g."
+      + " actions = \"%s\""),
   UseWithoutAccess(ERROR, "@Use(\"%s\") grants nothing: give access = Access.READ, Access.WRITE or both, or"
       + " actions, e.g. actions = \"%s\""),
-  UseActionOfAnotherService("UnknownUseAction", ERROR, "@Use(\"%s\"): '%s' is not a %s action; a %s takes %s:"
+  UseActionOfAnotherService("UnknownUseAction", ERROR, "@Use(\"%s\"): '%s' is not a %s action; %s takes %s:"
       + " actions"),
   UnknownUseAction(ERROR, "@Use(\"%s\"): '%s' is not an IAM action%s"),
-  UseObjectsNotABucket(ERROR, "@Use(\"%s\"): objects narrows the keys of a bucket, and %s is a %s; remove it"),
+  UseObjectsNotABucket(ERROR, "@Use(\"%s\"): objects narrows the keys of a bucket, and %s is of type %s; remove it"),
   UseNotificationCycle(ERROR, "@Use(\"%s\"): the bucket notifies %s, so the function cannot name it by its ARN (a"
       + " circular dependency); give the bucket a BucketName (a !Ref to a parameter, as Filestore's"
       + " StorageBucketName) and the use names it by that"),

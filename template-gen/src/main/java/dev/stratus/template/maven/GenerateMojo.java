@@ -110,18 +110,21 @@ public final class GenerateMojo extends AbstractMojo {
     Path report = out.getParent().resolve("stratus");
     String permissions = Permissions.json(result.template());
     try {
-      Files.createDirectories(out.getParent());
-      Files.writeString(out, result.yaml(), StandardCharsets.UTF_8);
       // What each function may do, for review next to the template: Markdown (with a Mermaid picture) and JSON.
       Files.createDirectories(report);
       Files.writeString(report.resolve("permissions.md"), Permissions.markdown(result.template()), StandardCharsets.UTF_8);
       Files.writeString(report.resolve("permissions.json"), permissions, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MojoExecutionException("Stratus: cannot write " + out + " and " + report, e);
+      throw new MojoExecutionException("Stratus: cannot write " + report, e);
+    }
+    comparePermissions(permissions); // before the template: a refused widening leaves none to deploy
+    try {
+      Files.writeString(out, result.yaml(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Stratus: cannot write " + out, e);
     }
     getLog().info("Stratus: wrote " + out + " (" + result.template().resources().size() + " resources, CodeUri "
         + codeUri + ") and " + report.resolve("permissions.md"));
-    comparePermissions(permissions);
   }
 
   /** This build's permissions against the committed copy: widening fails (or warns), narrowing is told. */
@@ -160,8 +163,9 @@ public final class GenerateMojo extends AbstractMojo {
       }
       String what = diff.widened().size() + " permission(s) beyond the committed " + baseline;
       if (onWidening.equals("fail")) {
+        Files.deleteIfExists(output.toPath()); // an older template must not pass for this build's
         throw new MojoFailureException("Stratus: the functions have " + what + "; if the change is meant, accept it"
-            + " with -Dstratus.permissions.accept and commit the file");
+            + " with -Dstratus.permissions.accept and commit the file (target/stratus/permissions.md shows them all)");
       }
     } catch (IOException e) {
       throw new MojoExecutionException("Stratus: cannot read or write " + baseline, e);

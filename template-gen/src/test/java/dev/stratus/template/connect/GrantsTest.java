@@ -143,6 +143,13 @@ class GrantsTest {
   }
 
   @Test
+  void actionsAreWrittenAsIamSpellsThem() {
+    Grant g = Grants.derive("Worker", new Use("OrdersTable", List.of(), List.of("dynamodb:getitem"), "", ""), RESOURCES)
+        .grant();
+    assertThat(YamlWriter.write(g.policy())).contains("- dynamodb:GetItem\n");
+  }
+
+  @Test
   void aTableWithoutIndexesIsNamedAlone() {
     Grant g = Grants.derive("Worker", new Use("OrdersTable", List.of(), List.of("dynamodb:Scan"), "", ""), RESOURCES)
         .grant();
