@@ -24,11 +24,7 @@ final class AccessorReads {
   }
 
   static AccessorReads of(ProcessingEnvironment env) {
-    try {
-      return new AccessorReads(Trees.instance(env));
-    } catch (IllegalArgumentException | LinkageError e) {
-      return new AccessorReads(null);
-    }
+    return new AccessorReads(TreeLocator.trees(env));
   }
 
   /** The resources {@code element}'s tree reads through {@code StackResources}, in the order written. */

@@ -33,10 +33,15 @@ final class TreeLocator {
   }
 
   static TreeLocator of(ProcessingEnvironment env) {
+    return new TreeLocator(trees(env)); // without them, the Messager alone will do
+  }
+
+  /** javac's tree API, or null with another compiler. */
+  static Trees trees(ProcessingEnvironment env) {
     try {
-      return new TreeLocator(Trees.instance(env));
+      return Trees.instance(env);
     } catch (IllegalArgumentException | LinkageError e) {
-      return new TreeLocator(null); // not javac: the Messager alone will do
+      return null;
     }
   }
 
