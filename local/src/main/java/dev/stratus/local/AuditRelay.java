@@ -28,6 +28,8 @@ final class AuditRelay implements AutoCloseable {
   }
 
   private static final byte[] NO_BODY = new byte[0];
+  /** The largest refused S3 body read before the answer; a larger one is cut off. */
+  private static final long DRAIN_LIMIT = 8 << 20;
 
   private final ServerSocket server;
   private final String function;
@@ -68,7 +70,7 @@ final class AuditRelay implements AutoCloseable {
    * services' (small JSON or form bodies, which name the table, queue or topic) read whole, then judged.
    */
   private void relay(Socket client) {
-    try (client; Socket upstream = new Socket(target.getHost(), target.getPort())) {
+    try (client; Socket upstream = new Socket(target.getHost(), target.getPort() < 0 ? 80 : target.getPort())) {
       Thread answers = daemon(() -> pump(upstream, client), service + "-relay-answers");
       answers.start();
       InputStream in = client.getInputStream();
@@ -91,6 +93,11 @@ final class AuditRelay implements AutoCloseable {
         if (service.equals("s3")) {
           AwsCall denied = judged ? denied(AwsCall.of(service, request[0], request[1], headers, NO_BODY)) : null;
           if (denied != null) {
+            // A client that sent its body at once reads the answer only after it is taken (else: a reset).
+            long length = Long.parseLong(headers.getOrDefault("content-length", "0"));
+            if (!headers.containsKey("expect") && length <= DRAIN_LIMIT) {
+              copy(in, OutputStream.nullOutputStream(), length, null);
+            }
             refuse(client, denied, headers);
             break;
           }

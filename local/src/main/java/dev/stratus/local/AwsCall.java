@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ record AwsCall(String action, String arn) {
   /** The calls of one request to {@code service} ({@code s3}, {@code dynamodb}, {@code sqs}, {@code sns}). */
   static List<AwsCall> of(String service, String method, String target, Map<String, String> headers, byte[] body) {
     return switch (service) {
-      case "s3" -> List.of(s3(method, target, headers));
+      case "s3" -> s3(method, target, headers);
       case "dynamodb" -> dynamo(headers, body);
       case "sqs", "sns" -> message(service, headers, body);
       default -> List.of();
@@ -29,7 +30,7 @@ record AwsCall(String action, String arn) {
    * S3 by method and path (path style, or the bucket in the host): {@code GET /b/k} reads an object, {@code GET
    * /b} lists the bucket, and so on, as IAM maps S3's operations to actions.
    */
-  private static AwsCall s3(String method, String target, Map<String, String> headers) {
+  private static List<AwsCall> s3(String method, String target, Map<String, String> headers) {
     int q = target.indexOf('?');
     String path = decode(q < 0 ? target : target.substring(0, q));
     Map<String, String> query = form(q < 0 ? "" : target.substring(q + 1));
@@ -45,6 +46,9 @@ record AwsCall(String action, String arn) {
       bucket = slash < 0 ? rest : rest.substring(0, slash);
       key = slash < 0 ? "" : rest.substring(slash + 1);
     }
+    if (bucket.isEmpty()) {
+      return List.of(new AwsCall("s3:ListAllMyBuckets", null));
+    }
     String arn = "arn:aws:s3:::" + bucket + (key.isEmpty() ? "" : "/" + key);
     String action;
     if (key.isEmpty()) {
@@ -57,14 +61,28 @@ record AwsCall(String action, String arn) {
         default -> "s3:ListBucket";
       };
       // A multi-object delete names its keys in the body; the bucket's objects stand for them.
-      return new AwsCall(action, action.equals("s3:DeleteObject") ? arn + "/*" : arn);
+      return List.of(new AwsCall(action, action.equals("s3:DeleteObject") ? arn + "/*" : arn));
     }
+    String version = query.containsKey("versionId") ? "Version" : "";
     action = switch (method) {
-      case "GET", "HEAD" -> query.containsKey("uploadId") ? "s3:ListMultipartUploadParts" : "s3:GetObject";
-      case "DELETE" -> query.containsKey("uploadId") ? "s3:AbortMultipartUpload" : "s3:DeleteObject";
-      default -> "s3:PutObject"; // PUT, a part of an upload, POST ?uploads and ?uploadId
+      case "GET", "HEAD" -> query.containsKey("uploadId") ? "s3:ListMultipartUploadParts"
+          : query.containsKey("tagging") ? "s3:GetObject" + version + "Tagging"
+          : query.containsKey("acl") ? "s3:GetObject" + version + "Acl" : "s3:GetObject" + version;
+      case "DELETE" -> query.containsKey("uploadId") ? "s3:AbortMultipartUpload"
+          : query.containsKey("tagging") ? "s3:DeleteObject" + version + "Tagging" : "s3:DeleteObject" + version;
+      default -> query.containsKey("tagging") ? "s3:PutObject" + version + "Tagging"
+          : query.containsKey("acl") ? "s3:PutObject" + version + "Acl"
+          : query.containsKey("restore") ? "s3:RestoreObject" : "s3:PutObject"; // PUT, parts, POST ?uploads
     };
-    return new AwsCall(action, arn);
+    String source = headers.get("x-amz-copy-source");
+    if (source == null) {
+      return List.of(new AwsCall(action, arn));
+    }
+    // A copy (or a part copied) reads its source as well.
+    String from = decode(source.startsWith("/") ? source.substring(1) : source);
+    int at = from.indexOf("?versionId=");
+    return List.of(new AwsCall(action, arn), new AwsCall(at < 0 ? "s3:GetObject" : "s3:GetObjectVersion",
+        "arn:aws:s3:::" + (at < 0 ? from : from.substring(0, at))));
   }
 
   /** DynamoDB's JSON protocol: the operation in X-Amz-Target, the tables in the body. */
@@ -77,7 +95,12 @@ record AwsCall(String action, String arn) {
     JsonNode json = json(body);
     List<AwsCall> out = new ArrayList<>();
     if (json.hasNonNull("TableName")) {
-      out.add(new AwsCall(action, table(json.get("TableName").asText())));
+      // A query or scan of an index acts on the index.
+      out.add(new AwsCall(action, table(json.get("TableName").asText())
+          + (json.hasNonNull("IndexName") ? "/index/" + json.get("IndexName").asText() : "")));
+    }
+    if (operation.equals("ExecuteStatement") || operation.equals("BatchExecuteStatement")) {
+      return partiQl(json);
     }
     json.path("RequestItems").fieldNames().forEachRemaining(t -> out.add(new AwsCall(action, table(t))));
     for (JsonNode item : json.path("TransactItems")) {
@@ -88,6 +111,28 @@ record AwsCall(String action, String arn) {
       });
     }
     return out.isEmpty() ? List.of(new AwsCall(action, null)) : out;
+  }
+
+  /**
+   * PartiQL: IAM's action by the statement's verb ({@code SELECT} → {@code dynamodb:PartiQLSelect}), on the
+   * table it names after FROM, INTO or UPDATE.
+   */
+  private static List<AwsCall> partiQl(JsonNode json) {
+    List<JsonNode> statements = new ArrayList<>();
+    if (json.has("Statement")) {
+      statements.add(json);
+    }
+    json.path("Statements").forEach(statements::add);
+    List<AwsCall> out = new ArrayList<>();
+    for (JsonNode s : statements) {
+      String text = s.path("Statement").asText("").strip();
+      String verb = text.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\b(?:FROM|INTO|UPDATE)\\s+\"([^\"]+)\"")
+          .matcher(text);
+      String name = verb.isEmpty() ? "" : verb.charAt(0) + verb.substring(1).toLowerCase(Locale.ROOT);
+      out.add(new AwsCall("dynamodb:PartiQL" + name, m.find() ? table(m.group(1)) : null));
+    }
+    return out;
   }
 
   private static String table(String name) {
@@ -115,6 +160,8 @@ record AwsCall(String action, String arn) {
     if (operation == null) {
       return List.of();
     }
+    // IAM has no batch actions for these: SendMessageBatch is judged as SendMessage, PublishBatch as Publish.
+    operation = operation.endsWith("Batch") ? operation.substring(0, operation.length() - "Batch".length()) : operation;
     String arn = null;
     if (service.equals("sqs") && queueUrl != null) {
       arn = "arn:aws:sqs:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT + ":"

@@ -186,9 +186,12 @@ public final class LocalServer implements AutoCloseable {
       boolean enforce) {
     Resource function = stack.ofType(Resource.SERVERLESS_FUNCTION).get(id);
     Value policies = function == null ? null : function.properties().get("Policies");
-    CallPolicy policy = CallPolicy.of(policies == null ? null : stack.evaluate(policies));
+    // A role of its own says what the function may do; its policies are not read here.
+    boolean ownRole = function != null && function.properties().get("Role") != null;
+    CallPolicy policy = ownRole ? null : CallPolicy.of(policies == null ? null : stack.evaluate(policies));
     if (policy == null) {
-      log.println("stratus-local: " + id + " has policies that cannot be checked here; its AWS calls are not checked");
+      log.println("stratus-local: " + id + (ownRole ? " has a Role of its own" : " has policies that cannot be checked"
+          + " here") + "; its AWS calls are not checked");
       return base;
     }
     Map<String, String> names = new LinkedHashMap<>();
@@ -198,6 +201,9 @@ public final class LocalServer implements AutoCloseable {
     Set<String> told = ConcurrentHashMap.newKeySet();
     Map<String, String> out = new LinkedHashMap<>(base);
     services.forEach((service, uri) -> {
+      if (!"http".equals(uri.getScheme())) {
+        return; // a service of the user's over TLS (--dynamodb-endpoint https://…): its requests cannot be read
+      }
       AuditRelay relay = new AuditRelay(id, service, uri, call -> {
         if (policy.allows(call)) {
           return true;

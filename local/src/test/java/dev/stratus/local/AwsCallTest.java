@@ -30,6 +30,37 @@ class AwsCallTest {
   }
 
   @Test
+  void s3CopiesReadTheirSourceAndVersionsTagsAndListingsHaveTheirOwnActions() {
+    assertThat(AwsCall.of("s3", "PUT", "/files/files/a", Map.of("host", "127.0.0.1:9000",
+        "x-amz-copy-source", "/files/uploads/a%20b"), NONE)).containsExactly(
+        new AwsCall("s3:PutObject", "arn:aws:s3:::files/files/a"),
+        new AwsCall("s3:GetObject", "arn:aws:s3:::files/uploads/a b"));
+    assertThat(s3("GET", "/files/k?versionId=3")).containsExactly(
+        new AwsCall("s3:GetObjectVersion", "arn:aws:s3:::files/k"));
+    assertThat(s3("PUT", "/files/k?tagging")).containsExactly(new AwsCall("s3:PutObjectTagging", "arn:aws:s3:::files/k"));
+    assertThat(s3("GET", "/")).containsExactly(new AwsCall("s3:ListAllMyBuckets", null));
+  }
+
+  @Test
+  void batchesAreJudgedAsTheirOneMessageActions() {
+    assertThat(AwsCall.of("sqs", "POST", "/", Map.of("x-amz-target", "AmazonSQS.SendMessageBatch"),
+        bytes("{\"QueueUrl\": \"http://127.0.0.1:9324/000000000000/Jobs\"}")))
+        .extracting(AwsCall::action).containsExactly("sqs:SendMessage");
+    assertThat(AwsCall.of("sns", "POST", "/", Map.of(), bytes("Action=PublishBatch&TopicArn=arn%3Aaws%3Asns%3Ax%3A0%3AT")))
+        .extracting(AwsCall::action).containsExactly("sns:Publish");
+  }
+
+  @Test
+  void anIndexAndPartiQlAreJudgedAsIamJudgesThem() {
+    assertThat(AwsCall.of("dynamodb", "POST", "/", Map.of("x-amz-target", "DynamoDB_20120810.Query"),
+        bytes("{\"TableName\": \"Orders\", \"IndexName\": \"byCustomer\"}"))).containsExactly(
+        new AwsCall("dynamodb:Query", "arn:aws:dynamodb:us-east-1:000000000000:table/Orders/index/byCustomer"));
+    assertThat(AwsCall.of("dynamodb", "POST", "/", Map.of("x-amz-target", "DynamoDB_20120810.ExecuteStatement"),
+        bytes("{\"Statement\": \"SELECT * FROM \\\"Orders\\\" WHERE id = ?\"}"))).containsExactly(
+        new AwsCall("dynamodb:PartiQLSelect", "arn:aws:dynamodb:us-east-1:000000000000:table/Orders"));
+  }
+
+  @Test
   void dynamoDbNamesItsTables() {
     Map<String, String> put = Map.of("x-amz-target", "DynamoDB_20120810.PutItem");
     assertThat(AwsCall.of("dynamodb", "POST", "/", put, bytes("{\"TableName\": \"local-Files\", \"Item\": {}}")))

@@ -45,7 +45,7 @@ class FilestoreLocalIT {
     // Every AWS call of every test went through the functions' own ways to S3 and DynamoDB, refusing what the
     // statements their @Uses derive do not allow: none was refused.
     assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain("not in its uses")
-        .doesNotContain("cannot be checked");
+        .doesNotContain("are not checked");
   }
 
   private JsonNode ok(HttpResponse<String> r) {
