@@ -219,4 +219,15 @@ class UseDiagnosticsTest {
         + " does not @Use it, so it gets neither its variable nor its permissions; add @Use(value = \"Alerts\", …) to"
         + " the function").inFile(src).onLineContaining("@CfFunction");
   }
+
+  @Test
+  void anActionMustActOnTheResource() {
+    JavaFileObject src = handler("Reader", """
+        @CfFunction
+        @Use(value = "Orders", actions = "dynamodb:ListTables")
+        @OnSchedule("rate(1 hour)")""");
+    assertSingleError(compile(src, resources()), src, "[StratusUseActionNotOnResource] @Use(\"Orders\"):"
+        + " 'dynamodb:ListTables' is granted on \"*\" only, so a use of this AWS::DynamoDB::Table cannot grant it;"
+        + " write that statement in policies, with the ARN it takes", "@Use(");
+  }
 }

@@ -10,6 +10,7 @@ import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,17 @@ public final class Grants {
       "AWS::Events::EventBus", "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${P}",
       "AWS::Location::PlaceIndex", "arn:${AWS::Partition}:geo:${AWS::Region}:${AWS::AccountId}:place-index/${P}");
   private static final String EXTERNAL_QUEUE_URL = "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/${P}";
+
+  /** Whether {@code arn} is the ARN (or an ARN under it) of a resource outside the stack named by {@code p}. */
+  static boolean namesExternal(String arn, String p) {
+    for (String pattern : EXTERNAL_ARN.values()) {
+      String named = pattern.replace("${P}", "${" + p + "}");
+      if (arn.equals(named) || arn.startsWith(named + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** What {@code use} gives {@code function}, in a template of {@code resources} without parameters. */
   public static Result derive(String function, Use use, Map<String, Resource> resources) {
@@ -133,8 +145,16 @@ public final class Grants {
         && !target.properties().entries().containsKey("LocalSecondaryIndexes")) {
       forms.values().remove("index"); // a table without indexes: no statement names them
     }
-    Scope scope = new Scope(forms, ResourceSpecs.get().iamActions().getOrDefault(service, Map.of()), arn,
-        use.objects());
+    Map<String, List<String>> actionTypes = ResourceSpecs.get().iamActions().getOrDefault(service, Map.of());
+    for (String action : use.actions()) {
+      Set<String> types = resourceTypes(actionTypes, action);
+      if (forms.values().stream().noneMatch(types::contains)) {
+        return refused(Diagnostic.UseActionNotOnResource.with(use.resource(), action, types.isEmpty()
+            ? "is granted on \"*\" only" : "acts on " + String.join(" or ", types) + ", not on " + String.join(" or ",
+            new LinkedHashSet<>(forms.values())), target.type()));
+      }
+    }
+    Scope scope = new Scope(forms, actionTypes, arn, use.objects());
     List<Value> statements = new ArrayList<>();
     for (String category : use.access()) {
       for (Map<String, List<String>> s : access.get(category)) {
@@ -172,7 +192,27 @@ public final class Grants {
     return REF_GIVES.get(SAM_TYPES.getOrDefault(type, type));
   }
 
-  /** An action of the resource's service that IAM knows, compared without case as IAM compares them. */
+  /** The IAM resource types {@code action} applies to; for a pattern ({@code s3:Get*}), those of all it matches. */
+  private static Set<String> resourceTypes(Map<String, List<String>> actionTypes, String action) {
+    String name = action.substring(action.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+    Set<String> out = new LinkedHashSet<>();
+    if (name.contains("*") || name.contains("?")) {
+      java.util.regex.Pattern p = IamPattern.of(name);
+      actionTypes.forEach((a, types) -> {
+        if (p.matcher(a).matches()) {
+          out.addAll(types);
+        }
+      });
+    } else {
+      out.addAll(actionTypes.getOrDefault(name, List.of()));
+    }
+    return out;
+  }
+
+  /**
+   * An action of the resource's service that IAM knows, compared without case as IAM compares them; a pattern
+   * ({@code s3:Get*}) must match one.
+   */
   private static Message checkAction(String resource, String action, String service, String type) {
     int colon = action.indexOf(':');
     String prefix = colon < 0 ? "" : action.substring(0, colon);
@@ -181,7 +221,8 @@ public final class Grants {
     }
     Set<String> known = ResourceSpecs.get().iamActions().getOrDefault(service, Map.of()).keySet();
     String name = action.substring(colon + 1).toLowerCase(Locale.ROOT);
-    if (known.contains(name)) {
+    if (known.contains(name)
+        || (name.contains("*") || name.contains("?")) && known.stream().anyMatch(IamPattern.of(name).asMatchPredicate())) {
       return null;
     }
     List<String> candidates = new ArrayList<>();
@@ -257,8 +298,7 @@ public final class Grants {
       List<String> of = profileForms.stream().filter(forms::containsKey).toList();
       Map<List<Value>, List<String>> byResources = new LinkedHashMap<>();
       for (String action : actions) {
-        List<String> types = actionTypes.getOrDefault(
-            action.substring(action.indexOf(':') + 1).toLowerCase(Locale.ROOT), List.of());
+        Set<String> types = resourceTypes(actionTypes, action);
         List<String> applicable = of.stream().filter(f -> types.contains(forms.get(f))).toList();
         if (applicable.isEmpty()) {
           applicable = of;

@@ -20,7 +20,12 @@ import java.util.Set;
  */
 public final class Permissions {
   /** One statement of a function's policies, as written, and the resources of the template it names. */
-  public record Statement(String effect, List<String> actions, List<String> resources, Set<String> targets) {}
+  /**
+   * One statement of a function's policies, as written: its effect, actions and resources, what else it says
+   * ({@code NotAction}, {@code Condition}…, empty if nothing), and the resources of the template it names.
+   */
+  public record Statement(String effect, List<String> actions, List<String> resources, String other,
+      Set<String> targets) {}
 
   /** What invokes a function: {@code SQS !GetAtt JobQueue.Arn}, and the resource of the template it comes from, if any. */
   public record Trigger(String text, String resource) {}
@@ -30,7 +35,7 @@ public final class Permissions {
    * managed policies, and the resources of the template they name.
    */
   public record Function(String id, List<Trigger> triggers, List<Statement> statements, List<PolicyTemplate> templates,
-      List<String> managed, Set<String> uses) {}
+      List<String> managed, String role, Set<String> uses) {}
 
   /** A SAM policy template as written ({@code DynamoDBCrudPolicy {TableName: !Ref T}}) and the resources it names. */
   public record PolicyTemplate(String text, Set<String> targets) {}
@@ -64,8 +69,10 @@ public final class Permissions {
             Set<String> targets = new LinkedHashSet<>();
             collect(sm.get("Resource"), template.resources(), template.parameters().keySet(), targets);
             uses.addAll(targets);
+            Map<String, Value> rest = new LinkedHashMap<>(sm.entries());
+            List.of("Sid", "Effect", "Action", "Resource").forEach(rest::remove);
             statements.add(new Statement(text(sm.get("Effect")), texts(sm.get("Action")), texts(sm.get("Resource")),
-                targets));
+                rest.isEmpty() ? "" : describe(new Mapping(rest)), targets));
           }
         }
       } else if (p instanceof Mapping m && m.entries().size() == 1) {
@@ -94,7 +101,8 @@ public final class Permissions {
         }
       });
     }
-    return new Function(id, triggers, statements, templates, managed, uses);
+    Value role = r.properties().get("Role");
+    return new Function(id, triggers, statements, templates, managed, role == null ? "" : describe(role), uses);
   }
 
   /** What triggers a function, in words: {@code Api POST /file}, {@code SQS JobQueue}, {@code Schedule rate(1 hour)}. */
@@ -120,15 +128,16 @@ public final class Permissions {
       return;
     }
     if (v instanceof Fn.Ref r && !resources.containsKey(r.target())) {
-      int before = into.size();
-      resources.forEach((id, res) -> {
-        for (Value name : res.properties().entries().values()) {
+      boolean named = false;
+      for (Map.Entry<String, Resource> e : resources.entrySet()) {
+        for (Value name : e.getValue().properties().entries().values()) {
           if (name instanceof Fn.Ref nr && nr.target().equals(r.target())) {
-            into.add(id);
+            into.add(e.getKey());
+            named = true;
           }
         }
-      });
-      if (into.size() == before && external.contains(r.target())) {
+      }
+      if (!named && external.contains(r.target())) {
         into.add(r.target());
       }
     } else if (v instanceof Fn.Ref r) {
@@ -137,8 +146,10 @@ public final class Permissions {
       into.add(g.resource());
     } else if (v instanceof Fn.Sub s) {
       for (Fn.Sub.Part part : s.parts()) {
+        // A parameter in an ARN stands for a resource outside the stack only where the ARN names it so.
         if (part instanceof Fn.Sub.Reference ref) {
-          collect(ref.target(), resources, external, into);
+          collect(ref.target(), resources, ref.target() instanceof Fn.Ref pr
+              && Grants.namesExternal(s.template(), pr.target()) ? external : Set.of(), into);
         }
       }
     } else if (v instanceof Value.Seq seq) {
@@ -187,8 +198,8 @@ public final class Permissions {
       if (!f.statements().isEmpty()) {
         b.append("| effect | actions | resources |\n|---|---|---|\n");
         for (Statement s : f.statements()) {
-          b.append("| ").append(s.effect()).append(" | ").append(cell(s.actions())).append(" | ")
-              .append(cell(s.resources())).append(" |\n");
+          b.append("| ").append(s.effect()).append(s.other().isEmpty() ? "" : " " + code(s.other())).append(" | ")
+              .append(cell(s.actions())).append(" | ").append(cell(s.resources())).append(" |\n");
         }
       }
       if (!f.statements().isEmpty() && !(f.templates().isEmpty() && f.managed().isEmpty())) {
@@ -200,7 +211,10 @@ public final class Permissions {
       for (String m : f.managed()) {
         b.append("- managed policy ").append(code(m)).append('\n');
       }
-      if (f.statements().isEmpty() && f.templates().isEmpty() && f.managed().isEmpty()) {
+      if (!f.role().isEmpty()) {
+        b.append("- its own role ").append(code(f.role())).append(", whose policies are not shown here\n");
+      }
+      if (f.statements().isEmpty() && f.templates().isEmpty() && f.managed().isEmpty() && f.role().isEmpty()) {
         b.append("No policies beyond what SAM gives every function (its logs) and its triggers.\n");
       }
     }
@@ -226,11 +240,13 @@ public final class Permissions {
       for (int k = 0; k < f.statements().size(); k++) {
         Statement s = f.statements().get(k);
         b.append(k == 0 ? "" : ", ").append("{\"effect\": ").append(quote(s.effect())).append(", \"actions\": ")
-            .append(array(s.actions())).append(", \"resources\": ").append(array(s.resources())).append('}');
+            .append(array(s.actions())).append(", \"resources\": ").append(array(s.resources()))
+            .append(s.other().isEmpty() ? "" : ", \"other\": " + quote(s.other())).append('}');
       }
       List<String> templates = new ArrayList<>();
       f.templates().forEach(t -> templates.add(t.text()));
       b.append("], \"templates\": ").append(array(templates)).append(", \"managed\": ").append(array(f.managed()))
+          .append(f.role().isEmpty() ? "" : ", \"role\": " + quote(f.role()))
           .append(", \"uses\": ").append(array(List.copyOf(f.uses()))).append('}');
     }
     return b.append("\n}\n").toString();

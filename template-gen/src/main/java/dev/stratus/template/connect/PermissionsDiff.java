@@ -13,7 +13,9 @@ import org.yaml.snakeyaml.Yaml;
  * diff} gives for IAM: what each function may do now that it could not (an action on a resource no
  * statement of the copy covers, a policy template, a managed policy, a new function), and what it no longer
  * may. A pattern covers what it matches: the copy's {@code ${Bucket.Arn}/*} covers {@code ${Bucket.Arn}/uploads/*},
- * its {@code s3:Get*} covers {@code s3:GetObject}. Pure: two reports in, the differences out.
+ * its {@code s3:Get*} covers {@code s3:GetObject}. A Deny taken away widens; so does a new statement that says
+ * more than Allow, actions and resources ({@code NotAction}, {@code Condition}: not compared but by its text), and
+ * a role of the function's own, new or changed. Pure: two reports in, the differences out.
  */
 public final class PermissionsDiff {
   /** One difference, said for people: {@code StoreFunction may now dynamodb:DeleteItem on !GetAtt FilesTable.Arn}. */
@@ -33,7 +35,11 @@ public final class PermissionsDiff {
 
   private PermissionsDiff() {}
 
-  /** {@code now} compared with {@code committed}, both as {@link Permissions#json} writes them. */
+  /**
+   * {@code now} compared with {@code committed}, both as {@link Permissions#json} writes them.
+   *
+   * @throws IllegalArgumentException if {@code committed} is not such a report
+   */
   public static Result compare(String committed, String now) {
     Map<String, Grants> before = read(committed);
     Map<String, Grants> after = read(now);
@@ -60,6 +66,20 @@ public final class PermissionsDiff {
 
   /** What {@code g} allows that {@code than} does not cover, into {@code out}: {@code when} it may ("now", "no longer"). */
   private static void added(String fn, Grants g, Grants than, String when, List<Change> out) {
+    for (List<String> pair : than.denied()) {
+      if (!g.denied().contains(pair)) {
+        out.add(new Change(fn, "is " + (when.equals("now") ? "no longer" : "now") + " denied " + pair.get(0) + " on "
+            + pair.get(1), false));
+      }
+    }
+    for (String s : g.special()) {
+      if (!than.special().contains(s)) {
+        out.add(new Change(fn, when + " has the statement " + s, false));
+      }
+    }
+    if (!g.role().isEmpty() && !g.role().equals(than.role())) {
+      out.add(new Change(fn, when + " runs with its own role " + g.role(), false));
+    }
     for (List<String> pair : g.allowed()) {
       if (!than.covers(pair.get(0), pair.get(1))) {
         out.add(new Change(fn, "may " + when + " " + pair.get(0) + " on " + pair.get(1),
@@ -82,10 +102,14 @@ public final class PermissionsDiff {
     return action.equals("*") || action.endsWith(":*");
   }
 
-  /** A function's allowed (action, resource) pairs, policy templates and managed policies. */
-  private record Grants(Set<List<String>> allowed, List<String> templates, List<String> managed) {
+  /**
+   * A function's allowed and denied (action, resource) pairs, statements that say more (as text), policy
+   * templates, managed policies and role.
+   */
+  private record Grants(Set<List<String>> allowed, Set<List<String>> denied, Set<String> special,
+      List<String> templates, List<String> managed, String role) {
     boolean isEmpty() {
-      return allowed.isEmpty() && templates.isEmpty() && managed.isEmpty();
+      return allowed.isEmpty() && special.isEmpty() && templates.isEmpty() && managed.isEmpty() && role.isEmpty();
     }
 
     boolean hasWildcard() {
@@ -104,6 +128,10 @@ public final class PermissionsDiff {
     String describe() {
       List<String> parts = new ArrayList<>();
       allowed.forEach(p -> parts.add(p.get(0) + " on " + p.get(1)));
+      special.forEach(s -> parts.add("the statement " + s));
+      if (!role.isEmpty()) {
+        parts.add("its own role " + role);
+      }
       templates.forEach(t -> parts.add("SAM policy template " + t));
       managed.forEach(m -> parts.add("managed policy " + m));
       return String.join("; ", parts);
@@ -112,26 +140,35 @@ public final class PermissionsDiff {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Grants> read(String json) {
-    Object parsed = new Yaml().load(json);
     Map<String, Grants> out = new LinkedHashMap<>();
-    if (!(parsed instanceof Map<?, ?> functions)) {
-      return out;
-    }
-    functions.forEach((name, f) -> {
-      Map<String, Object> fn = (Map<String, Object>) f;
-      Set<List<String>> allowed = new LinkedHashSet<>();
-      for (Map<String, Object> s : (List<Map<String, Object>>) fn.getOrDefault("statements", List.of())) {
-        if ("Allow".equals(s.get("effect"))) {
-          for (String a : (List<String>) s.get("actions")) {
-            for (String r : (List<String>) s.get("resources")) {
-              allowed.add(List.of(a, r));
-            }
-          }
-        }
+    try {
+      Object parsed = new Yaml().load(json);
+      if (!(parsed instanceof Map<?, ?> functions)) {
+        throw new IllegalArgumentException("not a permissions report: no functions by name");
       }
-      out.put((String) name, new Grants(allowed, (List<String>) fn.getOrDefault("templates", List.of()),
-          (List<String>) fn.getOrDefault("managed", List.of())));
-    });
+      functions.forEach((name, f) -> {
+        Map<String, Object> fn = (Map<String, Object>) f;
+        Set<List<String>> allowed = new LinkedHashSet<>();
+        Set<List<String>> denied = new LinkedHashSet<>();
+        Set<String> special = new LinkedHashSet<>();
+        for (Map<String, Object> s : (List<Map<String, Object>>) fn.getOrDefault("statements", List.of())) {
+          List<String> actions = (List<String>) s.getOrDefault("actions", List.of());
+          List<String> resources = (List<String>) s.getOrDefault("resources", List.of());
+          if (s.get("other") != null) {
+            special.add(s.get("effect") + " " + actions + " on " + resources + " " + s.get("other"));
+            continue;
+          }
+          Set<List<String>> into = "Allow".equals(s.get("effect")) ? allowed : denied;
+          actions.forEach(a -> resources.forEach(r -> into.add(List.of(a, r))));
+        }
+        out.put((String) name, new Grants(allowed, denied, special,
+            (List<String>) fn.getOrDefault("templates", List.of()), (List<String>) fn.getOrDefault("managed", List.of()),
+            (String) fn.getOrDefault("role", "")));
+      });
+    } catch (RuntimeException e) { // YAML's and the casts' alike: the file is not what this goal writes
+      throw new IllegalArgumentException(e instanceof IllegalArgumentException ? e.getMessage()
+          : "not a permissions report: " + e.getMessage(), e);
+    }
     return out;
   }
 }

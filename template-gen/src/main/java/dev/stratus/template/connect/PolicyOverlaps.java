@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Hand-written policy statements of a function that name a resource it also {@code @Use}s: what of them the
  * uses give already, and what goes beyond them, so that the uses can be the one place that says what the
- * function may do. Compared by action on each resource (IAM's wildcards in the uses' actions match).
+ * function may do. Compared by action and by the resources as written, IAM's wildcards matching.
  */
 public final class PolicyOverlaps {
   /** A statement of policy {@code policy} grants {@code repeated} and {@code beyond} on {@code resource}. */
@@ -42,12 +42,12 @@ public final class PolicyOverlaps {
           if (!granted.containsKey(resource)) {
             continue;
           }
-          Set<String> given = new LinkedHashSet<>();
-          granted.get(resource).forEach(g -> given.addAll(actions(g.policy())));
+          List<String> written = described(statement.get("Resource"));
           List<String> repeated = new ArrayList<>();
           List<String> beyond = new ArrayList<>();
           for (String action : texts(statement.get("Action"))) {
-            (given.stream().anyMatch(a -> IamPattern.coversAction(a, action)) ? repeated : beyond).add(action);
+            boolean given = granted.get(resource).stream().anyMatch(g -> covers(g.policy(), action, written));
+            (given ? repeated : beyond).add(action);
           }
           out.add(new Overlap(i, resource, repeated, beyond));
         }
@@ -56,10 +56,29 @@ public final class PolicyOverlaps {
     return out;
   }
 
-  private static Set<String> actions(Mapping policy) {
-    Set<String> out = new LinkedHashSet<>();
-    if (policy.get("Statement") instanceof Value.Seq seq) {
-      seq.items().forEach(s -> out.addAll(texts(((Mapping) s).get("Action"))));
+  /**
+   * Whether a statement of {@code policy} grants {@code action} on every one of {@code resources}, as written
+   * ({@code ${B.Arn}/*} covers {@code ${B.Arn}/uploads/*}, not the other way round).
+   */
+  private static boolean covers(Mapping policy, String action, List<String> resources) {
+    if (!(policy.get("Statement") instanceof Value.Seq seq)) {
+      return false;
+    }
+    for (Value s : seq.items()) {
+      Mapping st = (Mapping) s;
+      List<String> given = described(st.get("Resource"));
+      if (texts(st.get("Action")).stream().anyMatch(a -> IamPattern.coversAction(a, action))
+          && resources.stream().allMatch(r -> given.stream().anyMatch(g -> IamPattern.of(g).matcher(r).matches()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> described(Value v) {
+    List<String> out = new ArrayList<>();
+    for (Value i : v instanceof Value.Seq s ? s.items() : v == null ? List.<Value>of() : List.of(v)) {
+      out.add(Permissions.describe(i));
     }
     return out;
   }

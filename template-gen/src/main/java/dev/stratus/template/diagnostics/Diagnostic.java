@@ -66,6 +66,8 @@ public enum Diagnostic {
   UseActionOfAnotherService("UnknownUseAction", ERROR, "@Use(\"%s\"): '%s' is not a %s action; %s takes %s:"
       + " actions"),
   UnknownUseAction(ERROR, "@Use(\"%s\"): '%s' is not an IAM action%s"),
+  UseActionNotOnResource(ERROR, "@Use(\"%s\"): '%s' %s, so a use of this %s cannot grant it; write that"
+      + " statement in policies, with the ARN it takes"),
   UseObjectsNotABucket(ERROR, "@Use(\"%s\"): objects narrows the keys of a bucket, and %s is of type %s; remove it"),
   UseNotificationCycle(ERROR, "@Use(\"%s\"): the bucket notifies %s, so the function cannot name it by its ARN (a"
       + " circular dependency); give the bucket a BucketName (a !Ref to a parameter, as Filestore's"

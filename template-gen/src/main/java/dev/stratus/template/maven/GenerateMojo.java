@@ -144,7 +144,13 @@ public final class GenerateMojo extends AbstractMojo {
             + " (-Dstratus.permissions.accept writes it) to have widening reported");
         return;
       }
-      PermissionsDiff.Result diff = PermissionsDiff.compare(Files.readString(baseline), now);
+      PermissionsDiff.Result diff;
+      try {
+        diff = PermissionsDiff.compare(Files.readString(baseline), now);
+      } catch (IllegalArgumentException e) {
+        throw new MojoFailureException("Stratus: " + baseline + ": " + e.getMessage() + "; write it anew with"
+            + " -Dstratus.permissions.accept");
+      }
       for (PermissionsDiff.Change c : diff.narrowed()) {
         getLog().info("Stratus: narrower than " + baseline.getFileName() + ": " + c);
       }

@@ -143,6 +143,32 @@ class GrantsTest {
   }
 
   @Test
+  void aPatternOfActionsIsGrantedOnTheFormsOfAllItMatches() {
+    Map<String, Resource> resources = Map.of("Media", Resource.of("AWS::S3::Bucket", Mapping.EMPTY),
+        "Worker", Resource.of("AWS::Serverless::Function", Mapping.EMPTY));
+    Grant g = Grants.derive("Worker", new Use("Media", List.of(), List.of("s3:GetObject*"), "", ""), resources).grant();
+    assertThat(YamlWriter.write(g.policy())).isEqualTo("""
+        Statement:
+          - Effect: Allow
+            Action:
+              - s3:GetObject*
+            Resource:
+              - !Sub ${Media.Arn}/*
+        """);
+  }
+
+  @Test
+  void anActionThatDoesNotActOnTheResourceIsRefused() {
+    assertThat(Grants.derive("Worker", new Use("OrdersTable", List.of(), List.of("dynamodb:ListTables"), "", ""),
+        RESOURCES).refusal().text()).isEqualTo("@Use(\"OrdersTable\"): 'dynamodb:ListTables' is granted on \"*\""
+            + " only, so a use of this AWS::DynamoDB::Table cannot grant it; write that statement in policies, with the"
+            + " ARN it takes");
+    assertThat(Grants.derive("Worker", new Use("OrdersTable", List.of(), List.of("dynamodb:GetRecords"), "", ""),
+        RESOURCES).refusal().text()).startsWith("@Use(\"OrdersTable\"): 'dynamodb:GetRecords' acts on stream, not on"
+            + " table, so");
+  }
+
+  @Test
   void actionsAreWrittenAsIamSpellsThem() {
     Grant g = Grants.derive("Worker", new Use("OrdersTable", List.of(), List.of("dynamodb:getitem"), "", ""), RESOURCES)
         .grant();

@@ -1,6 +1,7 @@
 package dev.stratus.template.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,33 @@ class PermissionsDiffTest {
         "StoreFunction now has SAM policy template SQSPollerPolicy {QueueName: !GetAtt Jobs.QueueName}",
         "StoreFunction now has managed policy AWSXrayWriteOnlyAccess",
         "NewFunction is new, with sns:Publish on !Ref Alerts");
-    assertThat(r.narrowed()).isEmpty();
+    assertThat(r.narrowed()).extracting(Object::toString).containsExactly("StoreFunction is now denied s3:DeleteBucket on *");
+  }
+
+  @Test
+  void aDenyTakenAwayAStatementThatSaysMoreAndAnOwnRoleWiden() {
+    String before = """
+        {"F": {"statements": [
+          {"effect": "Allow", "actions": ["s3:*"], "resources": ["*"]},
+          {"effect": "Deny", "actions": ["s3:DeleteBucket"], "resources": ["*"]}]}}
+        """;
+    String after = """
+        {"F": {"statements": [
+          {"effect": "Allow", "actions": ["s3:*"], "resources": ["*"]},
+          {"effect": "Allow", "actions": [], "resources": ["*"], "other": "{NotAction: iam:*}"}],
+          "role": "!GetAtt AdminRole.Arn"}}
+        """;
+    assertThat(PermissionsDiff.compare(before, after).widened()).extracting(Object::toString).containsExactly(
+        "F is no longer denied s3:DeleteBucket on *",
+        "F now has the statement Allow [] on [*] {NotAction: iam:*}",
+        "F now runs with its own role !GetAtt AdminRole.Arn");
+  }
+
+  @Test
+  void aFileThatIsNoReportIsSaidSo() {
+    assertThatThrownBy(() -> PermissionsDiff.compare("[1, 2]", COMMITTED)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a permissions report: no functions by name");
+    assertThatThrownBy(() -> PermissionsDiff.compare("{\"F\": {\"statements\": 3}}", COMMITTED))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a permissions report: ");
   }
 }
