@@ -58,6 +58,9 @@ public final class Grants {
       "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${P}",
       "AWS::Events::EventBus", "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${P}",
       "AWS::Location::PlaceIndex", "arn:${AWS::Partition}:geo:${AWS::Region}:${AWS::AccountId}:place-index/${P}");
+  /** A bucket's listings, which {@code s3:prefix} narrows to the keys a use's {@code objects} names. */
+  private static final Set<String> LISTINGS = Set.of("s3:listbucket", "s3:listbucketversions",
+      "s3:listbucketmultipartuploads");
   private static final String EXTERNAL_QUEUE_URL = "https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/${P}";
 
   /** Whether {@code arn} is the ARN (or an ARN under it) of a resource outside the stack named by {@code p}. */
@@ -293,10 +296,10 @@ public final class Grants {
    * for an action named exactly that applies to the bucket alone.
    */
   private record Scope(Map<String, String> forms, Map<String, List<String>> actionTypes, Arn arn, String objects) {
-    /** One statement per set of forms, its actions in their order. */
+    /** One statement per set of forms (and prefix condition), its actions in their order. */
     List<Value> statements(List<String> actions, List<String> profileForms, boolean exact) {
       List<String> of = profileForms.stream().filter(forms::containsKey).toList();
-      Map<List<Value>, List<String>> byResources = new LinkedHashMap<>();
+      Map<Group, List<String>> byResources = new LinkedHashMap<>();
       for (String action : actions) {
         Set<String> types = resourceTypes(actionTypes, action);
         List<String> applicable = of.stream().filter(f -> types.contains(forms.get(f))).toList();
@@ -305,24 +308,37 @@ public final class Grants {
         }
         List<Value> resources = new ArrayList<>();
         boolean anObject = applicable.stream().anyMatch(f -> "object".equals(forms.get(f)));
+        boolean listing = LISTINGS.contains(action.toLowerCase(Locale.ROOT));
         for (String form : applicable) {
           if (objects.isEmpty()) {
             resources.add(arn.form(form));
           } else if ("object".equals(forms.get(form))) {
             resources.add(arn.form(form.substring(0, form.length() - 1) + objects));
-          } else if (exact && !anObject) {
+          } else if (listing || exact && !anObject) {
             resources.add(arn.form(form));
           }
         }
         if (!resources.isEmpty()) {
-          byResources.computeIfAbsent(resources, k -> new ArrayList<>()).add(action);
+          byResources.computeIfAbsent(new Group(resources, listing && !objects.isEmpty()), k -> new ArrayList<>())
+              .add(action);
         }
       }
       List<Value> out = new ArrayList<>();
-      byResources.forEach((resources, granted) -> out.add(Mapping.builder().put("Effect", "Allow")
-          .put("Action", Value.seqOf(granted)).put("Resource", new Value.Seq(resources)).build()));
+      byResources.forEach((group, granted) -> {
+        Mapping.Builder st = Mapping.builder().put("Effect", "Allow").put("Action", Value.seqOf(granted))
+            .put("Resource", new Value.Seq(group.resources()));
+        if (group.prefixed()) {
+          // Listing the bucket, narrowed to the keys the objects statements cover.
+          st.put("Condition", Mapping.builder().put("StringLike", Mapping.builder()
+              .put("s3:prefix", Value.seqOf(List.of(objects))).build()).build());
+        }
+        out.add(st.build());
+      });
       return out;
     }
+
+    /** Actions granted together: on the same resources, and with the keys' prefix or not. */
+    private record Group(List<Value> resources, boolean prefixed) {}
   }
 
   /**

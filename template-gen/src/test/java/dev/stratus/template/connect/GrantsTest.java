@@ -87,10 +87,10 @@ class GrantsTest {
             Resource:
               - !GetAtt Media.Arn
         """);
-    Grant keysAndList = Grants.derive("Worker",
-        new Use("Media", List.of("Read"), List.of("s3:ListBucket"), "files/*", ""), resources).grant();
-    assertThat(YamlWriter.write(keysAndList.policy()))
-        .as("the keys narrow Read's object actions and drop its bucket actions; ListBucket, named, keeps the bucket")
+    Grant keys = Grants.derive("Worker", new Use("Media", List.of("Read"), List.of(), "files/*", ""), resources)
+        .grant();
+    assertThat(YamlWriter.write(keys.policy()))
+        .as("the keys narrow Read's object actions, and its listings to the keys' prefix")
         .isEqualTo("""
         Statement:
           - Effect: Allow
@@ -110,6 +110,22 @@ class GrantsTest {
           - Effect: Allow
             Action:
               - s3:ListBucket
+              - s3:ListBucketMultipartUploads
+              - s3:ListBucketVersions
+            Resource:
+              - !GetAtt Media.Arn
+            Condition:
+              StringLike:
+                s3:prefix:
+                  - files/*
+        """);
+    Grant location = Grants.derive("Worker", new Use("Media", List.of(), List.of("s3:GetBucketLocation"), "files/*",
+        ""), resources).grant();
+    assertThat(YamlWriter.write(location.policy())).as("a bucket action named exactly keeps the bucket").isEqualTo("""
+        Statement:
+          - Effect: Allow
+            Action:
+              - s3:GetBucketLocation
             Resource:
               - !GetAtt Media.Arn
         """);
