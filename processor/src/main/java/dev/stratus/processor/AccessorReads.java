@@ -6,6 +6,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import dev.stratus.processor.glue.AccessorWriter;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -40,7 +41,7 @@ final class AccessorReads {
         Tree owner = select.getExpression();
         String name = owner instanceof IdentifierTree id ? id.getName().toString()
             : owner instanceof MemberSelectTree m ? m.getIdentifier().toString() : "";
-        if (name.equals(dev.stratus.processor.glue.AccessorWriter.CLASS)) {
+        if (name.equals(AccessorWriter.CLASS)) {
           out.add(select.getIdentifier().toString());
         }
         return super.visitMemberSelect(select, unused);

@@ -209,14 +209,10 @@ public final class StratusProcessor extends AbstractProcessor {
       origins.putAll(f.origins());
     }
     // What the @Uses grant, once every resource is known (they may be declared in any type or the base template).
-    Map<String, Resource> all = resources(byName.values(), base);
-    Set<String> parameters = new HashSet<>();
-    byName.values().forEach(s -> parameters.addAll(s.template().parameters().keySet()));
-    if (base != null) {
-      parameters.addAll(base.template().parameters().keySet());
-    }
+    Known known = Known.of(byName.values(), base);
     for (TypeFragment f : fragments.values()) {
-      byName.put(f.binaryName(), new Source(f.binaryName(), Connections.apply(f, all, parameters, reporter, origins)));
+      byName.put(f.binaryName(), new Source(f.binaryName(),
+          Connections.apply(f, known.resources(), known.parameters(), reporter, origins)));
     }
     List<Source> sources = new ArrayList<>(byName.values());
     boolean limitsAsWarnings = "warn".equals(processingEnv.getOptions().get(LIMITS_OPTION));
@@ -299,7 +295,7 @@ public final class StratusProcessor extends AbstractProcessor {
     }));
     Map<String, Source> sources = previousFragments(classOutputDir());
     fragments.values().forEach(f -> sources.put(f.binaryName(), new Source(f.binaryName(), f.template())));
-    Map<String, Resource> all = resources(sources.values(), baseTemplate());
+    Map<String, Resource> all = Known.of(sources.values(), baseTemplate()).resources();
     byPackage.forEach((pkg, uses) -> {
       accessorPackages.add(pkg);
       Map<String, AccessorWriter.Accessor> accessors = new TreeMap<>();
@@ -330,14 +326,21 @@ public final class StratusProcessor extends AbstractProcessor {
     });
   }
 
-  /** Every resource of {@code sources} and the base template, by logical id. */
-  private static Map<String, Resource> resources(Collection<Source> sources, TemplateFile base) {
-    Map<String, Resource> all = new HashMap<>();
-    sources.forEach(s -> all.putAll(s.template().resources()));
-    if (base != null) {
-      all.putAll(base.template().resources());
+  /** Every resource, by logical id, and every parameter's name of the fragments and the base template. */
+  private record Known(Map<String, Resource> resources, Set<String> parameters) {
+    static Known of(Collection<Source> sources, TemplateFile base) {
+      Known known = new Known(new HashMap<>(), new HashSet<>());
+      sources.forEach(s -> known.add(s.template()));
+      if (base != null) {
+        known.add(base.template());
+      }
+      return known;
     }
-    return all;
+
+    private void add(Template t) {
+      resources.putAll(t.resources());
+      parameters.addAll(t.parameters().keySet());
+    }
   }
 
   /** A generated class, compiled in the next round; {@code origins} are what it is made from, for incremental builds. */

@@ -24,8 +24,8 @@ final class UseFile {
   /** The uses of each type, by binary name. */
   static String write(Map<String, List<UseRequest>> byType) {
     StringBuilder b = new StringBuilder();
-    byType.forEach((type, uses) -> uses.forEach(u -> b.append(type).append('\t').append(u.packageName()).append('\t')
-        .append(u.function()).append('\t').append(u.use().resource()).append('\t').append(u.use().env()).append('\t').append(u.use().type()).append('\n')));
+    byType.forEach((type, uses) -> uses.forEach(u -> b.append(String.join("\t", type, u.packageName(), u.function(),
+        u.use().resource(), u.use().env(), u.use().type())).append('\n')));
     return b.toString();
   }
 
@@ -44,8 +44,8 @@ final class UseFile {
         String[] f = line.split("\t", -1);
         if (f.length == 6 && !compiled.contains(f[0])
             && Files.exists(classes.resolve(f[0].replace('.', '/') + ".class"))) {
-          out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new UseRequest(f[2], new Use(f[3], List.of(), List.of(), "", f[4], f[5]), f[1],
-              null));
+          out.computeIfAbsent(f[0], k -> new ArrayList<>())
+              .add(new UseRequest(f[2], new Use(f[3], List.of(), List.of(), "", f[4], f[5]), f[1], null));
         }
       }
     } catch (IOException e) {

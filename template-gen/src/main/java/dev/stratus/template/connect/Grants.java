@@ -113,18 +113,16 @@ public final class Grants {
       return refused(Diagnostic.UseTypeNotCovered.with(use.resource(), target.type(),
           String.join(", ", new TreeSet<>(REF_GIVES.keySet()))));
     }
-    @SuppressWarnings("unchecked")
-    Map<String, List<Map<String, List<String>>>> access =
-        (Map<String, List<Map<String, List<String>>>>) profile.get("access");
-    String service = access.values().iterator().next().get(0).get("Action").get(0).split(":")[0];
+    Map<String, List<Map<String, List<String>>>> access = access(profile);
+    String example = firstAction(profile);
+    String service = example.split(":")[0];
     if (use.access().isEmpty() && use.actions().isEmpty()) {
-      return refused(Diagnostic.UseWithoutAccess.with(use.resource(),
-          access.values().iterator().next().get(0).get("Action").get(0)));
+      return refused(Diagnostic.UseWithoutAccess.with(use.resource(), example));
     }
     for (String category : use.access()) {
       if (!access.containsKey(category)) {
         return refused(Diagnostic.UseAccessNotOffered.with(use.resource(), target.type(), category,
-            String.join(" and ", access.keySet()), access.values().iterator().next().get(0).get("Action").get(0)));
+            String.join(" and ", access.keySet()), example));
       }
     }
     for (String action : use.actions()) {
@@ -166,7 +164,7 @@ public final class Grants {
     }
     if (!use.actions().isEmpty()) {
       List<String> actions = new ArrayList<>();
-      use.actions().forEach(a -> actions.add(canonical().getOrDefault(a.toLowerCase(Locale.ROOT), a)));
+      use.actions().forEach(a -> actions.add(Spellings.IAM.getOrDefault(a.toLowerCase(Locale.ROOT), a)));
       statements.addAll(scope.statements(actions, List.copyOf(scope.forms().keySet()), true));
     }
     Mapping policy = Mapping.builder().put("Statement", new Value.Seq(statements)).build();
@@ -229,22 +227,33 @@ public final class Grants {
       return null;
     }
     List<String> candidates = new ArrayList<>();
-    known.forEach(k -> candidates.add(canonical().getOrDefault(service + ":" + k, service + ":" + k)));
+    known.forEach(k -> candidates.add(Spellings.IAM.getOrDefault(service + ":" + k, service + ":" + k)));
     return Diagnostic.UnknownUseAction.with(resource, action,
         " of " + service + Names.suggestion(service + ":" + name, candidates));
   }
 
+  /** A connector profile's access categories: their statements' actions and ARN forms. */
+  @SuppressWarnings("unchecked")
+  static Map<String, List<Map<String, List<String>>>> access(Map<String, Object> profile) {
+    return (Map<String, List<Map<String, List<String>>>>) profile.get("access");
+  }
+
+  /** A profile's first action ({@code dynamodb:GetItem}), which says its service and serves as an example. */
+  static String firstAction(Map<String, Object> profile) {
+    return access(profile).values().iterator().next().get(0).get("Action").get(0);
+  }
+
   /**
    * IAM's spelling of the actions the connector profiles name ({@code dynamodb:putitem} → {@code
-   * dynamodb:PutItem}); IAM's own list, which has every action, has them in lower case only.
+   * dynamodb:PutItem}); IAM's own list, which has every action, has them in lower case only. Read once.
    */
-  @SuppressWarnings("unchecked")
-  private static Map<String, String> canonical() {
-    Map<String, String> out = new java.util.HashMap<>();
-    ResourceSpecs.get().connectorProfiles().values().forEach(p ->
-        ((Map<String, List<Map<String, List<String>>>>) p.get("access")).values().forEach(statements ->
-            statements.forEach(st -> st.get("Action").forEach(a -> out.put(a.toLowerCase(Locale.ROOT), a)))));
-    return out;
+  private static final class Spellings {
+    static final Map<String, String> IAM = new java.util.HashMap<>();
+
+    static {
+      ResourceSpecs.get().connectorProfiles().values().forEach(p -> access(p).values().forEach(statements ->
+          statements.forEach(st -> st.get("Action").forEach(a -> IAM.put(a.toLowerCase(Locale.ROOT), a)))));
+    }
   }
 
   private static Result refused(Message m) {
@@ -292,8 +301,9 @@ public final class Grants {
   /**
    * Which of a resource's ARN forms each action is granted on: those of the IAM resource types it applies to
    * ({@code s3:ListBucket} the bucket, {@code s3:GetObject} its objects), all of them for an action IAM scopes
-   * to none; {@code forms} are those the resource has. With {@code objects}, the object forms cover only those keys and the bucket is left out, except
-   * for an action named exactly that applies to the bucket alone.
+   * to none; {@code forms} are those the resource has. With {@code objects}, the object forms cover only those
+   * keys, the bucket's listings are narrowed to them by {@code s3:prefix}, and other bucket actions are left out
+   * unless named exactly.
    */
   private record Scope(Map<String, String> forms, Map<String, List<String>> actionTypes, Arn arn, String objects) {
     /** One statement per set of forms (and prefix condition), its actions in their order. */

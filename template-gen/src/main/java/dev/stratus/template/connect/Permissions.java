@@ -19,7 +19,6 @@ import java.util.Set;
  * triggers and the resources they use, and as JSON for tools. Pure: a template in, text out.
  */
 public final class Permissions {
-  /** One statement of a function's policies, as written, and the resources of the template it names. */
   /**
    * One statement of a function's policies, as written: its effect, actions and resources, what else it says
    * ({@code NotAction}, {@code Condition}…, empty if nothing), and the resources of the template it names.
@@ -185,7 +184,7 @@ public final class Permissions {
     }
     for (String r : resources) {
       b.append("  ").append(r).append("[(\"").append(r).append(" · ")
-          .append(template.resources().containsKey(r) ? typeOf(template, r) : "outside the stack").append("\")]\n");
+          .append(typeOf(template, r).isEmpty() ? "outside the stack" : typeOf(template, r)).append("\")]\n");
     }
     b.append("```\n");
     for (Function f : functions) {
@@ -256,7 +255,6 @@ public final class Permissions {
    * The actions of {@code f} on {@code resource}, short: a connector profile's category ({@code Read}) where
    * they hold all of it, the rest by name ({@code PutItem}).
    */
-  @SuppressWarnings("unchecked")
   private static String verbs(Function f, String resource, String type) {
     Set<String> actions = new LinkedHashSet<>();
     for (Statement s : f.statements()) {
@@ -270,11 +268,11 @@ public final class Permissions {
     if (profile == null && type.isEmpty() && !actions.isEmpty()) {
       // A resource outside the stack: the profile of the service its actions are of.
       String service = actions.iterator().next().split(":")[0];
-      profile = profiles.values().stream().filter(p -> ((Map<String, List<Map<String, List<String>>>>) p.get("access"))
-          .values().iterator().next().get(0).get("Action").get(0).startsWith(service + ":")).findFirst().orElse(null);
+      profile = profiles.values().stream().filter(p -> Grants.firstAction(p).startsWith(service + ":")).findFirst()
+          .orElse(null);
     }
     if (profile != null) {
-      ((Map<String, List<Map<String, List<String>>>>) profile.get("access")).forEach((category, statements) -> {
+      Grants.access(profile).forEach((category, statements) -> {
         Set<String> all = new LinkedHashSet<>();
         statements.forEach(st -> all.addAll(st.get("Action")));
         if (actions.containsAll(all)) {
@@ -293,7 +291,8 @@ public final class Permissions {
     return all.length() <= 60 ? all : all.substring(0, 57) + "…";
   }
 
-  private static List<String> texts(Value v) {
+  /** Each item of a value or list, in the short form a reader knows from YAML. */
+  static List<String> texts(Value v) {
     if (v instanceof Value.Seq s) {
       List<String> out = new ArrayList<>();
       s.items().forEach(i -> out.add(describe(i)));
@@ -302,7 +301,7 @@ public final class Permissions {
     return v == null ? List.of() : List.of(describe(v));
   }
 
-  private static String text(Value v) {
+  static String text(Value v) {
     return v instanceof Value.Str s ? s.value() : v == null ? "" : describe(v);
   }
 

@@ -33,7 +33,7 @@ public final class PolicyOverlaps {
       }
       Value st = doc.get("Statement");
       for (Value one : st instanceof Value.Seq seq ? seq.items() : List.of(st)) {
-        if (!(one instanceof Mapping statement) || !"Allow".equals(text(statement.get("Effect")))) {
+        if (!(one instanceof Mapping statement) || !"Allow".equals(Permissions.text(statement.get("Effect")))) {
           continue;
         }
         Set<String> targets = new LinkedHashSet<>();
@@ -42,10 +42,10 @@ public final class PolicyOverlaps {
           if (!granted.containsKey(resource)) {
             continue;
           }
-          List<String> written = described(statement.get("Resource"));
+          List<String> written = Permissions.texts(statement.get("Resource"));
           List<String> repeated = new ArrayList<>();
           List<String> beyond = new ArrayList<>();
-          for (String action : texts(statement.get("Action"))) {
+          for (String action : Permissions.texts(statement.get("Action"))) {
             boolean given = granted.get(resource).stream().anyMatch(g -> covers(g.policy(), action, written));
             (given ? repeated : beyond).add(action);
           }
@@ -66,34 +66,12 @@ public final class PolicyOverlaps {
     }
     for (Value s : seq.items()) {
       Mapping st = (Mapping) s;
-      List<String> given = described(st.get("Resource"));
-      if (texts(st.get("Action")).stream().anyMatch(a -> IamPattern.coversAction(a, action))
+      List<String> given = Permissions.texts(st.get("Resource"));
+      if (Permissions.texts(st.get("Action")).stream().anyMatch(a -> IamPattern.coversAction(a, action))
           && resources.stream().allMatch(r -> given.stream().anyMatch(g -> IamPattern.of(g).matcher(r).matches()))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static List<String> described(Value v) {
-    List<String> out = new ArrayList<>();
-    for (Value i : v instanceof Value.Seq s ? s.items() : v == null ? List.<Value>of() : List.of(v)) {
-      out.add(Permissions.describe(i));
-    }
-    return out;
-  }
-
-  private static List<String> texts(Value v) {
-    List<String> out = new ArrayList<>();
-    for (Value i : v instanceof Value.Seq s ? s.items() : v == null ? List.<Value>of() : List.of(v)) {
-      if (i instanceof Value.Str s) {
-        out.add(s.value());
-      }
-    }
-    return out;
-  }
-
-  private static String text(Value v) {
-    return v instanceof Value.Str s ? s.value() : null;
   }
 }
