@@ -151,20 +151,21 @@ public final class LocalServer implements AutoCloseable {
     base.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
     // Every service the SDK knows goes to the refuser unless a local server of its own is named.
     base.put("AWS_ENDPOINT_URL", refuser.endpoint.toString());
-    base.put("AWS_ENDPOINT_URL_S3", s3.endpoint.toString());
-    base.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint.toString());
-    base.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint.toString());
-    base.put("AWS_ENDPOINT_URL_SNS", sns.endpoint.toString());
     Map<String, URI> services = new LinkedHashMap<>();
     services.put("s3", s3.endpoint);
     services.put("dynamodb", dynamo.endpoint);
     services.put("sqs", sqs.endpoint);
     services.put("sns", sns.endpoint);
+    services.forEach((service, uri) -> base.put(endpointVariable(service), uri.toString()));
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String type : List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic")) {
+      stack.ofType(type).keySet().forEach(r -> names.put(String.valueOf(stack.getAtt(r, "Arn")), r));
+    }
     specs.forEach((id, spec) -> {
       Map<String, String> env = new LinkedHashMap<>(spec.environment());
       env.putAll(o.environment().getOrDefault(id, Map.of()));
       pools.put(id, new FunctionPool(spec.withEnvironment(env), ric,
-          audited(id, base, services, o.enforcePermissions()), log, o.maxJvmsPerFunction()));
+          audited(id, base, services, names, o.enforcePermissions()), log, o.maxJvmsPerFunction()));
     });
     pollers.forEach(p -> {
       Thread t = new Thread(p, "sqs-poller");
@@ -180,10 +181,10 @@ public final class LocalServer implements AutoCloseable {
    * {@code base} with the function's own way to each service, through which its calls are held against its
    * policies: one outside them is told once per action and resource, and with {@code enforce} refused, as IAM
    * refuses it on AWS. A function whose policies hold what cannot be judged here (a SAM policy template, a
-   * managed policy) goes straight.
+   * managed policy) goes straight. {@code names}: the stack's resources by their local ARNs, for the log.
    */
   private Map<String, String> audited(String id, Map<String, String> base, Map<String, URI> services,
-      boolean enforce) {
+      Map<String, String> names, boolean enforce) {
     Resource function = stack.ofType(Resource.SERVERLESS_FUNCTION).get(id);
     Value policies = function == null ? null : function.properties().get("Policies");
     // A role of its own says what the function may do; its policies are not read here.
@@ -193,10 +194,6 @@ public final class LocalServer implements AutoCloseable {
       log.println("stratus-local: " + id + (ownRole ? " has a Role of its own" : " has policies that cannot be checked"
           + " here") + "; its AWS calls are not checked");
       return base;
-    }
-    Map<String, String> names = new LinkedHashMap<>();
-    for (String type : List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic")) {
-      stack.ofType(type).keySet().forEach(r -> names.put(String.valueOf(stack.getAtt(r, "Arn")), r));
     }
     Set<String> told = ConcurrentHashMap.newKeySet();
     Map<String, String> out = new LinkedHashMap<>(base);
@@ -216,9 +213,14 @@ public final class LocalServer implements AutoCloseable {
         return false;
       }, enforce);
       relays.add(relay);
-      out.put("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT), relay.endpoint.toString());
+      out.put(endpointVariable(service), relay.endpoint.toString());
     });
     return out;
+  }
+
+  /** The variable the SDK reads a service's endpoint from: {@code AWS_ENDPOINT_URL_DYNAMODB}. */
+  private static String endpointVariable(String service) {
+    return "AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT);
   }
 
   /** An ARN by the logical id it has here: {@code StorageBucket/uploads/a}, {@code FilesTable}; else as it is. */
