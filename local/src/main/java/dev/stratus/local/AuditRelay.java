@@ -46,7 +46,8 @@ final class AuditRelay implements AutoCloseable {
     this.judge = judge;
     this.enforce = enforce;
     try {
-      server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+      // 127.0.0.1 itself, as the endpoint below says: the JVM's loopback address may be ::1.
+      server = new ServerSocket(0, 64, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
     } catch (IOException e) {
       throw new LocalException("cannot listen on loopback for " + service + ": " + e.getMessage(), e);
     }
