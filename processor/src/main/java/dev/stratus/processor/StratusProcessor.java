@@ -14,6 +14,7 @@ import dev.stratus.annotations.CfResources;
 import dev.stratus.annotations.Use;
 import dev.stratus.annotations.Uses;
 import dev.stratus.processor.glue.AccessorWriter;
+import dev.stratus.processor.glue.CodecWriter;
 import dev.stratus.processor.glue.CorsOrigin;
 import dev.stratus.processor.glue.GlueWriter;
 import dev.stratus.processor.glue.JsonType;
@@ -251,10 +252,10 @@ public final class StratusProcessor extends AbstractProcessor {
             .orElse(null);
         TypedMethod glue = m.withAllowOrigin(origin);
         resolved.add(glue);
-        for (JsonType.Structure s : GlueWriter.structures(glue)) {
+        for (JsonType.Structure s : CodecWriter.structures(glue)) {
           String codec = glue.packageName().isEmpty() ? s.name() : glue.packageName() + "." + s.name();
           if (codecsWritten.add(codec)) {
-            writeSource(codec, GlueWriter.codec(glue.packageName(), s), owner);
+            writeSource(codec, CodecWriter.codec(glue.packageName(), s), owner);
           }
         }
         writeSource(glue.qualifiedHandler(), GlueWriter.handler(glue), owner);
