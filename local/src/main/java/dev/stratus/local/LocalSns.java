@@ -1,15 +1,14 @@
 package dev.stratus.local;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.stratus.runtime.LambdaEvents;
 import dev.stratus.template.Resource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,24 +31,11 @@ final class LocalSns implements AutoCloseable {
   /** One published message: what subscribers receive. */
   record Published(String topicArn, String messageId, String message, String subject,
       Map<String, FilterPolicy.Attribute> attributes) {
-    /** The notification as SNS writes it: the {@code Sns} of a function's event, the body of a queue's message. */
-    ObjectNode envelope() {
-      ObjectNode n = Events.JSON.createObjectNode()
-          .put("Type", "Notification")
-          .put("MessageId", messageId)
-          .put("TopicArn", topicArn);
-      if (subject != null) {
-        n.put("Subject", subject);
-      }
-      n.put("Message", message)
-          .put("Timestamp", Instant.now().toString())
-          .put("SignatureVersion", "1")
-          .put("Signature", "local")
-          .put("SigningCertUrl", "")
-          .put("UnsubscribeUrl", "");
-      ObjectNode a = n.putObject("MessageAttributes");
-      attributes.forEach((k, v) -> a.putObject(k).put("Type", v.dataType()).put("Value", v.value()));
-      return n;
+    /** The notification as SNS's events and envelopes carry it. */
+    LambdaEvents.SnsMessage notification() {
+      Map<String, LambdaEvents.MessageAttribute> a = new LinkedHashMap<>();
+      attributes.forEach((k, v) -> a.put(k, new LambdaEvents.MessageAttribute(v.dataType(), v.value(), null)));
+      return new LambdaEvents.SnsMessage(topicArn, messageId, subject, message, a);
     }
   }
 
@@ -161,8 +147,7 @@ final class LocalSns implements AutoCloseable {
             .stringValue(v.value()).build()));
         sqs.sendMessage(b -> b.queueUrl(s.queueUrl()).messageBody(p.message()).messageAttributes(a));
       } else {
-        sqs.sendMessage(b -> b.queueUrl(s.queueUrl()).messageBody(new String(Events.bytes(p.envelope()),
-            StandardCharsets.UTF_8)));
+        sqs.sendMessage(b -> b.queueUrl(s.queueUrl()).messageBody(LambdaEvents.snsEnvelope(p.notification())));
       }
     }
   }

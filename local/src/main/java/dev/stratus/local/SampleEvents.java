@@ -1,6 +1,7 @@
 package dev.stratus.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stratus.runtime.LambdaEvents;
 import dev.stratus.template.Resource;
 import dev.stratus.template.events.ApiEvent;
 import dev.stratus.template.events.HttpApiEvent;
@@ -19,10 +20,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The event a function's first trigger would send, from the template: what {@code invoke} sends without {@code --event}. */
 final class SampleEvents {
+  private static final String SAMPLE_MESSAGE = "sample message";
+
   private SampleEvents() {}
 
   static byte[] of(LocalStack stack, String function) {
@@ -83,16 +85,14 @@ final class SampleEvents {
       }
 
       public byte[] sqs(SqsEvent e) {
-        String arn = String.valueOf(stack.evaluate(e.queue()));
-        String id = UUID.randomUUID().toString();
-        return Events.sqs(List.of(Message.builder().messageId(id).receiptHandle(id).body("sample message")
-            .md5OfBody("").attributesWithStrings(Map.of("ApproximateReceiveCount", "1")).build()), arn);
+        return Events.bytes(LambdaEvents.sqs(String.valueOf(stack.evaluate(e.queue())),
+            List.of(LambdaEvents.SqsMessage.of(SAMPLE_MESSAGE))));
       }
 
       public byte[] sns(SnsEvent e) {
         String topic = String.valueOf(stack.evaluate(e.topic()));
-        return Events.sns(new LocalSns.Published(topic, UUID.randomUUID().toString(), "sample message", null, Map.of()),
-            topic + ":" + function + first.getKey());
+        return Events.bytes(LambdaEvents.sns(topic + ":" + function + first.getKey(), new LambdaEvents.SnsMessage(topic,
+            UUID.randomUUID().toString(), null, SAMPLE_MESSAGE, Map.of())));
       }
 
       public byte[] other(OtherEvent e) {

@@ -2,7 +2,6 @@ package dev.stratus.processor;
 
 import dev.stratus.annotations.CfFunction;
 import dev.stratus.annotations.Use;
-import dev.stratus.processor.glue.Param;
 import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Lambda;
 import dev.stratus.template.Names;
@@ -11,7 +10,6 @@ import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.events.SamEvent;
-import dev.stratus.template.events.SqsEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -99,12 +97,9 @@ final class FunctionReader {
         ? defaultLogicalId(owner).replaceFirst("Function$", "") + MethodReader.capitalized(method) + "Function"
         : fn.string("logicalId");
     TypedMethod glue = methods.read(method, fn.origin(), fn.bool("snapStart"));
-    String handler = elements.getPackageOf(owner).getQualifiedName() + "." + MethodReader.handlerName(method);
-    // A method that takes one SQS message at a time reports the messages that failed, and only they come back.
-    boolean perMessage = glue != null && glue.trigger() == TypedMethod.Trigger.SQS
-        && (glue.payload() == null || glue.payload().source() == Param.Source.MESSAGE);
-    function(fn, method, id, (handler.startsWith(".") ? handler.substring(1) : handler) + "::handleRequest",
-        perMessage, out, origins);
+    // A method handed one record at a time reports those that failed, where its kind can, and only they come back.
+    boolean perRecord = glue != null && glue.typed().reportsFailures() && !glue.takesWholeEvent();
+    function(fn, method, id, MethodReader.handler(method), perRecord, out, origins);
     return glue;
   }
 
@@ -352,8 +347,8 @@ final class FunctionReader {
         if (event == null) {
           continue;
         }
-        if (reportBatchItemFailures && event instanceof SqsEvent sqs) {
-          event = sqs.reportingBatchItemFailures();
+        if (reportBatchItemFailures && binding.kind().typed().reportsFailures()) {
+          event = event.reportingBatchItemFailures();
         }
         String name = v.string("name");
         if (name.isEmpty()) {

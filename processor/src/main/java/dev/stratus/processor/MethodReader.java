@@ -4,10 +4,6 @@ import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.Body;
 import dev.stratus.annotations.Header;
 import dev.stratus.annotations.HttpApiRoute;
-import dev.stratus.annotations.OnS3Event;
-import dev.stratus.annotations.OnSchedule;
-import dev.stratus.annotations.OnSnsMessage;
-import dev.stratus.annotations.OnSqsMessage;
 import dev.stratus.annotations.Path;
 import dev.stratus.annotations.Query;
 import dev.stratus.processor.glue.JsonType;
@@ -16,6 +12,8 @@ import dev.stratus.processor.glue.Result;
 import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.runtime.Convert;
 import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.events.EventKind;
+import dev.stratus.template.events.Typed;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,14 +45,9 @@ final class MethodReader {
   private static final String RESPONSE = "dev.stratus.runtime.Response";
   private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}+]+)\\+?}");
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
-  private static final String S3_RECORD = "dev.stratus.runtime.S3Record";
-  private static final Map<Class<? extends Annotation>, TypedMethod.Trigger> TRIGGERS = Map.of(
-      ApiRoute.class, TypedMethod.Trigger.API, HttpApiRoute.class, TypedMethod.Trigger.API,
-      OnSqsMessage.class, TypedMethod.Trigger.SQS, OnSnsMessage.class, TypedMethod.Trigger.SNS,
-      OnS3Event.class, TypedMethod.Trigger.S3, OnSchedule.class, TypedMethod.Trigger.SCHEDULE);
-  /** What each event annotation hands a method, in words. */
-  private static final Map<String, String> WHAT = Map.of("OnSqsMessage", "SQS messages", "OnSnsMessage",
-      "SNS messages", "OnS3Event", "S3 objects", "OnSchedule", "the schedule's input");
+  /** The event annotations a typed method can take, as a message lists them. */
+  static final String TYPED_EVENTS = String.join(", ", EventAnnotations.ALL.stream()
+      .filter(b -> b.kind().typed() != null).map(b -> "@" + b.annotation().getSimpleName()).toList());
   private static final List<Class<? extends Annotation>> BINDINGS = List.of(Path.class, Query.class, Header.class,
       Body.class);
 
@@ -68,10 +61,16 @@ final class MethodReader {
     this.reporter = reporter;
   }
 
-  /** The handler class's simple name for {@code method}: {@code Products_GetHandler}. */
-  static String handlerName(ExecutableElement method) {
-    return ownerName((TypeElement) method.getEnclosingElement()).replace('.', '_') + "_" + capitalized(method)
-        + "Handler";
+  /** The class generated for {@code owner}'s typed methods, within its package: {@code Products_Lambda}. */
+  static String glueClass(TypeElement owner) {
+    return ownerName(owner).replace('.', '_') + "_Lambda";
+  }
+
+  /** Lambda's handler of {@code method}: {@code com.example.Products_Lambda::get}. */
+  static String handler(ExecutableElement method) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    String pkg = packageName(owner);
+    return (pkg.isEmpty() ? "" : pkg + ".") + glueClass(owner) + "::" + method.getSimpleName();
   }
 
   static String capitalized(ExecutableElement method) {
@@ -86,21 +85,29 @@ final class MethodReader {
     String name = owner.getSimpleName() + "." + method.getSimpleName();
     checkShape(method, owner, name, fn);
 
-    Map<TypedMethod.Trigger, List<AnnotationView>> events = new LinkedHashMap<>();
+    // By what the method is handed: the routes of both kinds of API are one.
+    Map<Typed, List<AnnotationView>> events = new LinkedHashMap<>();
+    EventKind<?> kind = null;
     for (EventAnnotations.Binding event : EventAnnotations.ALL) {
       for (AnnotationView v : AnnotationView.all(method, event.annotation(), elements)) {
-        events.computeIfAbsent(TRIGGERS.get(event.annotation()), k -> new ArrayList<>()).add(v);
+        if (event.kind().typed() == null) {
+          reporter.report(v.origin(), Diagnostic.TypedMethodEvent, v.simpleName(), name, "a typed method cannot take"
+              + " it; it takes " + TYPED_EVENTS + ": put @" + v.simpleName() + " on a handler class");
+          return null;
+        }
+        events.computeIfAbsent(event.kind().typed(), k -> new ArrayList<>()).add(v);
+        kind = kind == null ? event.kind() : kind;
       }
     }
     if (events.isEmpty()) {
-      reporter.report(fn, Diagnostic.TypedMethodWithoutEvent, name);
+      reporter.report(fn, Diagnostic.TypedMethodWithoutEvent, name, TYPED_EVENTS);
       return null;
     }
-    TypedMethod.Trigger trigger = events.keySet().iterator().next();
+    Typed typed = events.keySet().iterator().next();
     if (events.size() > 1) {
       AnnotationView other = new ArrayList<>(events.values()).get(1).get(0);
       reporter.report(other.origin(), Diagnostic.TypedMethodEvent, other.simpleName(), name, "a typed method takes"
-          + " one kind of event, and this one has @" + events.get(trigger).get(0).simpleName() + " already; put @"
+          + " one kind of event, and this one has @" + events.get(typed).get(0).simpleName() + " already; put @"
           + other.simpleName() + " on a method of its own");
       return null;
     }
@@ -108,8 +115,8 @@ final class MethodReader {
     List<Param> params = new ArrayList<>();
     TypeReader typeReader = new TypeReader(elements, packageOf(owner));
     Result result;
-    if (trigger == TypedMethod.Trigger.API) {
-      for (AnnotationView v : events.get(trigger)) {
+    if (typed.shape() == Typed.Shape.ROUTE) {
+      for (AnnotationView v : events.get(typed)) {
         routes.add(new TypedMethod.Route(v.string("method").toUpperCase(Locale.ROOT), v.string("path"), v.string("api"),
             v.simpleName().equals("HttpApiRoute")));
       }
@@ -127,34 +134,32 @@ final class MethodReader {
       }
       result = result(method, name, typeReader);
     } else {
-      AnnotationView event = events.get(trigger).get(0);
+      AnnotationView event = events.get(typed).get(0);
       for (VariableElement p : method.getParameters()) {
-        Param param = eventParam(p, name, event, typeReader, params);
+        Param param = eventParam(p, name, event, kind, typeReader, params);
         if (param != null) {
           params.add(param);
         }
       }
-      result = eventResult(method, name, trigger, typeReader);
+      result = eventResult(method, name, typed, typeReader);
     }
     if (reporter.errorCount() > errors) {
       return null;
     }
-    return new TypedMethod(packageOf(owner), ownerName(owner), method.getSimpleName().toString(),
-        method.getModifiers().contains(Modifier.STATIC), handlerName(method), trigger, params, result, routes,
-        snapStart, null);
+    return new TypedMethod(packageOf(owner), ownerName(owner), glueClass(owner), method.getSimpleName().toString(),
+        method.getModifiers().contains(Modifier.STATIC), typed, params, result, routes, snapStart, null);
   }
 
   /**
-   * What an event method returns: ignored for SQS, SNS and S3 (Lambda keeps no result of them), the
-   * invocation's JSON result for a schedule (what {@code invoke} shows).
+   * What an event method returns: ignored for each record (Lambda keeps no result of them), the invocation's
+   * JSON result for a whole input (what {@code invoke} shows).
    */
-  private Result eventResult(ExecutableElement method, String name, TypedMethod.Trigger trigger,
-      TypeReader typeReader) {
+  private Result eventResult(ExecutableElement method, String name, Typed typed, TypeReader typeReader) {
     TypeMirror t = method.getReturnType();
     if (t.getKind() == TypeKind.VOID) {
       return new Result(Result.Kind.VOID, null);
     }
-    if (trigger != TypedMethod.Trigger.SCHEDULE) {
+    if (typed.shape() != Typed.Shape.WHOLE_INPUT) {
       return new Result(Result.Kind.VALUE, null);
     }
     try {
@@ -166,9 +171,9 @@ final class MethodReader {
     }
   }
 
-  /** A parameter of an SQS, SNS, S3 or schedule method: Context, or what each message, record or input is. */
-  private Param eventParam(VariableElement p, String method, AnnotationView event, TypeReader typeReader,
-      List<Param> earlier) {
+  /** A parameter of an event method: Context, or what each record or the input is, as its kind hands it. */
+  private Param eventParam(VariableElement p, String method, AnnotationView event, EventKind<?> kind,
+      TypeReader typeReader, List<Param> earlier) {
     String name = p.getSimpleName().toString();
     TypeMirror type = p.asType();
     String q = TypeReader.qualified(type);
@@ -178,32 +183,31 @@ final class MethodReader {
     for (Class<? extends Annotation> b : List.of(Path.class, Query.class, Header.class)) {
       for (AnnotationView v : AnnotationView.all(p, b, elements)) {
         reporter.report(v.origin(), Diagnostic.TypedMethodEvent, event.simpleName(), method, "it delivers "
-            + WHAT.get(event.simpleName()) + ", not HTTP requests; remove @" + v.simpleName());
+            + kind.typed().items() + ", not HTTP requests; remove @" + v.simpleName());
         return null;
       }
     }
     Origin at = AnnotationView.place(p);
     for (Param e : earlier) {
       if (e.source() == Param.Source.MESSAGE || e.source() == Param.Source.EVENT) {
-        reporter.report(at, Diagnostic.DuplicateBinding, name, WHAT.get(event.simpleName()), e.name());
+        reporter.report(at, Diagnostic.DuplicateBinding, name, kind.typed().items(), e.name());
         return null;
       }
     }
-    List<String> delivered = EventAnnotations.ALL.stream().filter(b -> b.annotation().getSimpleName()
-        .equals(event.simpleName())).findFirst().orElseThrow().kind().javaTypes();
+    List<String> delivered = kind.javaTypes();
     if (delivered.contains(q)) {
       return new Param(Param.Source.EVENT, name, q, Param.Shape.ONE, null, null);
     }
     String simple = delivered.get(0).substring(delivered.get(0).lastIndexOf('.') + 1);
-    boolean s3 = event.simpleName().equals("OnS3Event");
-    if (q.startsWith("com.amazonaws.services.lambda.runtime.events.") || s3 && !q.equals(S3_RECORD)) {
+    String item = kind.typed().item();
+    if (q.startsWith("com.amazonaws.services.lambda.runtime.events.") || item != null && !q.equals(item)) {
       reporter.report(at, Diagnostic.TypedMethodEvent, event.simpleName(), method, "it delivers " + simple + ", not "
-          + type + ": take " + simple + (s3 ? ", or each object as dev.stratus.runtime.S3Record"
-          : ", or each " + WHAT.get(event.simpleName()).replaceFirst("s$", "") + " as a record or String"));
+          + type + ": take " + simple + ", or each " + kind.typed().oneItem() + " as "
+          + (item != null ? item : "a record or String"));
       return null;
     }
-    if (q.equals(S3_RECORD)) {
-      return new Param(Param.Source.MESSAGE, name, null, Param.Shape.S3_RECORD, null, null);
+    if (item != null) {
+      return new Param(Param.Source.MESSAGE, name, item, Param.Shape.ITEM, null, null);
     }
     if (q.equals("java.lang.String")) {
       return new Param(Param.Source.MESSAGE, name, null, Param.Shape.TEXT, null, null);
@@ -211,7 +215,7 @@ final class MethodReader {
     try {
       return new Param(Param.Source.MESSAGE, name, null, Param.Shape.ONE, typeReader.json(type), null);
     } catch (TypeReader.Unsupported e) {
-      reporter.report(at, Diagnostic.UnsupportedParameterType, name, WHAT.get(event.simpleName()), e.getMessage(),
+      reporter.report(at, Diagnostic.UnsupportedParameterType, name, kind.typed().items(), e.getMessage(),
           "@" + event.simpleName(), simple + " or " + TypeReader.JSON_TYPES);
       return null;
     }
@@ -255,7 +259,7 @@ final class MethodReader {
           && !AnnotationView.all(other, dev.stratus.annotations.CfFunction.class, elements).isEmpty()
           && owner.getEnclosedElements().indexOf(other) < owner.getEnclosedElements().indexOf(method)) {
         reporter.report(fn, Diagnostic.TypedMethodOverloaded, owner.getSimpleName(), method.getSimpleName(),
-            handlerName(method));
+            handler(method));
       }
     }
   }
@@ -453,7 +457,15 @@ final class MethodReader {
   }
 
   private String packageOf(TypeElement e) {
-    return elements.getPackageOf(e).getQualifiedName().toString();
+    return packageName(e);
+  }
+
+  private static String packageName(TypeElement e) {
+    javax.lang.model.element.Element p = e;
+    while (!(p instanceof javax.lang.model.element.PackageElement)) {
+      p = p.getEnclosingElement();
+    }
+    return ((javax.lang.model.element.PackageElement) p).getQualifiedName().toString();
   }
 
   /** The class's name within its package: {@code Shop.Products} for a nested one. */

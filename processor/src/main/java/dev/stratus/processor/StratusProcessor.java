@@ -258,13 +258,11 @@ public final class StratusProcessor extends AbstractProcessor {
             writeSource(codec, CodecWriter.codec(glue.packageName(), s), owner);
           }
         }
-        writeSource(glue.qualifiedHandler(), GlueWriter.handler(glue), owner);
         written++;
       }
       TypedMethod first = resolved.get(0);
-      String routes = first.owner().replace('.', '_') + "_Routes";
-      writeSource(first.packageName().isEmpty() ? routes : first.packageName() + "." + routes,
-          GlueWriter.routes(first.packageName(), first.owner(), routes, resolved), owner);
+      writeSource(first.packageName().isEmpty() ? first.glueClass() : first.packageName() + "." + first.glueClass(),
+          GlueWriter.write(resolved), owner);
     });
     pendingGlue.clear();
   }

@@ -113,7 +113,7 @@ class TypedMethodDiagnosticsTest {
           public List<String> items(@Path("name") String name) { return List.of(); }
         """);
     assertSingleError(compile(src), src, "[StratusTypedMethod] Shop has two typed handler methods named items; their"
-        + " generated handlers would both be Shop_ItemsHandler: rename one", "ItemsByName");
+        + " Lambda handlers would both be com.example.Shop_Lambda::items: rename one", "ItemsByName");
   }
 
   @Test
@@ -122,8 +122,8 @@ class TypedMethodDiagnosticsTest {
           @CfFunction
           public List<String> items() { return List.of(); }
         """);
-    assertSingleError(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items needs an event: add @ApiRoute,"
-        + " @HttpApiRoute, @OnSqsMessage, @OnSnsMessage, @OnS3Event or @OnSchedule", "@CfFunction");
+    assertSingleError(compile(src), src, "[StratusTypedMethod] typed handler method Shop.items needs an event: add one of"
+        + " @ApiRoute, @HttpApiRoute, @OnS3Event, @OnSchedule, @OnSqsMessage, @OnSnsMessage", "@CfFunction");
   }
 
   @Test

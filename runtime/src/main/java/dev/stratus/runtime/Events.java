@@ -4,18 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * The way in of a generated SQS, SNS, S3 or schedule handler. A typed method takes one message, record or
- * input at a time (a schedule's input is the whole event); SQS messages that fail are reported back through {@code batchItemFailures} (the
- * template turns on {@code ReportBatchItemFailures}), so only they come back; for SNS and S3, whose
- * invocations Lambda retries whole, any failure fails the invocation after every record was tried.
+ * The way in of a generated event handler. A typed method takes one record's item at a time, as its kind's
+ * {@link EventSource} takes them out of the event, or the whole event (a schedule's input).
  */
 public final class Events {
   /** What one message, record or input is handed to: the generated call of the typed method. */
@@ -46,42 +42,35 @@ public final class Events {
     out.write(reply.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Each message body of an SQS event; the reply names the messages that failed. */
-  public static String sqs(String event, Context context, Each<String> each) {
-    List<String> failed = each(event, context, each, r -> String.valueOf(r.get("messageId")), r -> text(r.get("body")),
-        id -> "message " + id + " failed; it returns to the queue: ");
-    JsonWriter w = new JsonWriter().beginObject().name("batchItemFailures").beginArray();
-    for (String id : failed) {
-      w.beginObject().name("itemIdentifier").string(id).endObject();
-    }
-    return w.endArray().endObject().toString();
-  }
-
-  /** Each message of an SNS event (one, as SNS delivers them). */
-  public static String sns(String event, Context context, Each<String> each) {
-    return done(each(event, context, each, r -> String.valueOf(map(r.get("Sns")).get("MessageId")),
-        r -> text(map(r.get("Sns")).get("Message")), id -> "SNS message " + id + " failed: "), "SNS messages");
-  }
-
-  /** Each object of an S3 notification. */
-  public static String s3(String event, Context context, Each<S3Record> each) {
-    return done(each(event, context, each, r -> s3Record(r).key(), Events::s3Record, key -> key + " failed: "),
-        "S3 objects");
-  }
-
-  /** Hands each record's item to {@code each}; answers the ids of those that failed, each failure logged. */
-  private static <T> List<String> each(String event, Context context, Each<T> each,
-      Function<Map<String, Object>, String> id, Function<Map<String, Object>, T> item, Function<String, String> what) {
+  /**
+   * Hands each record of {@code event} to {@code each}; a failure is logged and the others still run. The reply
+   * names the failed records where the source reports them ({@code batchItemFailures}); elsewhere a failure
+   * fails the invocation, after every record was tried.
+   */
+  public static <T> String each(EventSource<T> source, String event, Context context, Each<T> each) {
     List<String> failed = new ArrayList<>();
     for (Map<String, Object> record : records(event)) {
       try {
-        each.accept(item.apply(record), context);
+        each.accept(source.item().apply(record), context);
       } catch (Exception e) {
-        log(context, what.apply(id.apply(record)), e);
-        failed.add(id.apply(record));
+        String id = source.id().apply(record);
+        log(context, source.name() + " record " + id + " failed" + (source.reportsFailures()
+            ? "; it returns to its source: " : ": "), e);
+        failed.add(id);
       }
     }
-    return failed;
+    if (source.reportsFailures()) {
+      JsonWriter w = new JsonWriter().beginObject().name("batchItemFailures").beginArray();
+      for (String id : failed) {
+        w.beginObject().name("itemIdentifier").string(id).endObject();
+      }
+      return w.endArray().endObject().toString();
+    }
+    if (!failed.isEmpty()) {
+      throw new EventFailedException(failed.size() + " " + source.what() + " failed: " + String.join(", ", failed),
+          null);
+    }
+    return "null";
   }
 
   /** {@code text} read by {@code codec}, for a message the method takes as a record. */
@@ -92,23 +81,6 @@ public final class Events {
   /** A checked exception of a typed method as the failure of its invocation. */
   public static RuntimeException failed(Exception e) {
     return new EventFailedException("the handler failed: " + e, e);
-  }
-
-  private static String done(List<String> failed, String what) {
-    if (!failed.isEmpty()) {
-      throw new EventFailedException(failed.size() + " " + what + " failed: " + String.join(", ", failed), null);
-    }
-    return "null";
-  }
-
-  static S3Record s3Record(Map<String, Object> record) {
-    Map<?, ?> s3 = map(record.get("s3"));
-    Map<?, ?> object = map(s3.get("object"));
-    Object size = object.get("size");
-    String key = text(object.get("key"));
-    return new S3Record(text(map(s3.get("bucket")).get("name")),
-        key == null ? null : URLDecoder.decode(key, StandardCharsets.UTF_8),
-        size instanceof Number n ? n.longValue() : 0, text(object.get("eTag")), text(record.get("eventName")));
   }
 
   @SuppressWarnings("unchecked")
@@ -123,14 +95,6 @@ public final class Events {
       out.add(r instanceof Map<?, ?> ? (Map<String, Object>) r : Map.of());
     }
     return out;
-  }
-
-  private static Map<?, ?> map(Object o) {
-    return o instanceof Map<?, ?> m ? m : Map.of();
-  }
-
-  private static String text(Object o) {
-    return o == null ? null : o.toString();
   }
 
   private static void log(Context context, String what, Exception e) {

@@ -21,8 +21,8 @@ public final class Priming {
        "queryStringParameters": {"q": "1"}, "multiValueQueryStringParameters": {"q": ["1"]},
        "pathParameters": {"id": "1"}, "requestContext": {"requestId": "priming", "stage": "prod"},
        "body": "{}", "isBase64Encoded": false}""";
-  static final String SAMPLE_SQS_EVENT = """
-      {"Records": [{"messageId": "priming", "body": "{}", "eventSource": "aws:sqs"}]}""";
+  static final String SAMPLE_SQS_EVENT = LambdaEvents.sqs("arn:aws:sqs:us-east-1:000000000000:priming",
+      List.of(LambdaEvents.SqsMessage.of("{}")));
 
   private Priming() {}
 
@@ -67,7 +67,7 @@ public final class Priming {
 
   /** The event glue's own path: an SQS batch parsed and its reply written. */
   public static void events() {
-    Events.sqs(SAMPLE_SQS_EVENT, null, (body, c) -> JsonReader.read(body, Codecs.ANY));
+    Events.each(EventSource.SQS, SAMPLE_SQS_EVENT, null, (body, c) -> JsonReader.read(body, Codecs.ANY));
   }
 
   /** Loads and runs {@code codec} on whatever sample it reads: an object, a list, a string, a number. */

@@ -25,6 +25,11 @@ public final class Reply {
     return new Reply(200, contentType(JSON), JsonWriter.write(codec, value), false);
   }
 
+  /** A 200 with the value as JSON, or a 404 when there is none. */
+  public static <T> Reply optional(Codec<T> codec, java.util.Optional<T> value) {
+    return value.isPresent() ? json(codec, value.get()) : error(404, "not found");
+  }
+
   /** {@code response} with its body as JSON, or without a body when it has none. */
   public static <T> Reply of(Response<T> response, Codec<T> codec) {
     if (response == null) {

@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.util.List;
 
 /**
- * The API routes of one class's typed methods, generated as {@code <Class>_Routes}: what {@link TestClient}
+ * The API routes of one class's typed methods, generated as {@code <Class>_Lambda.Routing}: what {@link TestClient}
  * sends requests through, the same binding Lambda's handlers use.
  */
 public interface Routes<T> {
   List<Endpoint<T>> endpoints();
 
-  /** The methods that take SQS, SNS, S3 or schedule events one item at a time. */
+  /** The methods that take events: each record, or the whole input. */
   default List<Listener<T>> listeners() {
     return List.of();
   }
@@ -21,7 +21,7 @@ public interface Routes<T> {
     String call(T target, String event, Context context) throws Exception;
   }
 
-  /** The typed method {@code method} and the kind of event it takes ({@code SQS}, {@code SNS}, {@code S3}, {@code SCHEDULE}). */
+  /** The typed method {@code method} and the kind of event it takes, as its {@link EventSource} names it ({@code SQS}). */
   record Listener<T>(String method, String trigger, EventCall<T> call) {}
 
   /** A generated route method: binds the request, calls {@code target}'s method, answers. */

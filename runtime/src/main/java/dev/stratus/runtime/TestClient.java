@@ -19,6 +19,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class TestClient {
+  private static final String SAMPLE_ARN = "arn:aws:";
   private final Object target;
   private final List<Routes.Endpoint<Object>> endpoints;
   private final List<Routes.Listener<Object>> listeners;
@@ -29,20 +30,20 @@ public final class TestClient {
     this.listeners = routes.listeners();
   }
 
-  /** A client of {@code target}'s routes: its class's generated {@code <Class>_Routes}. */
+  /** A client of {@code target}'s typed methods: what its class's generated {@code <Class>_Lambda.Routing} lists. */
   @SuppressWarnings("unchecked")
   public static TestClient of(Object target) {
     Class<?> type = target.getClass();
     String pkg = type.getPackageName();
     String inPackage = type.getCanonicalName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
-    String routes = (pkg.isEmpty() ? "" : pkg + ".") + inPackage.replace('.', '_') + "_Routes";
+    String routes = (pkg.isEmpty() ? "" : pkg + ".") + inPackage.replace('.', '_') + "_Lambda$Routing";
     try {
       Routes<Object> r = (Routes<Object>) Class.forName(routes, true, type.getClassLoader())
           .getDeclaredConstructor().newInstance();
       return new TestClient(target, r);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException(type.getName() + " has no generated routes (" + routes + "): does it have"
-          + " @CfFunction methods, compiled with the Stratus processor?", e);
+      throw new IllegalArgumentException(type.getName() + " has no generated routes (" + routes.replace('$', '.')
+          + "): does it have @CfFunction methods, compiled with the Stratus processor?", e);
     }
   }
 
@@ -69,37 +70,34 @@ public final class TestClient {
    * the bodies of those that failed (and would come back to the queue).
    */
   public List<String> sqs(String method, String... bodies) {
-    JsonWriter w = new JsonWriter().beginObject().name("Records").beginArray();
-    for (int i = 0; i < bodies.length; i++) {
-      w.beginObject().name("messageId").string("message-" + (i + 1)).name("body").string(bodies[i])
-          .name("eventSource").string("aws:sqs").endObject();
+    List<LambdaEvents.SqsMessage> batch = new ArrayList<>();
+    Map<String, String> byId = new LinkedHashMap<>();
+    for (String body : bodies) {
+      LambdaEvents.SqsMessage m = LambdaEvents.SqsMessage.of(body);
+      batch.add(m);
+      byId.put(m.messageId(), body);
     }
-    String reply = send(method, "SQS", w.endArray().endObject().toString());
+    String reply = send(method, EventSource.SQS, LambdaEvents.sqs(SAMPLE_ARN + "sqs:" + LambdaEvents.REGION + ":"
+        + LambdaEvents.ACCOUNT + ":" + method, batch));
     List<String> failed = new ArrayList<>();
     Object ids = ((Map<?, ?>) JsonReader.read(reply, Codecs.ANY)).get("batchItemFailures");
     for (Object f : (List<?>) ids) {
-      String id = String.valueOf(((Map<?, ?>) f).get("itemIdentifier"));
-      failed.add(bodies[Integer.parseInt(id.substring("message-".length())) - 1]);
+      failed.add(byId.get(String.valueOf(((Map<?, ?>) f).get("itemIdentifier"))));
     }
     return failed;
   }
 
   /** Publishes {@code message} to the typed method {@code method}; a failure is thrown, as Lambda would retry. */
   public void sns(String method, String message) {
-    send(method, "SNS", new JsonWriter().beginObject().name("Records").beginArray().beginObject().name("Sns")
-        .beginObject().name("MessageId").string("message-1").name("Message").string(message).endObject().endObject()
-        .endArray().endObject().toString());
+    String topic = SAMPLE_ARN + "sns:" + LambdaEvents.REGION + ":" + LambdaEvents.ACCOUNT + ":" + method;
+    send(method, EventSource.SNS, LambdaEvents.sns(topic + ":subscription", new LambdaEvents.SnsMessage(topic,
+        java.util.UUID.randomUUID().toString(), null, message, Map.of())));
   }
 
   /** Tells the typed method {@code method} that {@code key} was created in {@code bucket}. */
   public void s3(String method, String bucket, String key, long size) {
-    String encoded = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-    send(method, "S3", new JsonWriter().beginObject().name("Records").beginArray().beginObject()
-        .name("eventName").string("ObjectCreated:Put").name("s3").beginObject()
-        .name("bucket").beginObject().name("name").string(bucket).endObject()
-        .name("object").beginObject().name("key").string(encoded).name("size").number(size).name("eTag")
-        .string("0123456789abcdef0123456789abcdef").endObject()
-        .endObject().endObject().endArray().endObject().toString());
+    send(method, EventSource.S3, LambdaEvents.s3("ObjectCreated:Put", bucket, key, size,
+        "0123456789abcdef0123456789abcdef", method));
   }
 
   /** Runs the scheduled typed method {@code method} with {@code input}, the JSON its schedule passes. */
@@ -107,20 +105,45 @@ public final class TestClient {
     send(method, "SCHEDULE", input);
   }
 
-  private String send(String method, String trigger, String event) {
+  /**
+   * Sends {@code event}, the JSON Lambda would hand the function (see {@link LambdaEvents}), to the typed method
+   * {@code method} of any event kind; answers what the function answers Lambda.
+   */
+  public String event(String method, String event) {
     for (Routes.Listener<Object> l : listeners) {
-      if (l.method().equals(method) && l.trigger().equals(trigger)) {
-        try {
-          return l.call().call(target, event, null);
-        } catch (RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw Events.failed(e);
-        }
+      if (l.method().equals(method)) {
+        return call(l, event);
       }
     }
-    throw new IllegalArgumentException(target.getClass().getSimpleName() + " has no typed method " + method
-        + " for " + trigger + " events");
+    throw noListener(method, "events");
+  }
+
+  private String send(String method, EventSource<?> source, String event) {
+    return send(method, source.name(), event);
+  }
+
+  private String send(String method, String kind, String event) {
+    for (Routes.Listener<Object> l : listeners) {
+      if (l.method().equals(method) && l.trigger().equals(kind)) {
+        return call(l, event);
+      }
+    }
+    throw noListener(method, kind + " events");
+  }
+
+  private String call(Routes.Listener<Object> l, String event) {
+    try {
+      return l.call().call(target, event, null);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw Events.failed(e);
+    }
+  }
+
+  private IllegalArgumentException noListener(String method, String what) {
+    return new IllegalArgumentException(target.getClass().getSimpleName() + " has no typed method " + method
+        + " for " + what);
   }
 
   public Answer get(String uri) {

@@ -2,16 +2,16 @@ package dev.stratus.processor.glue;
 
 /**
  * One parameter of a typed handler method and where its value comes from. {@code key} is the path
- * parameter, query parameter or header name, or the event class a whole event is; {@code fallback} the
- * text of a default, or null.
+ * parameter, query parameter or header name, the event class a whole event is, or the runtime type of an
+ * {@code ITEM}; {@code fallback} the text of a default, or null.
  */
 public record Param(Source source, String name, String key, Shape shape, JsonType type, String fallback) {
-  /** {@code MESSAGE}: one SQS or SNS message, S3 record or schedule input; {@code EVENT}: the event as Lambda's type. */
+  /** {@code MESSAGE}: one record's item or a whole input; {@code EVENT}: the event as Lambda's type. */
   public enum Source { PATH, QUERY, HEADER, BODY, CONTEXT, MESSAGE, EVENT }
 
   /**
    * One value, maybe none (an {@code Optional}), every value (a {@code List}); a body or message as JSON, text
-   * (maybe none) or bytes; an S3 record.
+   * (maybe none) or bytes; a record as the runtime's type for it ({@code S3Record}).
    */
-  public enum Shape { ONE, OPTIONAL, LIST, TEXT, OPTIONAL_TEXT, BYTES, S3_RECORD }
+  public enum Shape { ONE, OPTIONAL, LIST, TEXT, OPTIONAL_TEXT, BYTES, ITEM }
 }

@@ -1,5 +1,6 @@
 package com.example.shop;
 
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -8,87 +9,120 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.stratus.processor.StratusProcessor")
 public final class StackResources {
-  private StackResources() {}
-
-  /** {@code Alerts}, AWS::SNS::Topic, used by JobsWorkFunction. */
-  public static final class Alerts {
-    /** The variable that carries its ARN. */
-    public static final java.lang.String VARIABLE = "ALERTS_ARN";
-
-    private Alerts() {}
-
-    /** Its ARN, from this function's environment. */
-    public static java.lang.String arn() {
-      return arn(java.lang.System.getenv());
-    }
-
-    /** Its ARN, from {@code env}: a test's, or the local runtime's. */
-    public static java.lang.String arn(java.util.Map<java.lang.String, java.lang.String> env) {
-      return read(env, "Alerts", "ALERTS_ARN");
-    }
+  private StackResources() {
   }
 
-  /** {@code PricesTableName}, AWS::DynamoDB::Table, used by ProductsListFunction. */
-  public static final class PricesTableName {
-    /** The variable that carries its name. */
-    public static final java.lang.String VARIABLE = "PRICES_TABLE_NAME";
-
-    private PricesTableName() {}
-
-    /** Its name, from this function's environment. */
-    public static java.lang.String name() {
-      return name(java.lang.System.getenv());
-    }
-
-    /** Its name, from {@code env}: a test's, or the local runtime's. */
-    public static java.lang.String name(java.util.Map<java.lang.String, java.lang.String> env) {
-      return read(env, "PricesTableName", "PRICES_TABLE_NAME");
-    }
-  }
-
-  /** {@code ProductsTable}, AWS::DynamoDB::Table, used by ProductsGetFunction, ProductsCreateFunction. */
-  public static final class ProductsTable {
-    private ProductsTable() {}
-
-    /** Its name, from this function's environment. */
-    public static java.lang.String name() {
-      return name(java.lang.System.getenv());
-    }
-
-    /** Its name, from {@code env}: a test's, or the local runtime's. */
-    public static java.lang.String name(java.util.Map<java.lang.String, java.lang.String> env) {
-      return read(env, "ProductsTable", "PRODUCTS_TABLE_NAME", "TABLE");
-    }
-  }
-
-  /** {@code Uploads}, AWS::S3::Bucket, used by JobsUploadedFunction. */
-  public static final class Uploads {
-    /** The variable that carries its name. */
-    public static final java.lang.String VARIABLE = "UPLOADS_NAME";
-
-    private Uploads() {}
-
-    /** Its name, from this function's environment. */
-    public static java.lang.String name() {
-      return name(java.lang.System.getenv());
-    }
-
-    /** Its name, from {@code env}: a test's, or the local runtime's. */
-    public static java.lang.String name(java.util.Map<java.lang.String, java.lang.String> env) {
-      return read(env, "Uploads", "UPLOADS_NAME");
-    }
-  }
-
-  private static java.lang.String read(java.util.Map<java.lang.String, java.lang.String> env,
-      java.lang.String resource, java.lang.String... variables) {
-    for (java.lang.String variable : variables) {
-      java.lang.String value = env.get(variable);
+  private static String read(Map<String, String> env, String resource, String... variables) {
+    for (String variable : variables) {
+      String value = env.get(variable);
       if (value != null && !value.isEmpty()) {
         return value;
       }
     }
-    throw new java.lang.IllegalStateException(java.lang.String.join(" or ", variables)
-        + " is not set: only a function that"
-        + " declares @Use(\"" + resource + "\") gets it");
+    throw new IllegalStateException(String.join(" or ", variables)
+        + " is not set: only a function that declares @Use(\"" + resource + "\") gets it");
+  }
+
+  /**
+   * {@code Alerts}, AWS::SNS::Topic, used by JobsWorkFunction.
+   */
+  public static final class Alerts {
+    /**
+     * The variable that carries its ARN.
+     */
+    public static final String VARIABLE = "ALERTS_ARN";
+
+    private Alerts() {
+    }
+
+    /**
+     * Its ARN, from this function's environment.
+     */
+    public static String arn() {
+      return arn(System.getenv());
+    }
+
+    /**
+     * Its ARN, from {@code env}: a test's, or the local runtime's.
+     */
+    public static String arn(Map<String, String> env) {
+      return StackResources.read(env, "Alerts", "ALERTS_ARN");
+    }
+  }
+
+  /**
+   * {@code PricesTableName}, AWS::DynamoDB::Table, used by ProductsListFunction.
+   */
+  public static final class PricesTableName {
+    /**
+     * The variable that carries its name.
+     */
+    public static final String VARIABLE = "PRICES_TABLE_NAME";
+
+    private PricesTableName() {
+    }
+
+    /**
+     * Its name, from this function's environment.
+     */
+    public static String name() {
+      return name(System.getenv());
+    }
+
+    /**
+     * Its name, from {@code env}: a test's, or the local runtime's.
+     */
+    public static String name(Map<String, String> env) {
+      return StackResources.read(env, "PricesTableName", "PRICES_TABLE_NAME");
+    }
+  }
+
+  /**
+   * {@code ProductsTable}, AWS::DynamoDB::Table, used by ProductsGetFunction, ProductsCreateFunction.
+   */
+  public static final class ProductsTable {
+    private ProductsTable() {
+    }
+
+    /**
+     * Its name, from this function's environment.
+     */
+    public static String name() {
+      return name(System.getenv());
+    }
+
+    /**
+     * Its name, from {@code env}: a test's, or the local runtime's.
+     */
+    public static String name(Map<String, String> env) {
+      return StackResources.read(env, "ProductsTable", "PRODUCTS_TABLE_NAME", "TABLE");
+    }
+  }
+
+  /**
+   * {@code Uploads}, AWS::S3::Bucket, used by JobsUploadedFunction.
+   */
+  public static final class Uploads {
+    /**
+     * The variable that carries its name.
+     */
+    public static final String VARIABLE = "UPLOADS_NAME";
+
+    private Uploads() {
+    }
+
+    /**
+     * Its name, from this function's environment.
+     */
+    public static String name() {
+      return name(System.getenv());
+    }
+
+    /**
+     * Its name, from {@code env}: a test's, or the local runtime's.
+     */
+    public static String name(Map<String, String> env) {
+      return StackResources.read(env, "Uploads", "UPLOADS_NAME");
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.check.ResourceSpecs;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
+import dev.stratus.template.events.SamEvents;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -281,21 +282,10 @@ public final class Grants {
     return new Arn(byRef ? "${" + id + "}" : "${" + id + ".Arn}", Fn.ref(id), id, "${" + id + ".Name}");
   }
 
-  private static boolean notifies(String bucket, Resource function) {
-    if (function == null || !(function.properties().get("Events") instanceof Mapping events)) {
-      return false;
-    }
-    for (Value e : events.entries().values()) {
-      if (e instanceof Mapping m && "S3".equals(text(m.get("Type"))) && m.get("Properties") instanceof Mapping p
-          && p.get("Bucket") instanceof Fn.Ref r && r.target().equals(bucket)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String text(Value v) {
-    return v instanceof Value.Str s ? s.value() : null;
+  /** Whether {@code resource} waits for {@code function}: a bucket whose notifications name it. */
+  private static boolean notifies(String resource, Resource function) {
+    return function != null && SamEvents.of(function).values().stream()
+        .anyMatch(e -> e.waitsForFunction().contains(resource));
   }
 
   /**

@@ -6,6 +6,10 @@ import dev.stratus.template.Template;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.check.ResourceSpecs;
+import dev.stratus.template.events.RouteEvent;
+import dev.stratus.template.events.SamEvent;
+import dev.stratus.template.events.SamEvents;
+import dev.stratus.template.events.ScheduleEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -85,34 +89,24 @@ public final class Permissions {
       }
     }
     List<Trigger> triggers = new ArrayList<>();
-    if (r.properties().get("Events") instanceof Mapping events) {
-      events.entries().forEach((name, e) -> {
-        if (e instanceof Mapping em) {
-          Value props = em.get("Properties");
-          Set<String> from = new LinkedHashSet<>();
-          if (props instanceof Mapping pm) {
-            for (String key : List.of("Queue", "Topic", "Bucket", "Stream")) {
-              collect(pm.get(key), template.resources(), Set.of(), from);
-            }
-          }
-          triggers.add(new Trigger(text(em.get("Type")) + (props instanceof Mapping pm ? source(pm) : ""),
-              from.isEmpty() ? null : from.iterator().next()));
-        }
-      });
-    }
+    SamEvents.of(r).forEach((name, e) -> {
+      Set<String> from = new LinkedHashSet<>();
+      if (!(e instanceof ScheduleEvent)) {
+        collect(e.source(), template.resources(), Set.of(), from);
+      }
+      triggers.add(new Trigger(e.type() + describeSource(e), from.isEmpty() ? null : from.iterator().next()));
+    });
     Value role = r.properties().get("Role");
     return new Function(id, triggers, statements, templates, managed, role == null ? "" : describe(role), uses);
   }
 
   /** What triggers a function, in words: {@code Api POST /file}, {@code SQS JobQueue}, {@code Schedule rate(1 hour)}. */
-  private static String source(Mapping p) {
-    for (String key : List.of("Queue", "Topic", "Bucket", "Stream", "Schedule")) {
-      if (p.get(key) != null) {
-        return " " + describe(p.get(key));
-      }
+  private static String describeSource(SamEvent e) {
+    if (e.source() != null) {
+      return " " + describe(e.source());
     }
-    if (p.get("Path") != null) {
-      return " " + describe(p.get("Method")).toUpperCase(java.util.Locale.ROOT) + " " + describe(p.get("Path"));
+    if (e instanceof RouteEvent route && route.path() != null) {
+      return " " + describe(route.method()).toUpperCase(java.util.Locale.ROOT) + " " + describe(route.path());
     }
     return "";
   }

@@ -32,10 +32,9 @@ public enum Diagnostic {
   TypedMethodThrows("TypedMethod", ERROR, "typed handler method %s declares 'throws %s', which the generated handler"
       + " cannot catch; declare Exception or a subclass of it"),
   TypedMethodOwner("TypedMethod", ERROR, "typed handler method %s is in %s, which the generated handler cannot %s"),
-  TypedMethodOverloaded("TypedMethod", ERROR, "%s has two typed handler methods named %s; their generated handlers"
+  TypedMethodOverloaded("TypedMethod", ERROR, "%s has two typed handler methods named %s; their Lambda handlers"
       + " would both be %s: rename one"),
-  TypedMethodWithoutEvent("TypedMethod", ERROR, "typed handler method %s needs an event: add @ApiRoute, @HttpApiRoute,"
-      + " @OnSqsMessage, @OnSnsMessage, @OnS3Event or @OnSchedule"),
+  TypedMethodWithoutEvent("TypedMethod", ERROR, "typed handler method %s needs an event: add one of %s"),
   TypedMethodEvent("TypedMethod", ERROR, "@%s on typed handler method %s: %s"),
   UnboundParameter("ParameterBinding", ERROR, "parameter '%s' of %s is bound to nothing: annotate it with @Path, @Query,"
       + " @Header or @Body, or take a Context"),

@@ -10,7 +10,8 @@ import java.util.Map;
 public record ApiEvent(Mapping properties) implements RouteEvent {
   public static final EventKind<ApiEvent> KIND = new EventKind<>("ApiRoute", List.of("Api"),
       List.of("APIGatewayProxyRequestEvent"), (type, p) -> new ApiEvent(p), ApiEvent::fromAnnotation,
-      in -> HttpRoutes.eventName("", in));
+      in -> HttpRoutes.eventName("", in),
+      Typed.ROUTE);
 
   static ApiEvent fromAnnotation(AnnotationInput in) {
     Mapping.Builder p = HttpRoutes.route(in, "RestApiId");

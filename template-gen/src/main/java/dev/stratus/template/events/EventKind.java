@@ -10,6 +10,7 @@ import java.util.function.Function;
  * types it delivers, and how an annotation becomes the event and names it when the user gives no name.
  *
  * @param fromAnnotation null after the input reported why the annotation makes no event
+ * @param typed what a typed method of the kind is handed, or null when no typed method takes the kind
  */
 public record EventKind<E extends SamEvent>(
     String annotation,
@@ -17,7 +18,8 @@ public record EventKind<E extends SamEvent>(
     List<String> javaTypes,
     BiFunction<String, Mapping, E> reader,
     Function<AnnotationInput, E> fromAnnotation,
-    Function<AnnotationInput, String> defaultName) {
+    Function<AnnotationInput, String> defaultName,
+    Typed typed) {
 
   static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events.";
 

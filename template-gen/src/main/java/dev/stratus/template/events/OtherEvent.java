@@ -13,6 +13,17 @@ public record OtherEvent(Value event) implements SamEvent {
     return event instanceof Mapping m && m.get("Properties") instanceof Mapping p ? p : Mapping.EMPTY;
   }
 
+  /** The property that names the source in the kinds SAM has and Stratus does not model: a stream, a queue. */
+  @Override
+  public Value source() {
+    for (String key : java.util.List.of("Stream", "Queue", "Topic", "Bucket", "Broker")) {
+      if (properties().get(key) != null) {
+        return properties().get(key);
+      }
+    }
+    return null;
+  }
+
   public <R> R accept(Visitor<R> visitor) {
     return visitor.other(this);
   }

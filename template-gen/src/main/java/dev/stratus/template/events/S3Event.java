@@ -12,7 +12,8 @@ import java.util.Map;
 /** {@code Type: S3}: object notifications of a bucket of the same template, filtered by key prefix and suffix. */
 public record S3Event(Mapping properties) implements SamEvent {
   public static final EventKind<S3Event> KIND = new EventKind<>("OnS3Event", List.of("S3"), List.of("S3Event"),
-      (type, p) -> new S3Event(p), S3Event::fromAnnotation, in -> SamEvents.alphanumeric(in.string("bucket")) + "Event");
+      (type, p) -> new S3Event(p), S3Event::fromAnnotation, in -> SamEvents.alphanumeric(in.string("bucket")) + "Event",
+      Typed.eachRecord("S3", "S3 objects", "dev.stratus.runtime.S3Record", false));
 
   static S3Event fromAnnotation(AnnotationInput in) {
     Mapping.Builder p = Mapping.builder().put("Bucket", Fn.ref(in.string("bucket")));
@@ -44,6 +45,11 @@ public record S3Event(Mapping properties) implements SamEvent {
   }
 
   /** One event name or a list of them. */
+  @Override
+  public Value source() {
+    return bucket();
+  }
+
   public Value events() {
     return properties.get("Events");
   }

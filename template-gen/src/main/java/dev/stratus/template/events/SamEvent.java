@@ -45,6 +45,22 @@ public sealed interface SamEvent
     return List.of();
   }
 
+  /**
+   * What the events come from, as written: the queue, topic, bucket or stream ({@code !GetAtt Jobs.Arn}), a
+   * schedule's expression; null for routes, whose method and path say it.
+   */
+  default Value source() {
+    return null;
+  }
+
+  /**
+   * The same event with {@code ReportBatchItemFailures}: the function names the records that failed. Only the
+   * kinds whose {@link Typed#reportsFailures} says so have it.
+   */
+  default SamEvent reportingBatchItemFailures() {
+    throw new UnsupportedOperationException(type() + " events do not report batch item failures");
+  }
+
   /** Resources SAM generates for this event that a template may refer to, with their types. */
   default Map<String, String> generatedResources() {
     return Map.of();

@@ -9,7 +9,8 @@ import java.util.Map;
 /** {@code Type: Schedule} (an EventBridge rule) or {@code ScheduleV2} (EventBridge Scheduler). */
 public record ScheduleEvent(String type, Mapping properties) implements SamEvent {
   public static final EventKind<ScheduleEvent> KIND = new EventKind<>("OnSchedule", List.of("Schedule", "ScheduleV2"),
-      List.of("ScheduledEvent"), ScheduleEvent::new, ScheduleEvent::fromAnnotation, in -> "Schedule");
+      List.of("ScheduledEvent"), ScheduleEvent::new, ScheduleEvent::fromAnnotation, in -> "Schedule",
+      Typed.wholeInput("SCHEDULE", "the schedule's input"));
 
   static ScheduleEvent fromAnnotation(AnnotationInput in) {
     Mapping.Builder p = Mapping.builder().put("Schedule", in.string("value"));
@@ -35,6 +36,11 @@ public record ScheduleEvent(String type, Mapping properties) implements SamEvent
   }
 
   /** {@code Enabled: false} of a rule, or {@code State: DISABLED} of a scheduler; null when not set. */
+  @Override
+  public Value source() {
+    return expression();
+  }
+
   public Value enabled() {
     return properties.get("Enabled");
   }

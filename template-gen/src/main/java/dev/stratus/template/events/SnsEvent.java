@@ -12,7 +12,8 @@ import java.util.Map;
 public record SnsEvent(Mapping properties) implements SamEvent {
   public static final EventKind<SnsEvent> KIND = new EventKind<>("OnSnsMessage", List.of("SNS"), List.of("SNSEvent"),
       (type, p) -> new SnsEvent(p), SnsEvent::fromAnnotation,
-      in -> SamEvents.alphanumeric(in.string("topic")) + "Messages");
+      in -> SamEvents.alphanumeric(in.string("topic")) + "Messages",
+      Typed.eachRecord("SNS", "SNS messages", null, false));
 
   static SnsEvent fromAnnotation(AnnotationInput in) {
     Value topic = SamEvents.source(in, "topic", null);
@@ -39,6 +40,11 @@ public record SnsEvent(Mapping properties) implements SamEvent {
 
   public <R> R accept(Visitor<R> visitor) {
     return visitor.sns(this);
+  }
+
+  @Override
+  public Value source() {
+    return topic();
   }
 
   public Value topic() {

@@ -16,7 +16,8 @@ public record SqsEvent(Mapping properties) implements SamEvent {
   public static final int MAX_BATCH_SIZE = 10_000;
   public static final EventKind<SqsEvent> KIND = new EventKind<>("OnSqsMessage", List.of("SQS"), List.of("SQSEvent"),
       (type, p) -> new SqsEvent(p), SqsEvent::fromAnnotation,
-      in -> SamEvents.alphanumeric(in.string("queue")) + "Messages");
+      in -> SamEvents.alphanumeric(in.string("queue")) + "Messages",
+      Typed.eachRecord("SQS", "SQS messages", null, true));
 
   static SqsEvent fromAnnotation(AnnotationInput in) {
     Value queue = SamEvents.source(in, "queue", "Arn");
@@ -38,7 +39,7 @@ public record SqsEvent(Mapping properties) implements SamEvent {
     return visitor.sqs(this);
   }
 
-  /** The same event with {@code ReportBatchItemFailures}: the function names the messages that failed. */
+  @Override
   public SqsEvent reportingBatchItemFailures() {
     Map<String, Value> p = new LinkedHashMap<>(properties.entries());
     p.put("FunctionResponseTypes", Value.seq(Value.str("ReportBatchItemFailures")));
@@ -48,6 +49,11 @@ public record SqsEvent(Mapping properties) implements SamEvent {
   /** The queue's ARN as written: {@code !GetAtt Queue.Arn} for a queue of the template. */
   public Value queue() {
     return properties.get("Queue");
+  }
+
+  @Override
+  public Value source() {
+    return queue();
   }
 
   public Value batchSize() {

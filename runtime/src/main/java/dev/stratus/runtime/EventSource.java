@@ -1,0 +1,50 @@
+package dev.stratus.runtime;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How one kind of event hands a typed method its records: where each record's item and id are, and what a
+ * failed record does. SQS reports its failures in {@code batchItemFailures} (the template turns on
+ * {@code ReportBatchItemFailures}), so only they come back; the others' invocations Lambda retries whole, so
+ * any failure fails the invocation after every record was tried. The event kind's description in
+ * {@code dev.stratus.template.events} names the constant its generated handlers use.
+ *
+ * @param name the kind, as {@code Routes.Listener} and {@link TestClient} name it: {@code SQS}
+ * @param what what the records are, in words, for the failure's message
+ */
+public record EventSource<T>(String name, String what, Function<Map<?, ?>, String> id,
+    Function<Map<?, ?>, T> item, boolean reportsFailures) {
+
+  /** Each message body; the reply names the messages that failed. */
+  public static final EventSource<String> SQS = new EventSource<>("SQS", "SQS messages",
+      r -> text(r.get("messageId")), r -> text(r.get("body")), true);
+
+  /** Each message of an SNS event (one, as SNS delivers them). */
+  public static final EventSource<String> SNS = new EventSource<>("SNS", "SNS messages",
+      r -> text(map(r.get("Sns")).get("MessageId")), r -> text(map(r.get("Sns")).get("Message")), false);
+
+  /** Each object of an S3 notification, its key decoded. */
+  public static final EventSource<S3Record> S3 = new EventSource<>("S3", "S3 objects",
+      r -> s3Record(r).key(), EventSource::s3Record, false);
+
+  static S3Record s3Record(Map<?, ?> record) {
+    Map<?, ?> s3 = map(record.get("s3"));
+    Map<?, ?> object = map(s3.get("object"));
+    Object size = object.get("size");
+    String key = text(object.get("key"));
+    return new S3Record(text(map(s3.get("bucket")).get("name")),
+        key == null ? null : URLDecoder.decode(key, StandardCharsets.UTF_8),
+        size instanceof Number n ? n.longValue() : 0, text(object.get("eTag")), text(record.get("eventName")));
+  }
+
+  static Map<?, ?> map(Object o) {
+    return o instanceof Map<?, ?> m ? m : Map.of();
+  }
+
+  static String text(Object o) {
+    return o == null ? null : o.toString();
+  }
+}

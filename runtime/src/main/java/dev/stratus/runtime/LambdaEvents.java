@@ -1,0 +1,135 @@
+package dev.stratus.runtime;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The events AWS services send to functions, in their real shapes: the one set that the local runtime
+ * delivers, {@code generate-event} prints, {@link TestClient} sends and the tests read.
+ */
+public final class LambdaEvents {
+  /** Where sample events say they come from: the local runtime's account and region. */
+  public static final String REGION = "us-east-1";
+  public static final String ACCOUNT = "000000000000";
+
+  private LambdaEvents() {}
+
+  /** One SQS message as the event source mapping hands it over; {@code attributes} are SQS's own. */
+  public record SqsMessage(String messageId, String receiptHandle, String body, String md5OfBody,
+      Map<String, String> attributes, Map<String, MessageAttribute> messageAttributes) {
+    /** A message as it arrives the first time, with a fresh id. */
+    public static SqsMessage of(String body) {
+      String id = UUID.randomUUID().toString();
+      return new SqsMessage(id, id, body, "", Map.of("ApproximateReceiveCount", "1",
+          "SentTimestamp", Long.toString(System.currentTimeMillis())), Map.of());
+    }
+  }
+
+  /** A message attribute: its data type ({@code String}, {@code Number}, {@code Binary}), text or base64 bytes. */
+  public record MessageAttribute(String dataType, String stringValue, String binaryValue) {}
+
+  /** One SNS notification: what a function's event carries as {@code Sns} and a queue receives as its body. */
+  public record SnsMessage(String topicArn, String messageId, String subject, String message,
+      Map<String, MessageAttribute> attributes) {}
+
+  /** The SQS event of one batch from the queue {@code queueArn}. */
+  public static String sqs(String queueArn, List<SqsMessage> batch) {
+    JsonWriter w = new JsonWriter().beginObject().name("Records").beginArray();
+    for (SqsMessage m : batch) {
+      w.beginObject().name("messageId").string(m.messageId()).name("receiptHandle").string(m.receiptHandle())
+          .name("body").string(m.body()).name("attributes").beginObject();
+      m.attributes().forEach((k, v) -> w.name(k).string(v));
+      w.endObject().name("messageAttributes").beginObject();
+      m.messageAttributes().forEach((name, a) -> {
+        w.name(name).beginObject().name("stringValue").string(a.stringValue());
+        if (a.binaryValue() != null) {
+          w.name("binaryValue").string(a.binaryValue());
+        }
+        w.name("stringListValues").beginArray().endArray().name("binaryListValues").beginArray().endArray()
+            .name("dataType").string(a.dataType()).endObject();
+      });
+      w.endObject().name("md5OfBody").string(m.md5OfBody()).name("eventSource").string("aws:sqs")
+          .name("eventSourceARN").string(queueArn).name("awsRegion").string(region(queueArn)).endObject();
+    }
+    return w.endArray().endObject().toString();
+  }
+
+  /** The notification as SNS writes it: the {@code Sns} of a function's event, the body of a queue's message. */
+  public static String snsEnvelope(SnsMessage m) {
+    JsonWriter w = new JsonWriter();
+    envelope(w, m);
+    return w.toString();
+  }
+
+  /** The SNS event of one message, as SNS sends it to the subscription {@code subscriptionArn}. */
+  public static String sns(String subscriptionArn, SnsMessage m) {
+    JsonWriter w = new JsonWriter().beginObject().name("Records").beginArray().beginObject()
+        .name("EventSource").string("aws:sns").name("EventVersion").string("1.0")
+        .name("EventSubscriptionArn").string(subscriptionArn).name("Sns");
+    envelope(w, m);
+    return w.endObject().endArray().endObject().toString();
+  }
+
+  private static void envelope(JsonWriter w, SnsMessage m) {
+    w.beginObject().name("Type").string("Notification").name("MessageId").string(m.messageId())
+        .name("TopicArn").string(m.topicArn());
+    if (m.subject() != null) {
+      w.name("Subject").string(m.subject());
+    }
+    w.name("Message").string(m.message()).name("Timestamp").string(Instant.now().toString())
+        .name("SignatureVersion").string("1").name("Signature").string("local").name("SigningCertUrl").string("")
+        .name("UnsubscribeUrl").string("").name("MessageAttributes").beginObject();
+    m.attributes().forEach((k, a) -> w.name(k).beginObject().name("Type").string(a.dataType()).name("Value")
+        .string(a.stringValue() != null ? a.stringValue() : a.binaryValue()).endObject());
+    w.endObject().endObject();
+  }
+
+  /**
+   * An S3 notification of one change ({@code eventName} as {@code ObjectCreated:Put}), the key URL-encoded as
+   * S3 does; size and ETag only for a created object. {@code configurationId} names the notification.
+   */
+  public static String s3(String eventName, String bucket, String key, long size, String eTag,
+      String configurationId) {
+    JsonWriter w = new JsonWriter().beginObject().name("Records").beginArray().beginObject()
+        .name("eventVersion").string("2.1").name("eventSource").string("aws:s3").name("awsRegion").string(REGION)
+        .name("eventTime").string(Instant.now().toString()).name("eventName").string(eventName)
+        .name("userIdentity").beginObject().name("principalId").string("LOCAL").endObject()
+        .name("requestParameters").beginObject().name("sourceIPAddress").string("127.0.0.1").endObject()
+        .name("responseElements").beginObject().name("x-amz-request-id")
+        .string(UUID.randomUUID().toString().substring(0, 16)).name("x-amz-id-2").string("local").endObject()
+        .name("s3").beginObject().name("s3SchemaVersion").string("1.0").name("configurationId").string(configurationId)
+        .name("bucket").beginObject().name("name").string(bucket).name("arn").string("arn:aws:s3:::" + bucket)
+        .name("ownerIdentity").beginObject().name("principalId").string("LOCAL").endObject().endObject()
+        .name("object").beginObject()
+        .name("key").string(URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"))
+        .name("sequencer").string(Long.toHexString(System.nanoTime()).toUpperCase(java.util.Locale.ROOT));
+    if (eventName.startsWith("ObjectCreated")) {
+      w.name("size").number(size);
+      if (eTag != null) {
+        w.name("eTag").string(eTag.replace("\"", ""));
+      }
+    }
+    return w.endObject().endObject().endObject().endArray().endObject().toString();
+  }
+
+  /** The EventBridge event a schedule's rule {@code ruleName} sends. */
+  public static String scheduled(String ruleName) {
+    return new JsonWriter().beginObject().name("version").string("0").name("id").string(UUID.randomUUID().toString())
+        .name("detail-type").string("Scheduled Event").name("source").string("aws.events")
+        .name("account").string(ACCOUNT).name("time").string(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+        .name("region").string(REGION).name("resources").beginArray()
+        .string("arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + ruleName).endArray()
+        .name("detail").beginObject().endObject().endObject().toString();
+  }
+
+  /** The region of an ARN ({@code arn:aws:sqs:REGION:…}), or {@link #REGION}. */
+  private static String region(String arn) {
+    String[] parts = arn == null ? new String[0] : arn.split(":", 5);
+    return parts.length > 3 && !parts[3].isEmpty() ? parts[3] : REGION;
+  }
+}
