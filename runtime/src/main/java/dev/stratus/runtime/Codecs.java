@@ -28,11 +28,12 @@ public final class Codecs {
           in.nul();
           return null;
         }
+        int start = in.mark();
         String s = in.string();
         try {
           return parse.apply(s);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-          throw new JsonException("expected " + expected + " but found \"" + Convert.excerpt(s) + "\"");
+          throw in.errorAt(start, "expected " + expected + " but found \"" + Convert.excerpt(s) + "\"");
         }
       }
 
@@ -107,11 +108,12 @@ public final class Codecs {
   public static final Codec<Float> FLOAT = number(in -> (float) in.doubleValue(), false);
   public static final Codec<BigDecimal> BIG_DECIMAL = number(in -> new BigDecimal(in.number()), false);
   public static final Codec<BigInteger> BIG_INTEGER = number(in -> {
+    int start = in.mark();
     String n = in.number();
     try {
       return new BigInteger(n);
     } catch (NumberFormatException e) {
-      throw new JsonException("expected a whole number but found " + n);
+      throw in.errorAt(start, "expected a whole number but found " + n);
     }
   }, true);
 
@@ -177,9 +179,10 @@ public final class Codecs {
   };
 
   private static long ranged(JsonReader in, long min, long max) {
+    int start = in.mark();
     long v = in.longValue();
     if (v < min || v > max) {
-      throw new JsonException(v + " is out of range (" + min + " to " + max + ")");
+      throw in.errorAt(start, v + " is out of range (" + min + " to " + max + ")");
     }
     return v;
   }
@@ -255,7 +258,10 @@ public final class Codecs {
     };
   }
 
-  /** An absent value or JSON {@code null} is empty; empty writes as {@code null}. */
+  /**
+   * An absent value or JSON {@code null} is empty; empty writes as {@code null} where a value must be written
+   * (an item of a list), and is left out as a member of an object ({@link JsonWriter#member}).
+   */
   public static <T> Codec<Optional<T>> optional(Codec<T> value) {
     return new Codec<>() {
       public Optional<T> read(JsonReader in) {

@@ -4,6 +4,7 @@ package dev.stratus.runtime;
  * A strict pull parser over JSON text (RFC 8259): what generated codecs read with. Values are taken in
  * order; {@link #hasNext} walks the members of an object or the items of an array, {@link #skip} passes
  * a value not wanted. Lone surrogates and trailing content are errors, so no half-valid text gets through.
+ * An error names its column and, inside objects and arrays, the value's path: {@code at column 10 ($.tags[1])}.
  */
 public final class JsonReader {
   /** What the next value is. */
@@ -15,6 +16,11 @@ public final class JsonReader {
   private int pos;
   /** Per open container: whether a member or item has been read, so the next one needs a comma. */
   private final boolean[] started = new boolean[MAX_DEPTH];
+  /** Per open object: the name of the member being read, null between members (for the path of an error). */
+  private final String[] names = new String[MAX_DEPTH];
+  /** Per open array: the items begun, negative between items; 0 for an object. */
+  private final int[] items = new int[MAX_DEPTH];
+  private final boolean[] arrays = new boolean[MAX_DEPTH];
   private int depth;
 
   private JsonReader(String text) {
@@ -68,13 +74,15 @@ public final class JsonReader {
 
   /** Whether the open object or array has another member or item; consumes the comma before it. */
   public boolean hasNext() {
+    names[depth - 1] = null;
+    items[depth - 1] = -Math.abs(items[depth - 1]);
     char c = next();
     if (c == '}' || c == ']') {
       return false;
     }
     if (started[depth - 1]) {
       if (c != ',') {
-        throw error("expected ',' or the end of the " + (c == ':' ? "object" : "list") + " but found " + describe(c));
+        throw error("expected ',' or the end of the " + (arrays[depth - 1] ? "list" : "object") + " but found " + describe(c));
       }
       pos++;
       char after = next();
@@ -83,6 +91,7 @@ public final class JsonReader {
       }
     }
     started[depth - 1] = true;
+    items[depth - 1] = 1 - items[depth - 1];
     return true;
   }
 
@@ -96,6 +105,7 @@ public final class JsonReader {
       throw error("expected ':' after \"" + name + "\"");
     }
     pos++;
+    names[depth - 1] = name;
     return name;
   }
 
@@ -245,18 +255,20 @@ public final class JsonReader {
   }
 
   public long longValue() {
+    int start = mark();
     String n = number();
     try {
       return Long.parseLong(n);
     } catch (NumberFormatException e) {
-      throw new JsonException("expected a whole number but found " + n);
+      throw errorAt(start, "expected a whole number but found " + n);
     }
   }
 
   public int intValue() {
+    int start = mark();
     long v = longValue();
     if (v != (int) v) {
-      throw new JsonException(v + " is out of range for an int");
+      throw errorAt(start, v + " is out of range for an int");
     }
     return (int) v;
   }
@@ -298,9 +310,31 @@ public final class JsonReader {
     }
   }
 
-  /** An error at the current position, in the words a 400 uses. */
+  /** An error at the current position, in the words a 400 uses: what, the column and the path. */
   public JsonException error(String what) {
-    return new JsonException(what + " at column " + (pos + 1));
+    return errorAt(pos, what);
+  }
+
+  /** Where the next value starts (after white space): for an error about it once it is read ({@link #errorAt}). */
+  int mark() {
+    skipSpace();
+    return pos;
+  }
+
+  /** An error about the value that starts at {@code start}, from {@link #mark}. */
+  JsonException errorAt(int start, String what) {
+    StringBuilder path = new StringBuilder();
+    for (int d = 0; d < depth; d++) {
+      if (arrays[d] ? items[d] <= 0 : names[d] == null) {
+        break; // between values: deeper levels are not open
+      }
+      if (arrays[d]) {
+        path.append('[').append(items[d] - 1).append(']');
+      } else {
+        path.append('.').append(names[d]);
+      }
+    }
+    return new JsonException(what + " at column " + (start + 1) + (path.isEmpty() ? "" : " ($" + path + ")"));
   }
 
   private void open(char c, String what) {
@@ -311,6 +345,9 @@ public final class JsonReader {
       throw error("nested deeper than " + MAX_DEPTH + " levels");
     }
     pos++;
+    names[depth] = null;
+    items[depth] = 0;
+    arrays[depth] = c == '[';
     started[depth++] = false;
   }
 

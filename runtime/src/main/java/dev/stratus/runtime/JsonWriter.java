@@ -48,6 +48,18 @@ public final class JsonWriter {
     return this;
   }
 
+  /**
+   * A member of an object, left out when {@code value} is absent ({@code null} or an empty {@code Optional}):
+   * what generated codecs write each property with, so that absent values are not sent as {@code null}.
+   */
+  public <T> JsonWriter member(String name, Codec<T> codec, T value) {
+    if (value != null && !(value instanceof java.util.Optional<?> o && o.isEmpty())) {
+      name(name);
+      codec.write(this, value);
+    }
+    return this;
+  }
+
   public JsonWriter string(String s) {
     if (s == null) {
       return nul();

@@ -55,13 +55,29 @@ class JsonTest {
   void typedCodecsSayWhatTheyExpected() {
     assertThatThrownBy(() -> JsonReader.read("\"x\"", Codecs.LONG)).hasMessage(
         "expected a number but found '\"' at column 1");
-    assertThatThrownBy(() -> JsonReader.read("1.5", Codecs.LONG)).hasMessage("expected a whole number but found 1.5");
+    assertThatThrownBy(() -> JsonReader.read("1.5", Codecs.LONG)).hasMessage(
+        "expected a whole number but found 1.5 at column 1");
     assertThatThrownBy(() -> JsonReader.read("3000000000", Codecs.INT)).hasMessage(
-        "3000000000 is out of range for an int");
+        "3000000000 is out of range for an int at column 1");
     assertThatThrownBy(() -> JsonReader.read("\"2026-13-01\"", Codecs.LOCAL_DATE)).hasMessage(
-        "expected an ISO-8601 date such as 2026-12-03 but found \"2026-13-01\"");
+        "expected an ISO-8601 date such as 2026-12-03 but found \"2026-13-01\" at column 1");
     assertThat(JsonReader.read("null", Codecs.optional(Codecs.UUID_))).isEmpty();
     assertThat(JsonReader.read("[\"a\", \"a\"]", Codecs.set(Codecs.STRING))).containsExactly("a");
+  }
+
+  @Test
+  void anErrorInsideObjectsAndArraysNamesThePathOfTheValue() {
+    assertThatThrownBy(() -> JsonReader.read("{\"a\": {\"b\": [1, 2, \"x\"]}}", Codecs.map(Codecs.map(
+        Codecs.list(Codecs.LONG))))).hasMessage("expected a number but found '\"' at column 20 ($.a.b[2])");
+    assertThatThrownBy(() -> JsonReader.read("[{\"id\": 1}, {\"id\": 1.5}]", Codecs.list(Codecs.map(Codecs.LONG))))
+        .hasMessage("expected a whole number but found 1.5 at column 20 ($[1].id)");
+    assertThatThrownBy(() -> JsonReader.read("{\"day\": \"2026-13-01\"}", Codecs.map(Codecs.LOCAL_DATE)))
+        .hasMessage("expected an ISO-8601 date such as 2026-12-03 but found \"2026-13-01\" at column 9 ($.day)");
+    // Between values there is no value to name: the path stops at the container.
+    assertThatThrownBy(() -> JsonReader.read("{\"a\": [1,]}", Codecs.ANY)).hasMessage(
+        "trailing comma at column 10 ($.a)");
+    assertThatThrownBy(() -> JsonReader.read("{\"a\": 1 \"b\": 2}", Codecs.ANY)).hasMessage(
+        "expected ',' or the end of the object but found '\"' at column 9");
   }
 
   @Test
