@@ -9,6 +9,8 @@ import dev.stratus.template.yaml.YamlReader;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
 
@@ -18,6 +20,8 @@ final class Reporter {
   private final Elements elements;
   private final TreeLocator trees;
   private int errors;
+  /** What {@link #reportOn} printed, by element and message: a type read for several methods is reported once. */
+  private final java.util.Set<String> printed = new java.util.HashSet<>();
 
   Reporter(Messager messager, Elements elements, TreeLocator trees) {
     this.messager = messager;
@@ -28,6 +32,28 @@ final class Reporter {
   /** Reports on {@code at}, found afresh in the current round; {@code null} means the compilation. */
   void report(Origin at, Diagnostic diagnostic, Object... args) {
     report(at, diagnostic.with(args));
+  }
+
+  /**
+   * Reports on {@code element} of the current round (a record component, a bean's getter, setter or field, a
+   * type), on {@code annotation} when it is given: for what is read while the element is at hand. The same
+   * message on the same element is printed once, and counted each time, so that every reader of a type sees
+   * the error.
+   */
+  void reportOn(Element element, AnnotationMirror annotation, Diagnostic diagnostic, Object... args) {
+    String message = diagnostic.with(args).tagged();
+    boolean error = diagnostic.severity() == Severity.ERROR;
+    if (!printed.add(element.getEnclosingElement() + "#" + element + "#" + message)) {
+      errors += error ? 1 : 0;
+      return;
+    }
+    Kind kind = error ? Kind.ERROR : Kind.WARNING;
+    errors += error ? 1 : 0;
+    if (annotation != null) {
+      messager.printMessage(kind, message, element, annotation);
+    } else {
+      messager.printMessage(kind, message, element);
+    }
   }
 
   void report(Origin at, Message message) {

@@ -1,6 +1,10 @@
 package dev.stratus.processor;
 
+import com.palantir.javapoet.ClassName;
+import dev.stratus.annotations.JsonName;
+import dev.stratus.annotations.JsonNaming;
 import dev.stratus.processor.glue.JsonType;
+import dev.stratus.template.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,11 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -22,7 +29,13 @@ import javax.lang.model.util.ElementFilter;
 /**
  * Reads a Java type into the {@link JsonType} the generated glue handles, or says why it cannot: a typed
  * method's types are checked here, at compile time, so the glue never meets a type it cannot read.
- * One instance per method, so that the codec names of its structures are unique.
+ * One instance per method (or {@code @JsonCodec} type), so that the codec names of its structures are unique.
+ *
+ * <p>Each property's JSON name is its {@code @JsonName}, else its Java name under the {@code @JsonNaming}
+ * policy of its type, else of its package. An empty name, names that disagree, and two properties of one
+ * name are reported on the property's element when there is a {@link Reporter} (the structure read then is
+ * not to be generated: the caller sees the error count grow); without one, they are thrown as
+ * {@link Unsupported}.
  */
 final class TypeReader {
   /** Thrown with the part of the type that is not supported, and why. */
@@ -72,10 +85,17 @@ final class TypeReader {
   private final String packageName;
 
   private final javax.lang.model.util.Elements elements;
+  /** Where naming mistakes are reported on their element; null: they are thrown. */
+  private final Reporter reporter;
 
   TypeReader(javax.lang.model.util.Elements elements, String packageName) {
+    this(elements, packageName, null);
+  }
+
+  TypeReader(javax.lang.model.util.Elements elements, String packageName, Reporter reporter) {
     this.elements = elements;
     this.packageName = packageName;
+    this.reporter = reporter;
   }
 
   /** The value of a primitive left out of JSON, or null for a reference type. */
@@ -93,7 +113,7 @@ final class TypeReader {
       return new JsonType.Simple(k.boxed(), k.constant());
     }
     if (isEnum(t)) {
-      return new JsonType.Enumeration(qualified(t));
+      return enumeration(t);
     }
     throw new Unsupported(t + " has no text form");
   }
@@ -142,7 +162,7 @@ final class TypeReader {
       default -> {}
     }
     if (isEnum(t)) {
-      return new JsonType.Enumeration(name);
+      return enumeration(t);
     }
     return structure((TypeElement) d.asElement());
   }
@@ -171,27 +191,154 @@ final class TypeReader {
     if (!inProgress.add(name)) {
       throw new Unsupported(name + " refers to itself; JSON of recursive types is not supported");
     }
-    List<JsonType.Property> props = new ArrayList<>();
+    List<Named> props = new ArrayList<>();
     boolean record = type.getKind() == ElementKind.RECORD;
     if (record) {
       for (RecordComponentElement c : type.getRecordComponents()) {
-        props.add(new JsonType.Property(c.getSimpleName().toString(), json(c.asType()), c.getSimpleName().toString(),
-            null, zero(c.asType())));
+        String p = c.getSimpleName().toString();
+        List<Element> named = new ArrayList<>(List.of(c));
+        if (c.getAccessor() != null) {
+          named.add(c.getAccessor()); // an accessor written out may say the name too
+        }
+        props.add(new Named(p, json(c.asType()), p, null, zero(c.asType()), c, named));
       }
     } else {
       bean(type, props);
     }
     inProgress.remove(name);
+    List<JsonType.Property> properties = names(type, props);
     // Named by the type, within the handlers' package: one codec class per type and package, shared.
     String pkg = elements.getPackageOf(type).getQualifiedName().toString();
     String codec = (pkg.equals(packageName) && !pkg.isEmpty() ? name.substring(pkg.length() + 1) : name)
         .replace('.', '_') + "_Codec";
-    JsonType.Structure s = new JsonType.Structure(name, codec, record, props);
+    JsonType.Structure s = new JsonType.Structure(name, codec, record, properties, ClassName.get(type),
+        ClassName.get(packageName, codec));
     structures.put(name, s);
     return s;
   }
 
-  private void bean(TypeElement type, List<JsonType.Property> props) throws Unsupported {
+  /** A property before its JSON name is known: where it is declared, and every element that may name it. */
+  private record Named(String name, JsonType type, String getter, String setter, String zero, Element at,
+      List<Element> named) {}
+
+  /**
+   * The JSON names of {@code type}'s properties: {@code @JsonName} wins over the policy; an empty name, two
+   * names of one property, and one name of two properties are mistakes.
+   */
+  private List<JsonType.Property> names(TypeElement type, List<Named> props) throws Unsupported {
+    JsonNaming.Policy policy = policy(type);
+    Map<String, Named> byJson = new HashMap<>();
+    List<JsonType.Property> out = new ArrayList<>();
+    String owner = type.getSimpleName().toString();
+    for (Named p : props) {
+      String byPolicy = apply(policy, p.name());
+      String json = null;
+      Element namedAt = null;
+      Set<String> seen = new HashSet<>();
+      for (Element e : p.named()) {
+        JsonName n = e.getAnnotation(JsonName.class);
+        if (n == null || !seen.add(n.value())) {
+          continue; // a record component's name is its accessor's too
+        }
+        if (n.value().isEmpty()) {
+          mistake(e, Diagnostic.InvalidJsonName, p.name(), owner, byPolicy);
+        } else if (json == null) {
+          json = n.value();
+          namedAt = e;
+        } else if (!json.equals(n.value())) {
+          mistake(e, Diagnostic.ConflictingJsonNames, p.name(), owner, json, role(namedAt), n.value(), role(e));
+        }
+      }
+      if (json == null) {
+        json = byPolicy;
+      }
+      Named first = byJson.putIfAbsent(json, p);
+      if (first != null) {
+        Element at = namedAt != null ? namedAt : p.at();
+        mistake(at, Diagnostic.DuplicateJsonName, first.name(), p.name(), owner, json);
+        continue;
+      }
+      out.add(new JsonType.Property(p.name(), json, p.type(), p.getter(), p.setter(), p.zero()));
+    }
+    return out;
+  }
+
+  /** Reported on {@code at} (on its {@code @JsonName} if it has one), or thrown without a reporter. */
+  private void mistake(Element at, Diagnostic d, Object... args) throws Unsupported {
+    if (reporter == null) {
+      throw new Unsupported(d.with(args).text());
+    }
+    if (at.getKind() == ElementKind.RECORD_COMPONENT) {
+      // The Messager cannot place a record component; the field of the same name is declared by the same text.
+      for (VariableElement f : ElementFilter.fieldsIn(at.getEnclosingElement().getEnclosedElements())) {
+        if (f.getSimpleName().contentEquals(at.getSimpleName())) {
+          at = f;
+        }
+      }
+    }
+    AnnotationMirror annotation = null;
+    for (AnnotationMirror m : at.getAnnotationMirrors()) {
+      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(JsonName.class.getName())) {
+        annotation = m;
+      }
+    }
+    reporter.reportOn(at, annotation, d, args);
+  }
+
+  private static String role(Element e) {
+    return switch (e.getKind()) {
+      case RECORD_COMPONENT -> "component";
+      case FIELD -> "field";
+      default -> e.getSimpleName().toString().startsWith("set") ? "setter" : e.getKind() == ElementKind.METHOD
+          && ((ExecutableElement) e).getParameters().isEmpty() ? "getter" : "method";
+    };
+  }
+
+  /** The type's {@code @JsonNaming}, else its package's, else names as in Java. */
+  private JsonNaming.Policy policy(TypeElement type) {
+    JsonNaming naming = type.getAnnotation(JsonNaming.class);
+    if (naming == null) {
+      naming = elements.getPackageOf(type).getAnnotation(JsonNaming.class);
+    }
+    return naming == null ? JsonNaming.Policy.IDENTITY : naming.value();
+  }
+
+  /**
+   * {@code property} under {@code policy}: split into words where a lower-case letter or digit meets an
+   * upper-case one, and before the last capital of a run that a lower-case letter follows ({@code fileURLValue}
+   * → file, URL, Value).
+   */
+  static String apply(JsonNaming.Policy policy, String property) {
+    if (policy == JsonNaming.Policy.IDENTITY) {
+      return property;
+    }
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i < property.length(); i++) {
+      char before = property.charAt(i - 1);
+      char c = property.charAt(i);
+      boolean boundary = Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before)
+          || Character.isUpperCase(before) && i + 1 < property.length()
+          && Character.isLowerCase(property.charAt(i + 1)));
+      if (boundary || c == '_') {
+        words.add(property.substring(start, i));
+        start = c == '_' ? i + 1 : i;
+      }
+    }
+    words.add(property.substring(start));
+    words.removeIf(String::isEmpty);
+    StringBuilder b = new StringBuilder();
+    for (String w : words) {
+      switch (policy) {
+        case SNAKE_CASE, KEBAB_CASE -> b.append(b.isEmpty() ? "" : policy == JsonNaming.Policy.SNAKE_CASE ? "_" : "-")
+            .append(w.toLowerCase(Locale.ROOT));
+        default -> b.append(w.substring(0, 1).toUpperCase(Locale.ROOT)).append(w.substring(1));
+      }
+    }
+    return b.toString();
+  }
+
+  private void bean(TypeElement type, List<Named> props) throws Unsupported {
     String name = type.getQualifiedName().toString();
     if (type.getKind() != ElementKind.CLASS || type.getModifiers().contains(Modifier.ABSTRACT)) {
       throw new Unsupported(name + " is neither a record nor a concrete class");
@@ -205,6 +352,7 @@ final class TypeReader {
     }
     Map<String, ExecutableElement> getters = new java.util.LinkedHashMap<>();
     Map<String, ExecutableElement> setters = new HashMap<>();
+    Map<String, VariableElement> fields = new HashMap<>();
     for (TypeElement t = type; t != null && !t.getQualifiedName().contentEquals("java.lang.Object"); ) {
       for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) {
         if (!m.getModifiers().contains(Modifier.PUBLIC) || m.getModifiers().contains(Modifier.STATIC)) {
@@ -222,6 +370,11 @@ final class TypeReader {
           setters.putIfAbsent(decapitalize(n.substring(3)), m);
         }
       }
+      for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        if (!f.getModifiers().contains(Modifier.STATIC)) {
+          fields.putIfAbsent(f.getSimpleName().toString(), f);
+        }
+      }
       TypeMirror superclass = t.getSuperclass();
       t = superclass instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
     }
@@ -231,8 +384,14 @@ final class TypeReader {
       ExecutableElement get = getters.get(p);
       ExecutableElement set = setters.get(p);
       TypeMirror t = get != null ? get.getReturnType() : set.getParameters().get(0).asType();
-      props.add(new JsonType.Property(p, json(t), get == null ? null : get.getSimpleName().toString(),
-          set == null ? null : set.getSimpleName().toString(), zero(t)));
+      List<Element> named = new ArrayList<>();
+      for (Element e : new Element[] {get, set, fields.get(p)}) {
+        if (e != null) {
+          named.add(e);
+        }
+      }
+      props.add(new Named(p, json(t), get == null ? null : get.getSimpleName().toString(),
+          set == null ? null : set.getSimpleName().toString(), zero(t), get != null ? get : set, named));
     }
   }
 
@@ -241,6 +400,11 @@ final class TypeReader {
       return s; // URL stays URL, as java.beans has it
     }
     return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+  }
+
+  private static JsonType.Enumeration enumeration(TypeMirror t) {
+    TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
+    return new JsonType.Enumeration(e.getQualifiedName().toString(), ClassName.get(e));
   }
 
   private static boolean isEnum(TypeMirror t) {

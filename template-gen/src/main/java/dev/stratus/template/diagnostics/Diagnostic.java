@@ -52,6 +52,16 @@ public enum Diagnostic {
   BodyOnReadRoute(WARNING, "@Body on a %s route: clients, proxies and caches may drop the body of a %s request; use"
       + " POST, PUT or PATCH, or take @Query parameters"),
 
+  // --- JSON of records and beans ---
+  DuplicateJsonName(ERROR, "properties %s and %s of %s are both \"%s\" in JSON, so a reader could not tell them"
+      + " apart; give one another name with @JsonName(\"...\")"),
+  InvalidJsonName(ERROR, "@JsonName on property %s of %s is empty; a JSON member needs a name: write one, or remove"
+      + " @JsonName to keep \"%s\""),
+  ConflictingJsonNames("InvalidJsonName", ERROR, "property %s of %s is named \"%s\" on its %s and \"%s\" on its %s;"
+      + " name it once"),
+  InvalidJsonCodecType(ERROR, "@JsonCodec on %s: %s; Stratus generates codecs of public records and of public"
+      + " classes with a public no-argument constructor, getters and setters"),
+
   // --- resource connections ---
   UseWithoutFunction(ERROR, "@Use needs @CfFunction on the same %s: a use grants a function access"),
   UnknownUseResource(ERROR, "@Use names '%s', which is no resource of the template%s; declare it with @CfResource"
