@@ -177,6 +177,14 @@ class JsonCodecsTest {
   }
 
   @Test
+  void aMistakeNamesTheMembersAndThePath() throws Exception {
+    assertThatThrownBy(() -> Json.read("[]", type("com.example.msg.Status"))).hasMessage(
+        "expected an object (http-status, file-url-value, s3-key) but found '[' at column 1");
+    assertThatThrownBy(() -> Json.read("{\"tags\": [{\"tag_name\": 1}]}", type("com.example.msg.Upload")))
+        .hasMessage("expected a string but found '1' at column 24 ($.tags[0].tag_name)");
+  }
+
+  @Test
   void theCodecsOfAPackageAreNamedForJsonToFind() {
     assertThat(compilation.generatedSourceFiles().stream().map(f -> f.getName().replaceAll(".*/", "")).sorted())
         .containsExactly("Settings_Codec.java", "Status_Codec.java", "Status_Detail_Codec.java", "Tag_Codec.java",

@@ -51,13 +51,22 @@ public final class JsonReader {
         if (c == '-' || c >= '0' && c <= '9') {
           yield Kind.NUMBER;
         }
-        throw error("unexpected " + describe(c));
+        throw error("expected a JSON value but found " + describe(c));
       }
     };
   }
 
   public void beginObject() {
-    open('{', "an object");
+    open('{', "an object", null);
+  }
+
+  /**
+   * The start of an object whose members are {@code members} ({@code "name, size, type"}), as a generated codec
+   * knows them: a value of another kind is refused with them, {@code expected an object (name, size, type) but
+   * found '['}.
+   */
+  public void beginObject(String members) {
+    open('{', "an object", members);
   }
 
   public void endObject() {
@@ -65,7 +74,7 @@ public final class JsonReader {
   }
 
   public void beginArray() {
-    open('[', "an array");
+    open('[', "an array", null);
   }
 
   public void endArray() {
@@ -337,9 +346,10 @@ public final class JsonReader {
     return new JsonException(what + " at column " + (start + 1) + (path.isEmpty() ? "" : " ($" + path + ")"));
   }
 
-  private void open(char c, String what) {
+  private void open(char c, String what, String members) {
     if (next() != c) {
-      throw error("expected " + what + " but found " + describe(next()));
+      throw error("expected " + what + (members == null ? "" : " (" + members + ")") + " but found "
+          + describe(next()));
     }
     if (depth == MAX_DEPTH) {
       throw error("nested deeper than " + MAX_DEPTH + " levels");

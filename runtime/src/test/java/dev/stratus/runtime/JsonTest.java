@@ -38,7 +38,8 @@ class JsonTest {
       "nul|expected a JSON value but found 'nul' at column 1",
       "not json|expected a JSON value but found 'not json' at column 1",
       "[1] [2]|more than one JSON value; send one at column 5",
-      "|unexpected the end of the text at column 1",
+      "|expected a JSON value but found the end of the text at column 1",
+      "{\"a\": }|expected a JSON value but found '}' at column 7 ($.a)",
   })
   void refusesWhatIsNotJson(String text, String message) {
     assertThatThrownBy(() -> JsonReader.read(text == null ? "" : text, Codecs.ANY)).isInstanceOf(JsonException.class)
@@ -78,6 +79,9 @@ class JsonTest {
         "trailing comma at column 10 ($.a)");
     assertThatThrownBy(() -> JsonReader.read("{\"a\": 1 \"b\": 2}", Codecs.ANY)).hasMessage(
         "expected ',' or the end of the object but found '\"' at column 9");
+    // A generated codec names the members it reads.
+    assertThatThrownBy(() -> JsonReader.of(" [1]").beginObject("name, size")).hasMessage(
+        "expected an object (name, size) but found '[' at column 2");
   }
 
   @Test

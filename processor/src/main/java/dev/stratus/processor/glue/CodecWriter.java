@@ -166,7 +166,14 @@ public final class CodecWriter {
     if (!s.record()) {
       b.addStatement("$T value = new $T()", s.type(), s.type());
     }
-    b.addStatement("in.beginObject()").beginControlFlow("while (in.hasNext())");
+    List<String> members = new ArrayList<>();
+    read.forEach(p -> members.add(p.json()));
+    if (members.isEmpty()) {
+      b.addStatement("in.beginObject()");
+    } else { // a mistake names the members: expected an object (name, size) but found '['
+      b.addStatement("in.beginObject($S)", String.join(", ", members));
+    }
+    b.beginControlFlow("while (in.hasNext())");
     if (read.isEmpty()) {
       b.addStatement("in.name()").addStatement("in.skip()");
     } else {

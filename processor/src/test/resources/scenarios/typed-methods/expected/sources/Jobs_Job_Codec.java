@@ -26,7 +26,7 @@ final class Jobs_Job_Codec implements Codec<Jobs.Job> {
     }
     String name = null;
     Integer attempts = null;
-    in.beginObject();
+    in.beginObject("name, attempts");
     while (in.hasNext()) {
       switch (in.name()) {
         case "name" -> name = Codecs.STRING.read(in);

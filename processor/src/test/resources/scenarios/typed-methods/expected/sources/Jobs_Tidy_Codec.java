@@ -25,7 +25,7 @@ final class Jobs_Tidy_Codec implements Codec<Jobs.Tidy> {
       return null;
     }
     Integer olderThanDays = null;
-    in.beginObject();
+    in.beginObject("olderThanDays");
     while (in.hasNext()) {
       switch (in.name()) {
         case "olderThanDays" -> olderThanDays = Codecs.INT.read(in);

@@ -30,7 +30,7 @@ final class NewProduct_Codec implements Codec<NewProduct> {
       return null;
     }
     NewProduct value = new NewProduct();
-    in.beginObject();
+    in.beginObject("name, category, tags, note, draft");
     while (in.hasNext()) {
       switch (in.name()) {
         case "name" -> value.setName(Codecs.STRING.read(in));

@@ -37,7 +37,7 @@ final class Product_Codec implements Codec<Product> {
     Category category = null;
     List<String> tags = null;
     Optional<String> note = null;
-    in.beginObject();
+    in.beginObject("id, name, category, tags, note");
     while (in.hasNext()) {
       switch (in.name()) {
         case "id" -> id = Codecs.LONG.read(in);
