@@ -7,16 +7,44 @@ import dev.stratus.annotations.Path;
 import dev.stratus.annotations.Query;
 import dev.stratus.annotations.Use;
 import dev.stratus.runtime.Warmup;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Filestore's HTTP API, one typed method per route: Stratus generates each route's handler (binding, JSON,
- * refusals as 4xx, faults as a 500), this class only reads the request's values and calls {@link FileService}.
- * The bodies are parsed here, by {@link Requests}, because the API's messages for a bad body are its own.
+ * refusals as 4xx, faults as a 500), this class only checks the request's values and calls {@link FileService}.
+ * Bodies are the records below, read and written by the codecs Stratus generates under the package's
+ * snake_case policy, absent values left out (the original Filestore's wire format). A list of ids is read by
+ * {@link Requests} from the text, because its mistakes ("not a file id: 42 (ids are 22 characters …)") say
+ * more in the API's words than in the binding's.
  */
 public class FilesApi implements Warmup {
+  /**
+   * Preprocess's body, {@code {"name": "report.pdf", "size": 123, "type": "application/pdf"}}: the client's
+   * declaration of a file; {@code size} and {@code type} are optional (the original clients send only the name).
+   * {@code size} is any JSON number, so that {@code 5.0} is five bytes and {@code 1.5} gets the API's own words.
+   */
+  public record NewFile(String name, BigDecimal size, String type) {}
+
+  /**
+   * A file as Info answers it: {@code id}, {@code name}, {@code type}, {@code size}, {@code created_at},
+   * {@code uploaded_at}, {@code stored_at}, {@code deleted_at}, {@code rejected} and {@code url}, those absent
+   * left out. Times are text as {@link Times#format} writes them (UTC, always milliseconds, so that they sort as
+   * text), not the runtime's {@code Instant} form, which drops zero fractions.
+   */
+  public record FileInfo(String id, String name, String type, Long size, String createdAt, String uploadedAt,
+      String storedAt, String deletedAt, String rejected, String url) {
+    static FileInfo of(FileItem item) {
+      return new FileInfo(item.id(), item.name(), item.type(), item.size(), Times.format(item.createdAt()),
+          Times.format(item.uploadedAt()), Times.format(item.storedAt()), Times.format(item.deletedAt()),
+          item.rejected(), item.url());
+    }
+  }
+
+  /** Revert's answer: the id of the upload undone. */
+  public record Reverted(String id) {}
+
   private final FileService service;
 
   /** Lambda's: the container's one service, built from the environment. */
@@ -35,7 +63,7 @@ public class FilesApi implements Warmup {
   @Use(value = "FilesTable", actions = "dynamodb:PutItem")
   @Use(value = "StorageBucket", actions = "s3:PutObject", objects = ObjectKeys.STAGED + "*")
   @ApiRoute(path = "/file", method = "POST", api = "FilestoreApi")
-  public FileService.Upload preprocess(@Body Optional<String> body) {
+  public FileService.Upload preprocess(@Body Optional<NewFile> body) {
     return service.preprocess(Requests.declared(body));
   }
 
@@ -62,10 +90,10 @@ public class FilesApi implements Warmup {
   @Use(value = "FilesTable", actions = "dynamodb:BatchGetItem")
   @Use(value = "StorageBucket", actions = "s3:GetObject", objects = ObjectKeys.STORED + "*")
   @ApiRoute(path = "/files", method = "POST", apiKeyRequired = true, api = "FilestoreApi")
-  public List<Map<String, Object>> info(@Body Optional<String> body, @Query("deleted") Optional<String> deleted,
+  public List<FileInfo> info(@Body Optional<String> body, @Query("deleted") Optional<String> deleted,
       @Query("nonstored") Optional<String> nonstored) {
     return service.info(Requests.ids(body), Requests.flag(deleted), Requests.flag(nonstored)).stream()
-        .map(FileItem::toJson).toList();
+        .map(FileInfo::of).toList();
   }
 
   /** {@code DELETE /files [ids]} → the ids deleted: soft delete of the item, hard delete of the object. Needs the API key. */
@@ -86,9 +114,9 @@ public class FilesApi implements Warmup {
   @Use(value = "FilesTable", actions = {"dynamodb:GetItem", "dynamodb:UpdateItem"})
   @Use(value = "StorageBucket", actions = "s3:DeleteObject")
   @ApiRoute(path = "/file/{id}", method = "DELETE", api = "FilestoreApi")
-  public Map<String, String> revert(@Path("id") String id) {
+  public Reverted revert(@Path("id") String id) {
     service.revert(Requests.fileId(id));
-    return Map.of("id", id);
+    return new Reverted(id);
   }
 
   /**

@@ -6,15 +6,15 @@ import dev.stratus.runtime.Convert;
 import dev.stratus.runtime.JsonException;
 import dev.stratus.runtime.JsonReader;
 import dev.stratus.runtime.JsonWriter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The values of Filestore's requests, with the API's own words for the caller's mistakes (each a 400
- * through {@link FileException}): the original clients' bodies are loose JSON shapes, checked here. What the
+ * through {@link FileException}): Preprocess's bound body checked, a list of ids read from the text. What the
  * caller sent is quoted as the runtime quotes it ({@link Convert#excerpt}): never unbounded.
  */
 final class Requests {
@@ -26,31 +26,29 @@ final class Requests {
   private Requests() {}
 
   /**
-   * {@code {"name": "...", "size": 123, "type": "image/png"}} → what the client declares; {@code size} and
-   * {@code type} are optional (the original clients send only the name).
+   * Preprocess's body → what the client declares: a name, and a size (a whole number of bytes) and a media
+   * type if it says them. Its JSON shape is checked by the binding; its values here, in the API's words.
    */
-  static Declared declared(Optional<String> text) {
-    if (!(body(text) instanceof Map<?, ?> body)) {
-      throw FileException.invalid("the body must be a JSON object: {\"name\": \"report.pdf\"}");
+  static Declared declared(Optional<FilesApi.NewFile> body) {
+    if (body.isEmpty()) {
+      throw FileException.invalid("the request has no body; send JSON");
     }
-    Object name = body.get("name");
-    if (name == null) {
+    FilesApi.NewFile file = body.get();
+    if (file.name() == null) {
       throw FileException.invalid("'name' is required: the file's name, e.g. {\"name\": \"report.pdf\"}");
     }
-    if (!(name instanceof String fileName)) {
-      throw FileException.invalid("'name' must be a string");
-    }
-    Object size = body.get("size");
-    if (size != null && !(size instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue())) {
+    BigDecimal size = file.size();
+    if (size != null && (size.signum() < 0 || size.stripTrailingZeros().scale() > 0
+        || size.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0)) {
       throw FileException.invalid("'size' must be the file's size in bytes, a whole number; got "
-          + Convert.excerpt(write(size)));
+          + Convert.excerpt(size.toString()));
     }
-    Object type = body.get("type");
-    if (type != null && !(type instanceof String t && MEDIA_TYPE.matcher(t).matches())) {
+    String type = file.type();
+    if (type != null && !MEDIA_TYPE.matcher(type).matches()) {
       throw FileException.invalid("'type' must be a media type such as \"image/png\"; got "
           + Convert.excerpt(write(type)));
     }
-    return new Declared(fileName, size == null ? null : ((Number) size).longValue(), (String) type);
+    return new Declared(file.name(), size == null ? null : size.longValueExact(), type);
   }
 
   /** {@code ["id", ...]} → the ids: 1 to {@value #MAX_IDS} of them, each of the shape Filestore issues. */

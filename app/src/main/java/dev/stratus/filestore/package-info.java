@@ -103,6 +103,8 @@
 @CfOutput(name = "UsagePlanId", value = "!Ref FilestoreUsagePlan", description = "Usage plan of the backend key")
 @CfOutput(name = "ApiKeyId", value = "!Ref FilestoreApiKey",
     description = "Id of the backend API key; read its value with: aws apigateway get-api-key --include-value --api-key ID")
+// The original Filestore's wire format: every JSON member in snake_case (FilesApi's bodies: created_at, uploaded_at…).
+@JsonNaming(JsonNaming.Policy.SNAKE_CASE)
 package dev.stratus.filestore;
 
 import dev.stratus.annotations.CfCondition;
@@ -110,3 +112,4 @@ import dev.stratus.annotations.CfGlobals;
 import dev.stratus.annotations.CfOutput;
 import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfResource;
+import dev.stratus.annotations.JsonNaming;
