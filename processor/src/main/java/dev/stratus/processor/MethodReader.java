@@ -113,7 +113,7 @@ final class MethodReader {
     }
     List<TypedMethod.Route> routes = new ArrayList<>();
     List<Param> params = new ArrayList<>();
-    TypeReader typeReader = new TypeReader(elements, packageOf(owner));
+    TypeReader typeReader = new TypeReader(elements, packageOf(owner), reporter);
     Result result;
     if (typed.shape() == Typed.Shape.ROUTE) {
       for (AnnotationView v : events.get(typed)) {

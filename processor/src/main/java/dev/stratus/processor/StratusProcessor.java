@@ -103,6 +103,7 @@ public final class StratusProcessor extends AbstractProcessor {
   private int written;
   private FunctionReader functions;
   private DeclarationReader declarations;
+  private AnnotatedCodecs annotatedCodecs;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
@@ -110,6 +111,7 @@ public final class StratusProcessor extends AbstractProcessor {
     reporter = new Reporter(env.getMessager(), env.getElementUtils(), TreeLocator.of(env));
     functions = new FunctionReader(env.getElementUtils(), env.getTypeUtils(), reporter, AccessorReads.of(env));
     declarations = new DeclarationReader(env.getElementUtils(), reporter);
+    annotatedCodecs = new AnnotatedCodecs(env.getElementUtils(), reporter);
   }
 
   private static final Set<String> ANNOTATION_NAMES =
@@ -151,6 +153,11 @@ public final class StratusProcessor extends AbstractProcessor {
           String name = binaryName(owner);
           if (!fragments.containsKey(name)) {
             fragments.put(name, read(name, owner));
+          }
+        }
+        for (AnnotatedCodecs.Source codec : annotatedCodecs.read(round)) {
+          if (codecsWritten.add(codec.name())) {
+            writeSource(codec.name(), codec.text(), codec.origin());
           }
         }
         writeGlue();

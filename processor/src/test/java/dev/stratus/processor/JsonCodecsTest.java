@@ -122,7 +122,7 @@ class JsonCodecsTest {
     List<String> all = new ArrayList<>(options);
     all.add("-Xlint:-processing");
     all.add("-A" + StratusProcessor.TODAY_OPTION + "=" + Compile.TODAY);
-    return Compiler.javac().withProcessors(new StratusProcessor(), new JsonCodecHook()).withOptions(all)
+    return Compiler.javac().withProcessors(new StratusProcessor()).withOptions(all)
         .compile(sources);
   }
 

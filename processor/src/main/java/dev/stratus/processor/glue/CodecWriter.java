@@ -92,27 +92,6 @@ public final class CodecWriter {
     return CodeBlock.of("$T.ANY", CODECS);
   }
 
-  /**
-   * The expression of {@code t}'s codec as text, for glue that imports {@code dev.stratus.runtime.Codecs} and
-   * lives in the codecs' package; {@link #codeOf} is the same for JavaPoet.
-   */
-  static String expression(JsonType t) {
-    if (t instanceof JsonType.Simple s) {
-      return "Codecs." + s.constant();
-    } else if (t instanceof JsonType.Enumeration e) {
-      return "Codecs.enumeration(" + e.java() + ".values())";
-    } else if (t instanceof JsonType.Collection c) {
-      return "Codecs." + (c.set() ? "set" : "list") + "(" + expression(c.item()) + ")";
-    } else if (t instanceof JsonType.StringMap map) {
-      return "Codecs.map(" + expression(map.value()) + ")";
-    } else if (t instanceof JsonType.Optional o) {
-      return "Codecs.optional(" + expression(o.value()) + ")";
-    } else if (t instanceof Structure s) {
-      return s.name() + ".INSTANCE";
-    }
-    return "Codecs.ANY";
-  }
-
   private static TypeSpec codecClass(Structure s) {
     ClassName self = s.codec();
     TypeName type = s.type();

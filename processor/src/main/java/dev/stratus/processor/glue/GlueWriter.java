@@ -305,7 +305,7 @@ public final class GlueWriter {
   private FieldSpec codec(TypeName java, JsonType t) {
     String name = constantName(t);
     return codecs.computeIfAbsent(name, n -> FieldSpec.builder(ParameterizedTypeName.get(CODEC, java.box()), n,
-        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(codeOf(t)).build());
+        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(CodecWriter.codeOf(t)).build());
   }
 
   /** {@code List<Product>} → {@code LIST_OF_PRODUCT}: a name for the codec of {@code t}. */
@@ -313,24 +313,6 @@ public final class GlueWriter {
     String simple = t.java().replaceAll("[\\w.]*\\.(\\w+)", "$1").replace("[]", "_ARRAY").replaceAll("[<,]", "_OF_")
         .replaceAll("[^\\w]", "");
     return simple.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-  }
-
-  /** The expression of {@code t}'s codec. */
-  static CodeBlock codeOf(JsonType t) {
-    if (t instanceof JsonType.Simple s) {
-      return CodeBlock.of("$T.$N", CODECS, s.constant());
-    } else if (t instanceof JsonType.Enumeration e) {
-      return CodeBlock.of("$T.enumeration($T.values())", CODECS, JavaTypes.of(e.java()));
-    } else if (t instanceof JsonType.Collection c) {
-      return CodeBlock.of("$T.$N($L)", CODECS, c.set() ? "set" : "list", codeOf(c.item()));
-    } else if (t instanceof JsonType.StringMap map) {
-      return CodeBlock.of("$T.map($L)", CODECS, codeOf(map.value()));
-    } else if (t instanceof JsonType.Optional o) {
-      return CodeBlock.of("$T.optional($L)", CODECS, codeOf(o.value()));
-    } else if (t instanceof JsonType.Structure s) {
-      return CodeBlock.of("$N.INSTANCE", s.name());
-    }
-    return CodeBlock.of("$T.ANY", CODECS);
   }
 
   /** The text conversion of a path, query or header value of type {@code t}. */
