@@ -61,7 +61,7 @@ Resources:
   TypedFunction:
     Type: AWS::Serverless::Function
     Properties:
-      Handler: bench.glue.Typed_GetHandler::handleRequest
+      Handler: bench.glue.Typed_Lambda::get
       CodeUri: typed.jar
       Events: {Get: {Type: Api, Properties: {Path: '/typed/{id}', Method: get}}}
   JacksonJrFunction:

@@ -36,7 +36,7 @@ public @interface CfFunction {
 
   /**
    * Handler string; empty means {@code binary.ClassName::handleRequest}, or on a method the generated
-   * handler class, {@code Products_GetHandler::handleRequest}.
+   * handler class's method of the same name, {@code Products_Lambda::get}.
    */
   String handler() default "";
 

@@ -3,7 +3,7 @@ package dev.stratus.local;
 import dev.stratus.template.Resource;
 import dev.stratus.template.SamNames;
 import dev.stratus.template.Value;
-import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.events.ApiCors;
 import dev.stratus.template.events.ApiEvent;
 import dev.stratus.template.events.HttpApiEvent;
 import dev.stratus.template.events.OtherEvent;
@@ -375,12 +375,10 @@ public final class LocalServer implements AutoCloseable {
   /** CORS per API, from the API's {@code Cors} or the {@code Globals.Api.Cors}. */
   private Map<String, ApiGateway.Cors> cors() {
     Map<String, ApiGateway.Cors> out = new LinkedHashMap<>();
-    Value global = stack.template.globals().get("Api") instanceof Mapping g ? g.get("Cors") : null;
     List<String> apis = new ArrayList<>(stack.ofType("AWS::Serverless::Api").keySet());
     apis.add(SamNames.IMPLICIT_REST_API);
     for (String id : apis) {
-      dev.stratus.template.Resource r = stack.resources.get(id);
-      Value cors = r != null && r.properties().get("Cors") != null ? r.properties().get("Cors") : global;
+      Value cors = ApiCors.declared(List.of(stack.template), id, false);
       if (cors == null) {
         continue;
       }
@@ -398,13 +396,10 @@ public final class LocalServer implements AutoCloseable {
 
   /** An HTTP API's {@code CorsConfiguration} (lists, no inner quotes), or {@code true} for SAM's allow-all. */
   private void httpApiCors(Map<String, ApiGateway.Cors> out) {
-    Value global = stack.template.globals().get("HttpApi") instanceof Mapping g ? g.get("CorsConfiguration") : null;
     List<String> apis = new ArrayList<>(stack.ofType("AWS::Serverless::HttpApi").keySet());
     apis.add(SamNames.IMPLICIT_HTTP_API);
     for (String id : apis) {
-      dev.stratus.template.Resource r = stack.resources.get(id);
-      Value cors = r != null && r.properties().get("CorsConfiguration") != null ? r.properties().get("CorsConfiguration")
-          : global;
+      Value cors = ApiCors.declared(List.of(stack.template), id, true);
       Object c = cors == null ? null : stack.evaluate(cors);
       if (c instanceof Map<?, ?> m) {
         out.put(id, new ApiGateway.Cors(joined(m.get("AllowOrigins")), joined(m.get("AllowMethods")),
@@ -420,13 +415,8 @@ public final class LocalServer implements AutoCloseable {
         : value == null ? null : String.valueOf(value);
   }
 
-  /** SAM writes CORS values as quoted strings ({@code "'*'"}), because they become API Gateway mapping expressions. */
   private static String unquote(Object value) {
-    if (value == null) {
-      return null;
-    }
-    String s = String.valueOf(value);
-    return s.length() >= 2 && s.startsWith("'") && s.endsWith("'") ? s.substring(1, s.length() - 1) : s;
+    return value == null ? null : ApiCors.unquote(String.valueOf(value));
   }
 
   private void notify(NotifyingBlobStore.Change change) {

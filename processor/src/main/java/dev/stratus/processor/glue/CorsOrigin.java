@@ -1,9 +1,9 @@
 package dev.stratus.processor.glue;
 
-import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.events.ApiCors;
 import java.util.List;
 
 /**
@@ -12,8 +12,6 @@ import java.util.List;
  * itself; an HTTP API adds it on its own. Only a literal origin is known at compile time.
  */
 public final class CorsOrigin {
-  private static final String SERVERLESS_API = "AWS::Serverless::Api";
-
   private CorsOrigin() {}
 
   /** The origin for {@code route} given every template part known, or null for none. */
@@ -21,29 +19,9 @@ public final class CorsOrigin {
     if (route.httpApi()) {
       return null;
     }
-    if (!route.api().isEmpty()) {
-      for (Template t : templates) {
-        Resource api = t.resources().get(route.api());
-        if (api != null && api.type().equals(SERVERLESS_API) && api.properties().get("Cors") != null) {
-          return origin(api.properties().get("Cors"));
-        }
-      }
-    }
-    for (Template t : templates) {
-      if (t.globals().get("Api") instanceof Mapping api && api.get("Cors") != null) {
-        return origin(api.get("Cors"));
-      }
-    }
-    return null;
-  }
-
-  /** {@code "'*'"} or {@code {AllowOrigin: "'*'"}}: SAM quotes the header's value. */
-  private static String origin(Value cors) {
+    Value cors = ApiCors.declared(templates, route.api(), false);
+    // "'*'" or {AllowOrigin: "'*'"}
     Value origin = cors instanceof Mapping m ? m.get("AllowOrigin") : cors;
-    if (!(origin instanceof Value.Str s)) {
-      return null;
-    }
-    String text = s.value().strip();
-    return text.length() >= 2 && text.startsWith("'") && text.endsWith("'") ? text.substring(1, text.length() - 1) : text;
+    return origin instanceof Value.Str s ? ApiCors.unquote(s.value()) : null;
   }
 }
