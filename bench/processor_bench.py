@@ -7,8 +7,8 @@ and Stratus's validation of the finished template.
 With --cdk, the same stack in AWS CDK (bench/cdk/synth.js; npm ci in bench/cdk first), synth with and without
 its validation; with --cfn-lint, cfn-lint on Stratus's template, against Stratus's own checks.
 
-With --typed, the functions are typed methods (gen_stack.py --typed): the processor also writes a handler
-per method, and javac compiles it. Then the processor's own time (-proc:only, against the no-op floor's
+With --typed, the functions are typed methods (gen_stack.py --typed): the processor also writes the handlers
+(one class per user class, a method per typed method) and their codecs, and javac compiles them. Then the processor's own time (-proc:only, against the no-op floor's
 -proc:only) and javac's compile of the generated code (the stack with and without the generated sources,
 -proc:none) are reported apart. With --uses, each function declares @Use instead of a variable and a policy
 template (gen_stack.py --uses).
@@ -75,7 +75,8 @@ def main():
     runtime = jar(ROOT / f"runtime/target/stratus-runtime-{v}.jar")
     processor = os.pathsep.join([jar(ROOT / f"processor/target/stratus-processor-{v}.jar"),
                                  jar(ROOT / f"template-gen/target/stratus-template-gen-{v}.jar"),
-                                 jar(M2 / "org/yaml/snakeyaml/2.5/snakeyaml-2.5.jar"), annotations, runtime])
+                                 jar(M2 / "org/yaml/snakeyaml/2.5/snakeyaml-2.5.jar"),
+                                 jar(M2 / "com/palantir/javapoet/javapoet/*/javapoet-*.jar"), annotations, runtime])
     cli = jar(ROOT / f"template-gen/target/stratus-template-gen-{v}-cli.jar")
     core = jar(M2 / "com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar")
     crac = jar(M2 / "org/crac/crac/1.5.0/crac-1.5.0.jar")
@@ -152,8 +153,8 @@ def main():
         expected = ((n + 9) // 10 if a.typed else n) + 1
         assert fragments == expected, f"expected {expected} fragments, got {fragments}"
         if a.typed:
-            handlers = len(list(gen.rglob("*Handler.java")))
-            assert handlers == n, f"expected {n} generated handlers, got {handlers}"
+            classes = len(list(gen.rglob("*_Lambda.java")))
+            assert classes == (n + 9) // 10, f"expected {(n + 9) // 10} generated handler classes, got {classes}"
         rows.append((n, times))
 
     print(f"javac of the generated stack, seconds (min / median / max of {a.runs}, interleaved), {os.cpu_count()} cores\n")
