@@ -1,0 +1,4 @@
+package ${package};
+
+/** A note, as the table keeps it and the API answers it. */
+public record Note(String id, String text, String author) {}
