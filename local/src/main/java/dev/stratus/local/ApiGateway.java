@@ -71,6 +71,11 @@ final class ApiGateway implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** Whether a route needs the API key: without one, there is no key to tell. */
+  boolean keyed() {
+    return routes.stream().anyMatch(Route::apiKeyRequired);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
@@ -87,8 +92,11 @@ final class ApiGateway implements AutoCloseable {
         if (method.equals("GET") && serveStatic(exchange, decodedPath)) {
           return;
         }
-        Replies.json(exchange, onPath.isEmpty() ? 404 : 405, "{\"message\":\"" + (onPath.isEmpty() ? "Not Found"
-            : "Method Not Allowed") + "\"}");
+        // API Gateway tells no route from a wrong method: an HTTP API answers 404, a REST API 403.
+        boolean rest = !routes.isEmpty()
+            && (onPath.isEmpty() ? routes : onPath).stream().allMatch(r -> r.payloadVersion() == null);
+        Replies.json(exchange, rest ? 403 : 404,
+            rest ? "{\"message\":\"Missing Authentication Token\"}" : "{\"message\":\"Not Found\"}");
         return;
       }
       String key = exchange.getRequestHeaders().getFirst("x-api-key");

@@ -59,6 +59,12 @@ record FunctionSpec(String logicalId, String name, String handler, Path code, in
         && "PublishedVersions".equals(on.value());
   }
 
+  /** A function's property with {@code Globals} applied, resolved; null when neither sets it. */
+  static String property(LocalStack stack, Resource r, String key) {
+    Mapping globals = stack.template.globals().get("Function") instanceof Mapping g ? g : Mapping.EMPTY;
+    return text(stack, r.properties(), globals, key, null);
+  }
+
   private static String text(LocalStack stack, Mapping p, Mapping globals, String key, String fallback) {
     Value v = p.get(key) != null ? p.get(key) : globals.get(key);
     return v == null ? fallback : String.valueOf(stack.evaluate(v));

@@ -212,8 +212,9 @@ public final class LocalMain {
     LocalServer server = LocalServer.start(a.options(), out);
     RunFile run = RunFile.write(a.options().template(), server);
     out.printf("stratus-local: started in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    out.println("stratus-local: API        http://127.0.0.1:" + server.port() + "  (REST and HTTP API routes; x-api-key: "
-        + (a.options().apiKey() != null ? "the --api-key given" : "in " + run.file()) + ")");
+    String key = !server.apiKeyed() ? ""
+        : "; x-api-key: " + (a.options().apiKey() != null ? "the --api-key given" : "in " + run.file());
+    out.println("stratus-local: API        http://127.0.0.1:" + server.port() + "  (REST and HTTP API routes" + key + ")");
     out.println("stratus-local: S3         " + server.s3Endpoint() + "  (access key " + LocalServer.ACCESS_KEY
         + ", secret " + LocalServer.SECRET_KEY + ")");
     out.println("stratus-local: DynamoDB   " + server.dynamoEndpoint());

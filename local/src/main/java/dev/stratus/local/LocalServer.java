@@ -459,6 +459,11 @@ public final class LocalServer implements AutoCloseable {
     return api.port();
   }
 
+  /** Whether a route of the stack needs {@code x-api-key}. */
+  public boolean apiKeyed() {
+    return api.keyed();
+  }
+
   public URI s3Endpoint() {
     return s3.endpoint;
   }

@@ -21,7 +21,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The event a function's first trigger would send, from the template: what {@code invoke} sends without {@code --event}. */
+/**
+ * The event a function's first trigger would send, from the template: what {@code invoke} sends without
+ * {@code --event}. A typed method's body, message or input is the sample of its parameter's type that the
+ * processor wrote ({@link TypedSamples}), so that the call binds; otherwise a generic one.
+ */
 final class SampleEvents {
   private static final String SAMPLE_MESSAGE = "sample message";
 
@@ -38,6 +42,7 @@ final class SampleEvents {
       return "{}".getBytes(StandardCharsets.UTF_8);
     }
     Map.Entry<String, SamEvent> first = events.entrySet().iterator().next();
+    String typed = TypedSamples.of(stack, r);
     return first.getValue().accept(new SamEvent.Visitor<byte[]>() {
       public byte[] api(ApiEvent e) {
         return route(e, false);
@@ -68,7 +73,11 @@ final class SampleEvents {
         while (m.find()) {
           parameters.put(m.group(1), "sample");
         }
-        event.putNull("body");
+        if (typed == null) {
+          event.putNull("body");
+        } else {
+          event.put("body", typed);
+        }
         event.put("isBase64Encoded", false);
         return Events.bytes(event);
       }
@@ -80,19 +89,21 @@ final class SampleEvents {
       }
 
       public byte[] schedule(ScheduleEvent e) {
-        return e.input() != null ? String.valueOf(stack.evaluate(e.input())).getBytes(StandardCharsets.UTF_8)
-            : Events.scheduled(stack.stackName + "-" + function + first.getKey());
+        if (e.input() != null || typed != null) {
+          return (e.input() != null ? String.valueOf(stack.evaluate(e.input())) : typed).getBytes(StandardCharsets.UTF_8);
+        }
+        return Events.scheduled(stack.stackName + "-" + function + first.getKey());
       }
 
       public byte[] sqs(SqsEvent e) {
         return Events.bytes(LambdaEvents.sqs(String.valueOf(stack.evaluate(e.queue())),
-            List.of(LambdaEvents.SqsMessage.of(SAMPLE_MESSAGE))));
+            List.of(LambdaEvents.SqsMessage.of(typed != null ? typed : SAMPLE_MESSAGE))));
       }
 
       public byte[] sns(SnsEvent e) {
         String topic = String.valueOf(stack.evaluate(e.topic()));
         return Events.bytes(LambdaEvents.sns(topic + ":" + function + first.getKey(), new LambdaEvents.SnsMessage(topic,
-            UUID.randomUUID().toString(), null, SAMPLE_MESSAGE, Map.of())));
+            UUID.randomUUID().toString(), null, typed != null ? typed : SAMPLE_MESSAGE, Map.of())));
       }
 
       public byte[] other(OtherEvent e) {

@@ -87,6 +87,70 @@ class LocalMainIT {
         .contains("\"body\":\"sample message\"", "\"eventSourceARN\":\"arn:aws:sqs:us-east-1:000000000000:local-Jobs\"");
   }
 
+  @Test
+  void aTypedMethodsSampleIsTheOneItsProcessorWrote(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    try (var jar = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(dir.resolve("app.jar")))) {
+      jar.putNextEntry(new java.util.zip.ZipEntry("META-INF/stratus/samples/x.Jobs_Lambda.json"));
+      jar.write("{\"work\": {\"name\": \"sample name\", \"attempts\": 1}}".getBytes(StandardCharsets.UTF_8));
+    }
+    Path template = java.nio.file.Files.writeString(dir.resolve("template.yaml"), """
+        Resources:
+          Jobs: {Type: AWS::SQS::Queue}
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: x.Jobs_Lambda::work
+              CodeUri: app.jar
+              Events:
+                Jobs: {Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}
+          Other:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: x.Jobs_Lambda::other
+              CodeUri: app.jar
+              Events:
+                Jobs: {Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}
+        """);
+    assertThat(main.run("generate-event", "Worker", "--template", template.toString())).as(errors()).isZero();
+    assertThat(main.run("generate-event", "Other", "--template", template.toString())).as(errors()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("\"body\":\"{\\\"name\\\":\\\"sample name\\\",\\\"attempts\\\":1}\"")
+        .contains("\"body\":\"sample message\"");
+  }
+
+  @Test
+  void theApiKeyIsMentionedOnlyWhenARouteNeedsOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String template = """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Hello:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: x.Y::handleRequest
+              Runtime: java21
+              CodeUri: hello.jar
+              Events:
+                Get: {Type: Api, Properties: {Path: /hello, Method: get%s}}
+        """;
+    new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(dir.resolve("hello.jar"))).close();
+    Path open = java.nio.file.Files.writeString(dir.resolve("open.yaml"), template.formatted(""));
+    Path keyed = java.nio.file.Files.writeString(dir.resolve("keyed.yaml"),
+        template.formatted(", Auth: {ApiKeyRequired: true}"));
+    for (Path t : new Path[] {open, keyed}) {
+      int port;
+      try (ServerSocket free = new ServerSocket(0)) {
+        port = free.getLocalPort();
+      }
+      assertThat(main.run("serve", "--check", "--template", t.toString(), "--port", Integer.toString(port)))
+          .as(errors()).isZero();
+    }
+    String[] banners = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("stratus-local: API"))
+        .toArray(String[]::new);
+    assertThat(banners).hasSize(2);
+    assertThat(banners[0]).endsWith("(REST and HTTP API routes)");
+    assertThat(banners[1]).contains("x-api-key: in ").contains(".stratus-local.json");
+  }
+
   static String filestoreTemplate() {
     return Path.of(System.getProperty("filestore.template", "../app/target/template.yaml")).toString();
   }

@@ -166,6 +166,11 @@ class RuntimeIT {
         "https://app.example", "Access-Control-Request-Method", "GET"));
     assertThat(preflight.statusCode()).isEqualTo(200);
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,POST");
+
+    // A method the HTTP API's path lacks is no route at all, as API Gateway answers it.
+    HttpResponse<String> wrongMethod = Http.call("DELETE", api + "/v2/items/1", null, Map.of());
+    assertThat(wrongMethod.statusCode()).isEqualTo(404);
+    assertThat(wrongMethod.body()).isEqualTo("{\"message\":\"Not Found\"}");
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.stratus.processor.glue.CodecWriter;
 import dev.stratus.processor.glue.CorsOrigin;
 import dev.stratus.processor.glue.GlueWriter;
 import dev.stratus.processor.glue.JsonType;
+import dev.stratus.processor.glue.SampleWriter;
 import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
@@ -268,8 +269,12 @@ public final class StratusProcessor extends AbstractProcessor {
         written++;
       }
       TypedMethod first = resolved.get(0);
-      writeSource(first.packageName().isEmpty() ? first.glueClass() : first.packageName() + "." + first.glueClass(),
-          GlueWriter.write(resolved), owner);
+      String glueClass = first.packageName().isEmpty() ? first.glueClass() : first.packageName() + "." + first.glueClass();
+      writeSource(glueClass, GlueWriter.write(resolved), owner);
+      String samples = SampleWriter.samples(resolved);
+      if (samples != null) {
+        writeResource(SampleWriter.resource(glueClass), samples, owner);
+      }
     });
     pendingGlue.clear();
   }
@@ -350,6 +355,15 @@ public final class StratusProcessor extends AbstractProcessor {
   }
 
   /** A generated class, compiled in the next round; {@code origins} are what it is made from, for incremental builds. */
+  private void writeResource(String path, String text, Element... origins) {
+    try (Writer w = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origins)
+        .openWriter()) {
+      w.write(text);
+    } catch (IOException e) {
+      reporter.report(null, Diagnostic.InternalError, "cannot write " + path + ": " + e);
+    }
+  }
+
   private void writeSource(String name, String text, Element... origins) {
     try (Writer w = processingEnv.getFiler().createSourceFile(name, origins).openWriter()) {
       w.write(text);

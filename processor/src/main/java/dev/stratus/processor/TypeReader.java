@@ -404,7 +404,9 @@ final class TypeReader {
 
   private static JsonType.Enumeration enumeration(TypeMirror t) {
     TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
-    return new JsonType.Enumeration(e.getQualifiedName().toString(), ClassName.get(e));
+    String first = e.getEnclosedElements().stream().filter(c -> c.getKind() == ElementKind.ENUM_CONSTANT)
+        .map(c -> c.getSimpleName().toString()).findFirst().orElse(null);
+    return new JsonType.Enumeration(e.getQualifiedName().toString(), ClassName.get(e), first);
   }
 
   private static boolean isEnum(TypeMirror t) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class TypedMethodsTest {
   private static ClassLoader classes;
+  private static Compilation compilation;
 
   @BeforeAll
   static void compile() throws IOException {
@@ -36,7 +37,7 @@ class TypedMethodsTest {
     try (Stream<Path> files = Files.walk(ScenarioTest.SCENARIOS.resolve("typed-methods/src"))) {
       sources = files.filter(f -> f.toString().endsWith(".java")).sorted().map(TypedMethodsTest::source).toList();
     }
-    Compilation compilation = Compile.compile(sources.toArray(JavaFileObject[]::new));
+    compilation = Compile.compile(sources.toArray(JavaFileObject[]::new));
     assertThat(compilation).succeededWithoutWarnings();
     classes = new CompiledClasses(compilation, TypedMethodsTest.class.getClassLoader());
   }
@@ -47,6 +48,23 @@ class TypedMethodsTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void samplesOfWhatEachMethodReadsAreWrittenAndBind() throws Exception {
+    String jobs = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+        "META-INF/stratus/samples/com.example.shop.Jobs_Lambda.json").orElseThrow().getCharContent(true).toString();
+    assertThat(jobs).isEqualTo("""
+        {
+          "work": {"name": "sample name", "attempts": 1},
+          "tidy": {"olderThanDays": 1}
+        }
+        """);
+    Object target = classes.loadClass("com.example.shop.Jobs").getDeclaredConstructor().newInstance();
+    assertThat(TestClient.of(target).sqs("work", "{\"name\": \"sample name\", \"attempts\": 1}")).isEmpty();
+    String products = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+        "META-INF/stratus/samples/com.example.shop.Products_Lambda.json").orElseThrow().getCharContent(true).toString();
+    assertThat(products).startsWith("{\n  \"create\": {");
   }
 
   private static TestClient client() throws ReflectiveOperationException {
@@ -166,8 +184,16 @@ class TypedMethodsTest {
 
   @Test
   void routingAsApiGatewayDoes() throws Exception {
-    assertThat(client().get("/nothing").status()).isEqualTo(404);
-    assertThat(client().request("PATCH", "/products/1").send().status()).isEqualTo(405);
+    // An HTTP API answers 404 for a path or a method it lacks; a REST API 403, as if a key were missing.
+    Answer nothing = client().get("/nothing");
+    assertThat(nothing.status()).isEqualTo(404);
+    assertThat(nothing.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    Answer wrongHttpMethod = client().request("PATCH", "/stock").send();
+    assertThat(wrongHttpMethod.status()).isEqualTo(404);
+    assertThat(wrongHttpMethod.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    Answer wrongRestMethod = client().request("PATCH", "/products").send();
+    assertThat(wrongRestMethod.status()).isEqualTo(403);
+    assertThat(wrongRestMethod.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
   }
 
   @Test

@@ -32,7 +32,7 @@ public interface Routes<T> {
 
   /**
    * {@code GET /products/{id}} and the generated code that answers it; {@code allowOrigin} is the CORS
-   * origin its API declares, or null.
+   * origin its API declares, or null; {@code httpApi}: an HTTP API's route, not a REST API's.
    */
-  record Endpoint<T>(String method, String path, Call<T> call, String allowOrigin) {}
+  record Endpoint<T>(String method, String path, Call<T> call, String allowOrigin, boolean httpApi) {}
 }

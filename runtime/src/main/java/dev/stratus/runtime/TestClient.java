@@ -189,17 +189,21 @@ public final class TestClient {
       return this;
     }
 
-    /** Routes the request as API Gateway would: 404 for no route, 405 for a route without this method. */
+    /**
+     * Routes the request as API Gateway would. No route for the method and path is a 404 {@code Not Found} on
+     * an HTTP API, and a 403 {@code Missing Authentication Token} on a REST API, whose routes then need keys or
+     * not: API Gateway says nothing of which routes exist.
+     */
     public Answer send() {
       int q = uri.indexOf('?');
       String path = q < 0 ? uri : uri.substring(0, q);
-      boolean pathMatched = false;
+      List<Routes.Endpoint<Object>> onPath = new ArrayList<>();
       for (Routes.Endpoint<Object> e : endpoints) {
         Map<String, String> variables = match(e.path(), path);
         if (variables == null) {
           continue;
         }
-        pathMatched = true;
+        onPath.add(e);
         if (!e.method().equals(method) && !e.method().equals("ANY")) {
           continue;
         }
@@ -224,8 +228,9 @@ public final class TestClient {
             : r.body();
         return new Answer(r.status(), r.headers(), text);
       }
-      Reply miss = pathMatched ? Reply.error(405, "no " + method + " route for " + path)
-          : Reply.error(404, "no route for " + path);
+      boolean rest = !endpoints.isEmpty()
+          && (onPath.isEmpty() ? endpoints : onPath).stream().noneMatch(Routes.Endpoint::httpApi);
+      Reply miss = rest ? Reply.error(403, "Missing Authentication Token") : Reply.error(404, "Not Found");
       return new Answer(miss.status(), miss.headers(), miss.body());
     }
   }

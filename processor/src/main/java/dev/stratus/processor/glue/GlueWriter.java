@@ -85,8 +85,8 @@ public final class GlueWriter {
         handlers.add(handler(m, API, "request", m.allowOrigin()));
         handlers.add(route(m));
         for (TypedMethod.Route r : m.routes()) {
-          endpoints.add(CodeBlock.of("new $T.Endpoint<>($S, $S, $T::$N, $S)", ROUTES, r.method(), r.path(), glue,
-              bindingName(m), m.allowOrigin()));
+          endpoints.add(CodeBlock.of("new $T.Endpoint<>($S, $S, $T::$N, $S, $L)", ROUTES, r.method(), r.path(), glue,
+              bindingName(m), m.allowOrigin(), r.httpApi()));
         }
       } else {
         handlers.add(handler(m, EVENTS, "event", null));

@@ -25,8 +25,8 @@ public sealed interface JsonType {
     }
   }
 
-  /** {@code type} is the enum's class, exact about nesting. */
-  record Enumeration(String java, ClassName type) implements JsonType {
+  /** {@code type} is the enum's class, exact about nesting; {@code first} its first constant, for samples. */
+  record Enumeration(String java, ClassName type, String first) implements JsonType {
     @Override
     public TypeName typeName() {
       return type;

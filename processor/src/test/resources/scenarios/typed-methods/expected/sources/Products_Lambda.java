@@ -161,12 +161,12 @@ public final class Products_Lambda {
     @Override
     public List<Routes.Endpoint<Products>> endpoints() {
       return List.of(
-          new Routes.Endpoint<>("GET", "/products/{id}", Products_Lambda::getRoute, null),
-          new Routes.Endpoint<>("GET", "/products", Products_Lambda::listRoute, null),
-          new Routes.Endpoint<>("POST", "/products", Products_Lambda::createRoute, "https://shop.example.com"),
-          new Routes.Endpoint<>("DELETE", "/products/{id}", Products_Lambda::deleteRoute, null),
-          new Routes.Endpoint<>("GET", "/products/{id}/price", Products_Lambda::priceRoute, null),
-          new Routes.Endpoint<>("PUT", "/stock", Products_Lambda::stockRoute, null));
+          new Routes.Endpoint<>("GET", "/products/{id}", Products_Lambda::getRoute, null, false),
+          new Routes.Endpoint<>("GET", "/products", Products_Lambda::listRoute, null, false),
+          new Routes.Endpoint<>("POST", "/products", Products_Lambda::createRoute, "https://shop.example.com", false),
+          new Routes.Endpoint<>("DELETE", "/products/{id}", Products_Lambda::deleteRoute, null, true),
+          new Routes.Endpoint<>("GET", "/products/{id}/price", Products_Lambda::priceRoute, null, false),
+          new Routes.Endpoint<>("PUT", "/stock", Products_Lambda::stockRoute, null, true));
     }
   }
 }
