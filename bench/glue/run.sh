@@ -17,6 +17,8 @@ core=$m2/com/amazonaws/aws-lambda-java-core/1.4.0/aws-lambda-java-core-1.4.0.jar
 events=$m2/com/amazonaws/aws-lambda-java-events/3.16.1/aws-lambda-java-events-3.16.1.jar
 jackson=$(sed -n 's:.*<jackson.version>\(.*\)</jackson.version>.*:\1:p' "$root/pom.xml")
 annotations_version=$(sed -n 's:.*<jackson-annotations.version>\(.*\)</jackson-annotations.version>.*:\1:p' "$root/pom.xml")
+javapoet_version=$(sed -n 's:.*<javapoet.version>\(.*\)</javapoet.version>.*:\1:p' "$root/pom.xml")
+javapoet=$m2/com/palantir/javapoet/javapoet/$javapoet_version/javapoet-$javapoet_version.jar
 jr=$m2/com/fasterxml/jackson/jr/jackson-jr-objects/$jackson/jackson-jr-objects-$jackson.jar
 jcore=$m2/com/fasterxml/jackson/core/jackson-core/$jackson/jackson-core-$jackson.jar
 databind=$m2/com/fasterxml/jackson/core/jackson-databind/$jackson/jackson-databind-$jackson.jar
@@ -24,7 +26,7 @@ jannotations=$m2/com/fasterxml/jackson/core/jackson-annotations/$annotations_ver
 joda=$m2/joda-time/joda-time/2.10.8/joda-time-2.10.8.jar
 runtime=$root/runtime/target/stratus-runtime-$v.jar
 crac=$m2/org/crac/crac/1.5.0/crac-1.5.0.jar
-processor=$root/processor/target/stratus-processor-$v.jar:$root/template-gen/target/stratus-template-gen-$v.jar:$m2/org/yaml/snakeyaml/2.5/snakeyaml-2.5.jar:$root/annotations/target/stratus-annotations-$v.jar:$runtime
+processor=$root/processor/target/stratus-processor-$v.jar:$root/template-gen/target/stratus-template-gen-$v.jar:$m2/org/yaml/snakeyaml/2.5/snakeyaml-2.5.jar:$javapoet:$root/annotations/target/stratus-annotations-$v.jar:$runtime
 src=$root/bench/glue/src/bench/glue
 # Filestore no longer ships jackson-jr, and a fresh machine may lack what the other kinds of glue use.
 for artifact in com.fasterxml.jackson.jr:jackson-jr-objects:$jackson com.fasterxml.jackson.core:jackson-databind:$jackson \
