@@ -54,6 +54,7 @@ serve() { # extra serve flags...; starts the local runtime on $port, sets pid, r
   java -Ddynalite.command="$root/node_modules/.bin/dynalite" -jar "$root/local/target/stratus-local.jar" serve \
     --template "$work/template.yaml" --port $port "$@" > "$work/serve.log" 2>&1 &
   pid=$!
+  trap 'kill $pid 2>/dev/null || true' EXIT # a failed step leaves no serve holding the port
   # ready once it has printed every service's address (the API port listens a little earlier)
   until grep -q '^stratus-local: functions' "$work/serve.log" 2>/dev/null; do
     kill -0 $pid 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
@@ -97,11 +98,11 @@ export AWS_ENDPOINT_URL_S3=$(endpoint S3) AWS_ENDPOINT_URL_DYNAMODB=$(endpoint D
   STORAGE_BUCKET_NAME=local-storagebucketname
 echo
 echo "| handler | init | SnapStart hook | first request |"
-for row in "dev.stratus.filestore.FilesApi_PreprocessHandler noprime" "dev.stratus.filestore.FilesApi_PreprocessHandler prime" \
-    "bench.NaiveHandler noprime"; do
+for row in "dev.stratus.filestore.FilesApi_Lambda::preprocess noprime" "dev.stratus.filestore.FilesApi_Lambda::preprocess prime" \
+    "bench.NaiveHandler::handleRequest noprime"; do
   set -- $row
   cp="$work/bench.jar"
-  [ "$1" = dev.stratus.filestore.FilesApi_PreprocessHandler ] && cp="$work/$(basename "$app"):$work/classes"
+  [ "$1" = dev.stratus.filestore.FilesApi_Lambda::preprocess ] && cp="$work/$(basename "$app"):$work/classes"
   results=$(for i in $(seq "$runs"); do
     java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$cp" bench.FirstRequest "$1" "$2" 2>/dev/null
   done)

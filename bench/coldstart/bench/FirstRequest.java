@@ -1,31 +1,38 @@
 package bench;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.Context;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 
 /**
  * What a SnapStart restore resumes into, without the restore: builds a handler as Lambda's init does,
  * optionally runs its CRaC hook as Lambda does before the snapshot, then times one request.
- * Prints "init prime first" in seconds. usage: FirstRequest HANDLER_CLASS prime|noprime
+ * Prints "init prime first" in seconds. usage: FirstRequest CLASS::METHOD prime|noprime, the handler string
  */
 public final class FirstRequest {
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
-    RequestStreamHandler handler =
-        (RequestStreamHandler) Class.forName(args[0]).getConstructor().newInstance();
+    String[] handlerString = args[0].split("::", 2);
+    Class<?> type = Class.forName(handlerString[0]);
+    Object handler = type.getConstructor().newInstance();
+    Method method = type.getMethod(handlerString[1], InputStream.class, OutputStream.class, Context.class);
     long built = System.nanoTime();
     if (args[1].equals("prime")) {
-      // What the handler registered with CRaC, run as Lambda runs it before the snapshot: Stratus's
-      // generated handlers offer it as prime().
-      handler.getClass().getMethod("prime").invoke(handler);
+      // What the generated handler registers with CRaC, run as Lambda runs it before the snapshot (CRaC's
+      // global context cannot be asked to run its resources outside a checkpoint).
+      Method prime = type.getDeclaredMethod("prime");
+      prime.setAccessible(true);
+      prime.invoke(handler);
     }
     long primed = System.nanoTime();
     byte[] event = "{\"httpMethod\": \"POST\", \"path\": \"/file\", \"body\": \"{\\\"name\\\": \\\"a.txt\\\"}\"}"
         .getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(event), out, null);
+    method.invoke(handler, new ByteArrayInputStream(event), out, null);
     long answered = System.nanoTime();
     String response = out.toString(StandardCharsets.UTF_8);
     if (!response.replace(" ", "").contains("\"statusCode\":200")) {
