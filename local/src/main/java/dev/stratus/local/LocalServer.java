@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -78,6 +81,7 @@ public final class LocalServer implements AutoCloseable {
     return t;
   });
   private final PrintStream log;
+  private LocalClock clock;
   private final String apiKey;
   private final List<SqsPoller> pollers = new ArrayList<>();
   /** Each function's ways to the services, see {@link #audited}. */
@@ -113,6 +117,7 @@ public final class LocalServer implements AutoCloseable {
   }
 
   private void run(Options o) {
+    clock = new LocalClock(o.clockSpeed());
     RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath() != null ? o.runtimeClasspath()
         : LocalMain.runtimeClasspath());
     s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
@@ -307,15 +312,32 @@ public final class LocalServer implements AutoCloseable {
           return null;
         }
         String expression = text(e.expression(), "the schedule expression");
-        if (!(ScheduleExpression.parse(expression) instanceof ScheduleExpression.Rate rate)) {
-          log.println("stratus-local: " + function + "/" + name + " (" + expression + ") fires only when invoked");
-          return null;
-        }
-        long period = Math.max(1, (long) (rate.period().toMillis() / clockSpeed));
+        ZoneId zone = e.timezone() == null ? ZoneOffset.UTC
+            : ZoneId.of(text(e.timezone(), "ScheduleExpressionTimezone"));
         byte[] payload = e.input() != null ? String.valueOf(stack.evaluate(e.input())).getBytes(
             StandardCharsets.UTF_8) : null;
-        scheduler.scheduleAtFixedRate(() -> deliver(function, payload != null ? payload
-            : Events.scheduled(stack.stackName + "-" + function + name)), period, period, TimeUnit.MILLISECONDS);
+        Runnable fire = () -> deliver(function, payload != null ? payload
+            : Events.scheduled(stack.stackName + "-" + function + name));
+        ScheduleExpression parsed = ScheduleExpression.parse(expression);
+        String at = function + "/" + name + " (" + expression + (e.timezone() == null ? "" : " " + zone) + ")";
+        if (parsed instanceof ScheduleExpression.Rate rate) {
+          long period = Math.max(1, (long) (rate.period().toMillis() / clockSpeed));
+          scheduler.scheduleAtFixedRate(fire, period, period, TimeUnit.MILLISECONDS);
+          return null;
+        }
+        CronTimes cron = parsed instanceof ScheduleExpression.Cron c ? CronTimes.of(c.fields()) : null;
+        java.util.function.Function<ZonedDateTime, ZonedDateTime> next = cron != null ? cron::next
+            : parsed instanceof ScheduleExpression.At once ? t -> once.time().atZone(zone).isAfter(t)
+                ? once.time().atZone(zone) : null
+            : null;
+        ZonedDateTime first = next == null ? null : next.apply(clock.now().atZone(zone));
+        if (first == null) {
+          log.println("stratus-local: " + at + " fires only when invoked"
+              + (parsed instanceof ScheduleExpression.At ? ": its time is past" : ""));
+          return null;
+        }
+        log.println("stratus-local: " + at + " fires next at " + first);
+        fireAt(first, next, fire);
         return null;
       }
 
@@ -417,6 +439,19 @@ public final class LocalServer implements AutoCloseable {
 
   private static String unquote(Object value) {
     return value == null ? null : ApiCors.unquote(String.valueOf(value));
+  }
+
+  /** Runs {@code fire} at {@code when} on the local clock, then at each next time {@code next} gives. */
+  private void fireAt(ZonedDateTime when, java.util.function.Function<ZonedDateTime, ZonedDateTime> next,
+      Runnable fire) {
+    long delay = clock.delayMillis(when.toInstant());
+    scheduler.schedule(() -> {
+      fire.run();
+      ZonedDateTime after = next.apply(when);
+      if (after != null) {
+        fireAt(after, next, fire);
+      }
+    }, delay, TimeUnit.MILLISECONDS);
   }
 
   private void notify(NotifyingBlobStore.Change change) {

@@ -70,6 +70,16 @@ class RuntimeIT {
             CodeUri: handlers.jar
             Events:
               Tick: {Type: Schedule, Properties: {Schedule: rate(1 minute)}}
+        ZonedFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Fail::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              Tick:
+                Type: ScheduleV2
+                Properties: {ScheduleExpression: 'cron(* * * * ? *)', ScheduleExpressionTimezone: Asia/Kolkata}
         CredentialsFunction:
           Type: AWS::Serverless::Function
           Properties:
@@ -255,8 +265,25 @@ class RuntimeIT {
     assertThat(ticks() - first).isBetween(2, 7);
   }
 
+  @Test
+  void aZonedCronFiresOnTheLocalClockInItsZone() throws InterruptedException {
+    String text = logs.toString(StandardCharsets.UTF_8);
+    assertThat(text).containsPattern("ZonedFunction/Tick \\(cron\\(\\* \\* \\* \\* \\? \\*\\) Asia/Kolkata\\) fires next"
+        + " at \\S+\\+05:30\\[Asia/Kolkata]");
+    // every minute at --clock-speed 60: every second
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (ticks("ZonedFunction") < 2) {
+      assertThat(System.nanoTime()).as("fewer than two runs in 20 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
   private int ticks() {
-    return logs.toString(StandardCharsets.UTF_8).split("\\[TickFunction] ERROR", -1).length - 1;
+    return ticks("TickFunction");
+  }
+
+  private int ticks(String function) {
+    return logs.toString(StandardCharsets.UTF_8).split("\\[" + function + "] ERROR", -1).length - 1;
   }
 
   @Test

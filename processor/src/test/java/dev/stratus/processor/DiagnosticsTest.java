@@ -263,6 +263,26 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aScheduleTimeZoneIsAnIanaName() {
+    JavaFileObject src = handler("Zoned", """
+        @CfFunction
+        @OnSchedule(value = "cron(0 8 * * ? *)", timezone = "Europe/Berlim")
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidSchedule] time zone 'Europe/Berlim' is unknown; write an"
+        + " IANA name such as Europe/Berlin", "@OnSchedule");
+  }
+
+  @Test
+  void aOneTimeScheduleIsADateAndTime() {
+    JavaFileObject src = handler("Once", """
+        @CfFunction
+        @OnSchedule("at(2027-01-31 09:00)")
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidSchedule] 'at(2027-01-31 09:00)' is not a one-time"
+        + " schedule; write the date and time in the schedule's time zone as at(2027-01-31T09:00:00)", "@OnSchedule");
+  }
+
+  @Test
   void scheduleInputMustBeJson() {
     JavaFileObject src = handler("Input", """
         @CfFunction

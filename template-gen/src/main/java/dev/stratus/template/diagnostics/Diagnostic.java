@@ -125,6 +125,11 @@ public enum Diagnostic {
   ZeroRate("InvalidSchedule", ERROR, "'%s' must be at least 1 %s"),
   RateUnitNumber("InvalidSchedule", ERROR, "'%s' must say rate(%d %s)"),
   InvalidSchedule(ERROR, "'%s' is neither rate(...) nor cron(...); write e.g. rate(30 minutes) or cron(0 12 * * ? *)"),
+  InvalidAt("InvalidSchedule", ERROR, "'%s' is not a one-time schedule; write the date and time in the schedule's"
+      + " time zone as at(2027-01-31T09:00:00)"),
+  AtNeedsScheduler("InvalidSchedule", ERROR, "'%s' runs once, which only EventBridge Scheduler does; make the event"
+      + " Type: ScheduleV2 with ScheduleExpression (@OnSchedule does so for at(...))"),
+  UnknownTimeZone("InvalidSchedule", ERROR, "time zone '%s' is unknown; write an IANA name such as %s"),
   CronFieldCount("InvalidSchedule", ERROR, "'%s' has %d fields; EventBridge cron takes 6 (minutes hours day-of-month"
       + " month day-of-week year), e.g. cron(0 12 * * ? *)"),
   CronFieldSyntax("InvalidSchedule", ERROR, "'%s' is not a valid %s field in '%s'"),

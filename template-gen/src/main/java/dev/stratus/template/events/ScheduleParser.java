@@ -1,9 +1,12 @@
 package dev.stratus.template.events;
 
 import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.events.ScheduleExpression.At;
 import dev.stratus.template.events.ScheduleExpression.Cron;
 import dev.stratus.template.events.ScheduleExpression.Invalid;
 import dev.stratus.template.events.ScheduleExpression.Rate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,6 +16,7 @@ import java.util.regex.Pattern;
 final class ScheduleParser {
   private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
   private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)");
+  private static final Pattern AT = Pattern.compile("at\\((.*)\\)");
   private static final String[] CRON_FIELDS = {"minutes", "hours", "day-of-month", "month", "day-of-week", "year"};
   private static final Pattern[] CRON_SYNTAX = {
       Pattern.compile("[0-9,*/-]+"),
@@ -34,6 +38,18 @@ final class ScheduleParser {
     Matcher m = CRON.matcher(e);
     if (m.matches()) {
       return cron(expression, m.group(1).trim().split("\\s+"));
+    }
+    Matcher at = AT.matcher(e);
+    if (at.matches()) {
+      try {
+        // EventBridge Scheduler's form: yyyy-mm-ddThh:mm:ss, no zone, no fraction.
+        if (at.group(1).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}")) {
+          return new At(LocalDateTime.parse(at.group(1)));
+        }
+      } catch (DateTimeParseException ignored) {
+        // a date that does not exist, said below as the malformed ones are
+      }
+      return new Invalid(Diagnostic.InvalidAt.with(expression));
     }
     return new Invalid(Diagnostic.InvalidSchedule.with(expression));
   }

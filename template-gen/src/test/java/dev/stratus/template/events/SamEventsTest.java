@@ -147,4 +147,16 @@ class SamEventsTest {
     assertThat(problems("{Type: ScheduleV2, Properties: {ScheduleExpression: rate(2 hour)}}")).containsExactly(
         "[StratusInvalidSchedule] 'rate(2 hour)' must say rate(2 hours)");
   }
+
+  @Test
+  void aSchedulersTimeZoneIsIanasAndOnlyASchedulerRunsOnce() {
+    assertThat(problems("{Type: ScheduleV2, Properties: {ScheduleExpression: 'cron(0 8 * * ? *)',"
+        + " ScheduleExpressionTimezone: Europe/Berlin}}")).isEmpty();
+    assertThat(problems("{Type: ScheduleV2, Properties: {ScheduleExpression: 'cron(0 8 * * ? *)',"
+        + " ScheduleExpressionTimezone: Europe/Berlim}}")).containsExactly(
+        "[StratusInvalidSchedule] time zone 'Europe/Berlim' is unknown; write an IANA name such as Europe/Berlin");
+    assertThat(problems("{Type: Schedule, Properties: {Schedule: 'at(2027-01-31T09:00:00)'}}")).containsExactly(
+        "[StratusInvalidSchedule] 'at(2027-01-31T09:00:00)' runs once, which only EventBridge Scheduler does; make the"
+            + " event Type: ScheduleV2 with ScheduleExpression (@OnSchedule does so for at(...))");
+  }
 }

@@ -40,6 +40,12 @@ class ScheduleExpressionTest {
         .isEqualTo(new ScheduleExpression.Cron(List.of("0", "18", "?", "*", "MON-FRI", "*")));
   }
 
+  @Test
+  void oneTimeSchedulesKeepTheirLocalTime() {
+    assertThat(ScheduleExpression.parse("at(2027-01-31T09:00:00)"))
+        .isEqualTo(new ScheduleExpression.At(java.time.LocalDateTime.of(2027, 1, 31, 9, 0)));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "rate(5 minute)|[StratusInvalidSchedule] 'rate(5 minute)' must say rate(5 minutes)",
@@ -51,6 +57,8 @@ class ScheduleExpressionTest {
       "cron(0 25 * * ? *)|[StratusInvalidSchedule] hours 25 is out of range 0–23 in 'cron(0 25 * * ? *)'",
       "cron(0 12 x * ? *)|[StratusInvalidSchedule] 'x' is not a valid day-of-month field in 'cron(0 12 x * ? *)'",
       "every 5 minutes|[StratusInvalidSchedule] 'every 5 minutes' is neither rate(...) nor cron(...); write e.g. rate(30 minutes) or cron(0 12 * * ? *)",
+      "at(2027-01-31 09:00)|[StratusInvalidSchedule] 'at(2027-01-31 09:00)' is not a one-time schedule; write the date and time in the schedule's time zone as at(2027-01-31T09:00:00)",
+      "at(2027-02-30T09:00:00)|[StratusInvalidSchedule] 'at(2027-02-30T09:00:00)' is not a one-time schedule; write the date and time in the schedule's time zone as at(2027-01-31T09:00:00)",
   })
   void invalidSchedulesSayWhatToWrite(String expression, String message) {
     assertThat(ScheduleExpression.parse(expression)).isInstanceOfSatisfying(ScheduleExpression.Invalid.class,

@@ -9,6 +9,8 @@ import java.util.Map;
 @CfFunction(condition = "IsNotProd")
 @OnSchedule("rate(30 minutes)")
 @OnSchedule(value = "cron(0 12 ? * MON-FRI *)", enabled = false, input = "{\"report\": true}")
+@OnSchedule(value = "cron(0 8 ? * MON-FRI *)", timezone = "Europe/Berlin", name = "Mornings")
+@OnSchedule(value = "at(2027-01-31T09:00:00)", timezone = "America/New_York", enabled = false, name = "Once")
 public class ExpireHandler implements RequestHandler<Map<String, Object>, Void> {
   @Override
   public Void handleRequest(Map<String, Object> input, Context context) {
