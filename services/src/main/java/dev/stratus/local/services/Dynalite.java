@@ -58,8 +58,10 @@ public final class Dynalite implements AutoCloseable {
         Files.createDirectories(dataDir);
         args.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
       }
-      process = new ProcessBuilder(args)
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      ProcessBuilder builder = new ProcessBuilder(args)
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().merge("NODE_OPTIONS", "--require " + parentWatch(), (had, ours) -> had + " " + ours);
+      process = builder.start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot start " + command + ": " + e.getMessage(), e);
     }
@@ -82,6 +84,24 @@ public final class Dynalite implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new IllegalStateException("dynalite did not listen on port " + port + " within " + START.toSeconds() + " s");
+  }
+
+  /**
+   * A script node loads first that ends dynalite when the JVM that started it ends, however it ends: a
+   * {@code kill -9} runs no shutdown hook, but it closes dynalite's stdin, which this JVM holds open.
+   */
+  private static Path parentWatch() throws IOException {
+    Path script = Path.of(System.getProperty("java.io.tmpdir"), "stratus-parent-watch-v1.js");
+    if (!Files.exists(script)) {
+      Path tmp = Files.createTempFile(script.getParent(), "stratus-parent-watch", ".tmp");
+      Files.writeString(tmp, "// stratus: end with the JVM that started this process (its end of stdin closes)\n"
+          + "process.stdin.on('end', () => process.exit(0));\n"
+          + "process.stdin.on('error', () => process.exit(0));\n"
+          + "process.stdin.resume();\n");
+      Files.move(tmp, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    return script;
   }
 
   public URI endpoint() {
