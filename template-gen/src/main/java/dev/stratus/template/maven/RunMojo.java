@@ -62,11 +62,7 @@ public final class RunMojo extends AbstractMojo {
     }
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar.getPath(), "serve", "--template", template.getPath()));
-    for (String a : args.trim().split("\\s+")) {
-      if (!a.isEmpty()) {
-        command.add(a);
-      }
-    }
+    command.addAll(serveOptions(args));
     getLog().info("Stratus: " + String.join(" ", command));
     Process process;
     try {
@@ -91,5 +87,16 @@ public final class RunMojo extends AbstractMojo {
         // the hook is running: it stops the runtime
       }
     }
+  }
+
+  /** {@code -Dstratus.args}, split on blanks; Maven hands an unset property with an empty default as null. */
+  static List<String> serveOptions(String args) {
+    List<String> out = new ArrayList<>();
+    for (String a : (args == null ? "" : args).trim().split("\\s+")) {
+      if (!a.isEmpty()) {
+        out.add(a);
+      }
+    }
+    return out;
   }
 }
