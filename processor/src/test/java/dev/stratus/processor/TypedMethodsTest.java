@@ -231,6 +231,9 @@ class TypedMethodsTest {
         "not json", "{\"name\": \"c\"}");
     assertThat(failed).containsExactly("{\"name\": \"b\", \"attempts\": 9}", "not json");
     assertThat(seen(jobs)).containsExactly("work a", "work c");
+    // The failures are logged as Lambda logs them, through the call's Context, and kept by the client.
+    assertThat(client.logs()).hasSize(2).allMatch(l -> l.startsWith("ERROR SQS record "))
+        .anyMatch(l -> l.contains("gave up on b")).anyMatch(l -> l.contains("expected a JSON value"));
   }
 
   @Test

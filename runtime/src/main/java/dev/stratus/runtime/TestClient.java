@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class TestClient {
   private final Object target;
   private final List<Routes.Endpoint<Object>> endpoints;
   private final List<Routes.Listener<Object>> listeners;
+  private final List<String> logs = Collections.synchronizedList(new ArrayList<>());
 
   private TestClient(Object target, Routes<Object> routes) {
     this.target = target;
@@ -44,6 +46,17 @@ public final class TestClient {
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException(type.getName() + " has no generated routes (" + routes.replace('$', '.')
           + "): does it have @CfFunction methods, compiled with the Stratus processor?", e);
+    }
+  }
+
+  /**
+   * What the calls logged through their {@link com.amazonaws.services.lambda.runtime.Context}'s logger, the
+   * generated handlers' errors included (a failed SQS message: {@code ERROR SQS record … failed; …}), one entry
+   * a call to {@code log}, oldest first: what Lambda would have written to CloudWatch, kept here, not printed.
+   */
+  public List<String> logs() {
+    synchronized (logs) {
+      return List.copyOf(logs);
     }
   }
 
@@ -133,7 +146,7 @@ public final class TestClient {
 
   private String call(Routes.Listener<Object> l, String event) {
     try {
-      return l.call().call(target, event, null);
+      return l.call().call(target, event, new TestContext(l.method(), logs));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -221,7 +234,8 @@ public final class TestClient {
         if (body != null) {
           request.body(body);
         }
-        Reply r = Api.cors(Api.answer(request, null, (req, context) -> e.call().call(target, req, context)),
+        Reply r = Api.cors(Api.answer(request, new TestContext(method + " " + e.path(), logs),
+            (req, context) -> e.call().call(target, req, context)),
             e.allowOrigin());
         String text = r.body() == null ? null
             : r.isBase64Encoded() ? new String(Base64.getDecoder().decode(r.body()), StandardCharsets.ISO_8859_1)

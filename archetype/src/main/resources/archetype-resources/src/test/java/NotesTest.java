@@ -46,6 +46,8 @@ class NotesTest {
   void importsEachMessageOnItsOwn() {
     List<String> failed = client.sqs("importNote", "{\"text\": \"from the queue\"}", "{\"author\": \"bob\"}");
     assertEquals(List.of("{\"author\": \"bob\"}"), failed, "the message without a text fails alone");
+    // what the call logged, as Lambda would have: kept by the client, not printed
+    assertTrue(client.logs().stream().anyMatch(line -> line.contains("a note needs a text")), client.logs()::toString);
     assertTrue(notes.values().stream().anyMatch(n -> n.text().equals("from the queue")));
   }
 }
