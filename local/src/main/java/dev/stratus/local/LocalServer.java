@@ -13,8 +13,12 @@ import dev.stratus.template.events.ScheduleEvent;
 import dev.stratus.template.events.ScheduleExpression;
 import dev.stratus.template.events.SnsEvent;
 import dev.stratus.template.events.SqsEvent;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,6 +86,7 @@ public final class LocalServer implements AutoCloseable {
   });
   private final PrintStream log;
   private LocalClock clock;
+  private ServerSocket heldPort;
   private final String apiKey;
   private final List<SqsPoller> pollers = new ArrayList<>();
   /** Each function's ways to the services, see {@link #audited}. */
@@ -118,6 +123,8 @@ public final class LocalServer implements AutoCloseable {
 
   private void run(Options o) {
     clock = new LocalClock(o.clockSpeed());
+    // The API's port is held from the start: the servers started first take ephemeral ports, which could be it.
+    heldPort = hold(o.port());
     RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath() != null ? o.runtimeClasspath()
         : LocalMain.runtimeClasspath());
     s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
@@ -177,6 +184,7 @@ public final class LocalServer implements AutoCloseable {
       t.setDaemon(true);
       t.start();
     });
+    closeQuietly(heldPort);
     api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);
     invokeApi = new InvokeEndpoint(this::function);
     watchCode();
@@ -441,6 +449,32 @@ public final class LocalServer implements AutoCloseable {
     return value == null ? null : ApiCors.unquote(String.valueOf(value));
   }
 
+  private static ServerSocket hold(int port) {
+    if (port == 0) {
+      return null;
+    }
+    try {
+      ServerSocket socket = new ServerSocket();
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress("127.0.0.1", port));
+      return socket;
+    } catch (BindException e) {
+      throw new LocalException("port " + port + " is in use; pass --port with a free one");
+    } catch (IOException e) {
+      throw new LocalException("cannot listen on port " + port + ": " + e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } catch (IOException e) {
+      // a socket only held: nothing to lose
+    }
+  }
+
   /** Runs {@code fire} at {@code when} on the local clock, then at each next time {@code next} gives. */
   private void fireAt(ZonedDateTime when, java.util.function.Function<ZonedDateTime, ZonedDateTime> next,
       Runnable fire) {
@@ -549,6 +583,7 @@ public final class LocalServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closeQuietly(heldPort);
     scheduler.shutdownNow();
     pollers.forEach(SqsPoller::stop);
     async.shutdownNow();
