@@ -1,5 +1,6 @@
 package dev.stratus.processor.glue;
 
+import dev.stratus.runtime.JsonWriter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,76 +20,58 @@ public final class SampleWriter {
 
   /** {@code {"method": sample, …}} for those of {@code methods} that read JSON; null when none does. */
   public static String samples(List<TypedMethod> methods) {
-    StringBuilder out = new StringBuilder();
+    JsonWriter out = new JsonWriter().beginObject();
+    boolean any = false;
     for (TypedMethod m : methods) {
       for (Param p : m.params()) {
         boolean json = (p.source() == Param.Source.BODY || p.source() == Param.Source.MESSAGE)
             && (p.shape() == Param.Shape.ONE || p.shape() == Param.Shape.OPTIONAL) && p.type() != null;
         if (json) {
-          out.append(out.length() == 0 ? "{\n  " : ",\n  ").append(quote(m.method())).append(": ");
-          sample(p.type(), p.name(), new HashSet<>(), out);
+          sample(p.type(), p.name(), new HashSet<>(), out.name(m.method()));
+          any = true;
         }
       }
     }
-    return out.length() == 0 ? null : out.append("\n}\n").toString();
+    return any ? out.endObject().toString() : null;
   }
 
   /** A value of {@code t}; {@code name}, the property's, makes text samples say what they are. */
-  static void sample(JsonType t, String name, Set<String> open, StringBuilder out) {
+  static void sample(JsonType t, String name, Set<String> open, JsonWriter out) {
     if (t instanceof JsonType.Simple s) {
-      out.append(switch (s.constant()) {
-        case "BOOLEAN" -> "true";
-        case "INT", "LONG", "SHORT", "BYTE", "BIG_INTEGER" -> "1";
-        case "DOUBLE", "FLOAT", "BIG_DECIMAL" -> "1.5";
-        case "CHAR" -> "\"a\"";
-        case "UUID_" -> "\"00000000-0000-4000-8000-000000000001\"";
-        case "INSTANT" -> "\"2026-01-01T00:00:00Z\"";
-        case "LOCAL_DATE" -> "\"2026-01-01\"";
-        case "BYTES" -> "\"c2FtcGxl\"";
-        default -> quote("sample " + name);
-      });
+      switch (s.constant()) {
+        case "BOOLEAN" -> out.bool(true);
+        case "INT", "LONG", "SHORT", "BYTE", "BIG_INTEGER" -> out.number(1);
+        case "DOUBLE", "FLOAT", "BIG_DECIMAL" -> out.number(1.5);
+        case "CHAR" -> out.string("a");
+        case "UUID_" -> out.string("00000000-0000-4000-8000-000000000001");
+        case "INSTANT" -> out.string("2026-01-01T00:00:00Z");
+        case "LOCAL_DATE" -> out.string("2026-01-01");
+        case "BYTES" -> out.string("c2FtcGxl");
+        default -> out.string("sample " + name);
+      }
     } else if (t instanceof JsonType.Enumeration e) {
-      out.append(e.first() == null ? "null" : quote(e.first()));
+      out.string(e.first());
     } else if (t instanceof JsonType.Collection c) {
-      out.append('[');
-      sample(c.item(), name, open, out);
-      out.append(']');
+      sample(c.item(), name, open, out.beginArray());
+      out.endArray();
     } else if (t instanceof JsonType.StringMap map) {
-      out.append("{\"key\": ");
-      sample(map.value(), name, open, out);
-      out.append('}');
+      sample(map.value(), name, open, out.beginObject().name("key"));
+      out.endObject();
     } else if (t instanceof JsonType.Optional o) {
       sample(o.value(), name, open, out);
     } else if (t instanceof JsonType.Structure s) {
       if (!open.add(s.java())) {
-        out.append("null"); // a type that holds itself: one level is a sample
+        out.nul(); // a type that holds itself: one level is a sample
         return;
       }
-      out.append('{');
-      String separator = "";
+      out.beginObject();
       for (JsonType.Property p : s.properties()) {
-        out.append(separator).append(quote(p.json())).append(": ");
-        sample(p.type(), p.name(), open, out);
-        separator = ", ";
+        sample(p.type(), p.name(), open, out.name(p.json()));
       }
-      out.append('}');
+      out.endObject();
       open.remove(s.java());
     } else {
-      out.append("{}");
+      out.beginObject().endObject();
     }
-  }
-
-  private static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -3,6 +3,7 @@ package dev.stratus.processor.glue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.ClassName;
+import dev.stratus.runtime.JsonWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ class SampleWriterTest {
   }
 
   private static String sample(JsonType t) {
-    StringBuilder out = new StringBuilder();
+    JsonWriter out = new JsonWriter();
     SampleWriter.sample(t, "value", new HashSet<>(), out);
     return out.toString();
   }
@@ -34,8 +35,8 @@ class SampleWriterTest {
         property("note", "note", new JsonType.Optional("java.util.Optional<java.lang.String>", TEXT)),
         property("copies", "copies", new JsonType.Simple("int", "INT"))),
         ClassName.get("x", "Book"), ClassName.get("x", "Book_Codec"));
-    assertThat(sample(book)).isEqualTo("{\"title\": \"sample title\", \"published_on\": \"2026-01-01\","
-        + " \"shelves\": [\"FICTION\"], \"prices\": {\"key\": 1.5}, \"note\": \"sample note\", \"copies\": 1}");
+    assertThat(sample(book)).isEqualTo("{\"title\":\"sample title\",\"published_on\":\"2026-01-01\","
+        + "\"shelves\":[\"FICTION\"],\"prices\":{\"key\":1.5},\"note\":\"sample note\",\"copies\":1}");
   }
 
   @Test
@@ -45,6 +46,6 @@ class SampleWriterTest {
         ClassName.get("x", "Node"), ClassName.get("x", "Node_Codec"));
     properties.add(property("name", "name", TEXT));
     properties.add(property("parent", "parent", node));
-    assertThat(sample(node)).isEqualTo("{\"name\": \"sample name\", \"parent\": null}");
+    assertThat(sample(node)).isEqualTo("{\"name\":\"sample name\",\"parent\":null}");
   }
 }
