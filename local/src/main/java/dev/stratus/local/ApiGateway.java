@@ -48,21 +48,29 @@ final class ApiGateway implements AutoCloseable {
   private final Function<String, FunctionPool> functions;
   private final PrintStream log;
 
-  ApiGateway(int port, List<Route> routes, Map<String, Cors> cors, String apiKey, Path staticDir,
+  /**
+   * The API's port, bound when serve starts, before the servers it starts on ephemeral ports could take it;
+   * {@link ApiGateway} serves on it once the routes are known.
+   */
+  static HttpServer bind(int port) {
+    try {
+      return Loopback.create(port, "api-gateway");
+    } catch (BindException e) {
+      throw new LocalException("port " + port + " is in use; pass --port with a free one");
+    } catch (IOException e) {
+      throw new LocalException("cannot listen on port " + port + ": " + e.getMessage());
+    }
+  }
+
+  ApiGateway(HttpServer server, List<Route> routes, Map<String, Cors> cors, String apiKey, Path staticDir,
       Function<String, FunctionPool> functions, PrintStream log) {
+    this.server = server;
     this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
     this.cors = cors;
     this.apiKey = apiKey;
     this.staticDir = staticDir == null ? null : staticDir.toAbsolutePath().normalize();
     this.functions = functions;
     this.log = log;
-    try {
-      server = Loopback.create(port, "api-gateway");
-    } catch (BindException e) {
-      throw new LocalException("port " + port + " is in use; pass --port with a free one");
-    } catch (IOException e) {
-      throw new LocalException("cannot listen on port " + port + ": " + e.getMessage());
-    }
     server.createContext("/", this::handle);
     server.start();
   }

@@ -25,7 +25,7 @@ record FunctionSpec(String logicalId, String name, String handler, Path code, in
   }
 
   private static FunctionSpec of(LocalStack stack, String id, Resource r) {
-    Mapping globals = stack.template.globals().get("Function") instanceof Mapping g ? g : Mapping.EMPTY;
+    Mapping globals = globals(stack);
     Mapping p = r.properties();
     String runtime = text(stack, p, globals, "Runtime", Lambda.DEFAULT_RUNTIME);
     if (!runtime.startsWith("java")) {
@@ -61,8 +61,11 @@ record FunctionSpec(String logicalId, String name, String handler, Path code, in
 
   /** A function's property with {@code Globals} applied, resolved; null when neither sets it. */
   static String property(LocalStack stack, Resource r, String key) {
-    Mapping globals = stack.template.globals().get("Function") instanceof Mapping g ? g : Mapping.EMPTY;
-    return text(stack, r.properties(), globals, key, null);
+    return text(stack, r.properties(), globals(stack), key, null);
+  }
+
+  private static Mapping globals(LocalStack stack) {
+    return stack.template.globals().get("Function") instanceof Mapping g ? g : Mapping.EMPTY;
   }
 
   private static String text(LocalStack stack, Mapping p, Mapping globals, String key, String fallback) {

@@ -1,5 +1,6 @@
 package dev.stratus.local;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.stratus.template.Resource;
 import dev.stratus.template.SamNames;
 import dev.stratus.template.Value;
@@ -13,12 +14,8 @@ import dev.stratus.template.events.ScheduleEvent;
 import dev.stratus.template.events.ScheduleExpression;
 import dev.stratus.template.events.SnsEvent;
 import dev.stratus.template.events.SqsEvent;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /** A generated template running on this machine: S3, DynamoDB, API Gateway, schedules and the functions behind them. */
 public final class LocalServer implements AutoCloseable {
@@ -86,7 +84,8 @@ public final class LocalServer implements AutoCloseable {
   });
   private final PrintStream log;
   private LocalClock clock;
-  private ServerSocket heldPort;
+  /** The API's port, bound first; {@link #api} serves on it once everything else runs. */
+  private HttpServer apiServer;
   private final String apiKey;
   private final List<SqsPoller> pollers = new ArrayList<>();
   /** Each function's ways to the services, see {@link #audited}. */
@@ -123,8 +122,7 @@ public final class LocalServer implements AutoCloseable {
 
   private void run(Options o) {
     clock = new LocalClock(o.clockSpeed());
-    // The API's port is held from the start: the servers started first take ephemeral ports, which could be it.
-    heldPort = hold(o.port());
+    apiServer = ApiGateway.bind(o.port());
     RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath() != null ? o.runtimeClasspath()
         : LocalMain.runtimeClasspath());
     s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
@@ -184,8 +182,7 @@ public final class LocalServer implements AutoCloseable {
       t.setDaemon(true);
       t.start();
     });
-    closeQuietly(heldPort);
-    api = new ApiGateway(o.port(), routes, cors(), apiKey, o.staticDir(), this::function, log);
+    api = new ApiGateway(apiServer, routes, cors(), apiKey, o.staticDir(), this::function, log);
     invokeApi = new InvokeEndpoint(this::function);
     watchCode();
   }
@@ -334,10 +331,13 @@ public final class LocalServer implements AutoCloseable {
           return null;
         }
         CronTimes cron = parsed instanceof ScheduleExpression.Cron c ? CronTimes.of(c.fields()) : null;
-        java.util.function.Function<ZonedDateTime, ZonedDateTime> next = cron != null ? cron::next
-            : parsed instanceof ScheduleExpression.At once ? t -> once.time().atZone(zone).isAfter(t)
-                ? once.time().atZone(zone) : null
-            : null;
+        UnaryOperator<ZonedDateTime> next = null; // the time after a firing, or null for none
+        if (cron != null) {
+          next = cron::next;
+        } else if (parsed instanceof ScheduleExpression.At once) {
+          ZonedDateTime when = once.time().atZone(zone);
+          next = t -> when.isAfter(t) ? when : null;
+        }
         ZonedDateTime first = next == null ? null : next.apply(clock.now().atZone(zone));
         if (first == null) {
           log.println("stratus-local: " + at + " fires only when invoked"
@@ -449,34 +449,8 @@ public final class LocalServer implements AutoCloseable {
     return value == null ? null : ApiCors.unquote(String.valueOf(value));
   }
 
-  private static ServerSocket hold(int port) {
-    if (port == 0) {
-      return null;
-    }
-    try {
-      ServerSocket socket = new ServerSocket();
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress("127.0.0.1", port));
-      return socket;
-    } catch (BindException e) {
-      throw new LocalException("port " + port + " is in use; pass --port with a free one");
-    } catch (IOException e) {
-      throw new LocalException("cannot listen on port " + port + ": " + e.getMessage());
-    }
-  }
-
-  private static void closeQuietly(Closeable c) {
-    try {
-      if (c != null) {
-        c.close();
-      }
-    } catch (IOException e) {
-      // a socket only held: nothing to lose
-    }
-  }
-
   /** Runs {@code fire} at {@code when} on the local clock, then at each next time {@code next} gives. */
-  private void fireAt(ZonedDateTime when, java.util.function.Function<ZonedDateTime, ZonedDateTime> next,
+  private void fireAt(ZonedDateTime when, UnaryOperator<ZonedDateTime> next,
       Runnable fire) {
     long delay = clock.delayMillis(when.toInstant());
     scheduler.schedule(() -> {
@@ -583,12 +557,13 @@ public final class LocalServer implements AutoCloseable {
 
   @Override
   public void close() {
-    closeQuietly(heldPort);
     scheduler.shutdownNow();
     pollers.forEach(SqsPoller::stop);
     async.shutdownNow();
     if (api != null) {
       api.close();
+    } else if (apiServer != null) {
+      apiServer.stop(0);
     }
     pools.values().forEach(FunctionPool::close);
     relays.forEach(AuditRelay::close);

@@ -89,10 +89,9 @@ final class SampleEvents {
       }
 
       public byte[] schedule(ScheduleEvent e) {
-        if (e.input() != null || typed != null) {
-          return (e.input() != null ? String.valueOf(stack.evaluate(e.input())) : typed).getBytes(StandardCharsets.UTF_8);
-        }
-        return Events.scheduled(stack.stackName + "-" + function + first.getKey());
+        String input = e.input() != null ? String.valueOf(stack.evaluate(e.input())) : typed;
+        return input != null ? input.getBytes(StandardCharsets.UTF_8)
+            : Events.scheduled(stack.stackName + "-" + function + first.getKey());
       }
 
       public byte[] sqs(SqsEvent e) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@link Context} {@link TestClient} hands a call, as Lambda would: a request id, the method as the
- * function's name, and a logger whose entries {@link TestClient#logs()} keeps instead of printing them.
+ * The {@link Context} {@link TestClient} hands a call, as Lambda would: a request id, the event method (or
+ * a route's {@code GET /path}) as the function's name, and a logger whose entries {@link TestClient#logs()} keeps instead of printing them.
  */
 final class TestContext implements Context {
   private final String function;
