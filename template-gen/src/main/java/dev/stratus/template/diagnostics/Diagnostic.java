@@ -130,6 +130,7 @@ public enum Diagnostic {
   AtNeedsScheduler("InvalidSchedule", ERROR, "'%s' runs once, which only EventBridge Scheduler does; make the event"
       + " Type: ScheduleV2 with ScheduleExpression (@OnSchedule does so for at(...))"),
   UnknownTimeZone("InvalidSchedule", ERROR, "time zone '%s' is unknown; write an IANA name such as %s"),
+  InvalidEventPattern(ERROR, "the event pattern is not one EventBridge takes%s: %s"),
   CronFieldCount("InvalidSchedule", ERROR, "'%s' has %d fields; EventBridge cron takes 6 (minutes hours day-of-month"
       + " month day-of-week year), e.g. cron(0 12 * * ? *)"),
   CronFieldSyntax("InvalidSchedule", ERROR, "'%s' is not a valid %s field in '%s'"),

@@ -13,7 +13,7 @@ import java.util.Map;
  * compile.
  */
 public sealed interface SamEvent
-    permits RouteEvent, S3Event, ScheduleEvent, SqsEvent, SnsEvent, OtherEvent {
+    permits RouteEvent, S3Event, ScheduleEvent, SqsEvent, SnsEvent, EventBridgeRuleEvent, OtherEvent {
 
   interface Visitor<R> {
     R api(ApiEvent event);
@@ -27,6 +27,8 @@ public sealed interface SamEvent
     R sqs(SqsEvent event);
 
     R sns(SnsEvent event);
+
+    R eventBridge(EventBridgeRuleEvent event);
 
     R other(OtherEvent event);
   }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class SamEvents {
   /** Every kind an annotation declares; a new kind is one more entry here and one more {@link SamEvent.Visitor} method. */
   public static final List<EventKind<?>> KINDS = List.of(ApiEvent.KIND, HttpApiEvent.KIND, S3Event.KIND,
-      ScheduleEvent.KIND, SqsEvent.KIND, SnsEvent.KIND);
+      ScheduleEvent.KIND, SqsEvent.KIND, SnsEvent.KIND, EventBridgeRuleEvent.KIND);
 
   static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
 

@@ -12,18 +12,30 @@ package dev.stratus.template.events;
  *     ({@code dev.stratus.runtime.S3Record}), or null: the record's text, as {@code String} or read as JSON
  * @param reportsFailures the records that failed are reported back ({@code ReportBatchItemFailures}), so only
  *     they are delivered again
+ * @param envelope the runtime's generic type that carries a record's own fields around its JSON content
+ *     ({@code dev.stratus.runtime.BusEvent}), or null; a method takes the envelope of its type
+ *     ({@code BusEvent<Order>}) or the content alone ({@code Order}). The runtime's {@code EventSource} hands
+ *     the envelope of the content's text, and the envelope has {@code map} to read it.
+ * @param content the envelope's accessor of its content ({@code detail}), or null
  */
-public record Typed(Shape shape, String source, String items, String item, boolean reportsFailures) {
+public record Typed(Shape shape, String source, String items, String item, boolean reportsFailures, String envelope,
+    String content) {
   public enum Shape { ROUTE, EACH_RECORD, WHOLE_INPUT }
 
-  public static final Typed ROUTE = new Typed(Shape.ROUTE, null, "HTTP requests", null, false);
+  public static final Typed ROUTE = new Typed(Shape.ROUTE, null, "HTTP requests", null, false, null, null);
 
   public static Typed eachRecord(String source, String items, String item, boolean reportsFailures) {
-    return new Typed(Shape.EACH_RECORD, source, items, item, reportsFailures);
+    return new Typed(Shape.EACH_RECORD, source, items, item, reportsFailures, null, null);
+  }
+
+  /** Each record in an {@code envelope} around its {@code content}: see {@link Typed}. */
+  public static Typed eachInEnvelope(String source, String items, String envelope, String content,
+      boolean reportsFailures) {
+    return new Typed(Shape.EACH_RECORD, source, items, null, reportsFailures, envelope, content);
   }
 
   public static Typed wholeInput(String source, String items) {
-    return new Typed(Shape.WHOLE_INPUT, source, items, null, false);
+    return new Typed(Shape.WHOLE_INPUT, source, items, null, false, null, null);
   }
 
   /** What one of the items is, in words: {@code SQS message}. */

@@ -51,6 +51,10 @@ class SamEventsTest {
         return "sns";
       }
 
+      public String eventBridge(EventBridgeRuleEvent event) {
+        return "eventBridge";
+      }
+
       public String other(OtherEvent event) {
         return "other";
       }
@@ -67,7 +71,9 @@ class SamEventsTest {
       "{Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn, BatchSize: 5}}|sqs",
       "{Type: SNS, Properties: {Topic: !Ref Alerts, FilterPolicy: {kind: [big]}}}|sns",
       "{Type: Kinesis, Properties: {Stream: !GetAtt S.Arn, StartingPosition: LATEST}}|other",
-      "{Type: EventBridgeRule}|other",
+      "{Type: EventBridgeRule, Properties: {Pattern: {source: [shop]}, EventBusName: !Ref Orders}}|eventBridge",
+      "{Type: CloudWatchEvent, Properties: {Pattern: {detail-type: [Tick]}}}|eventBridge",
+      "{Type: IoTRule}|other",
   })
   void eachKindReadsItsOwnTypeAndWritesBackWhatItRead(String yaml, String kind) {
     SamEvent e = event(yaml);
@@ -85,7 +91,7 @@ class SamEventsTest {
   @Test
   void everyKindHasAnAnnotationAndItsJavaEventTypes() {
     assertThat(SamEvents.KINDS).extracting(EventKind::annotation).containsExactly("ApiRoute", "HttpApiRoute",
-        "OnS3Event", "OnSchedule", "OnSqsMessage", "OnSnsMessage");
+        "OnS3Event", "OnSchedule", "OnSqsMessage", "OnSnsMessage", "OnEventBridgeRule");
     assertThat(HttpApiEvent.KIND.javaTypes()).containsExactly(
         "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
         "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent");
@@ -158,5 +164,15 @@ class SamEventsTest {
     assertThat(problems("{Type: Schedule, Properties: {Schedule: 'at(2027-01-31T09:00:00)'}}")).containsExactly(
         "[StratusInvalidSchedule] 'at(2027-01-31T09:00:00)' runs once, which only EventBridge Scheduler does; make the"
             + " event Type: ScheduleV2 with ScheduleExpression (@OnSchedule does so for at(...))");
+  }
+
+  @Test
+  void anEventBridgeRuleIsOnABusOfTheTemplateWithAPatternEventBridgeTakes() {
+    assertThat(problems("{Type: EventBridgeRule, Properties: {Pattern: {source: [shop]}, EventBusName: !Ref Jobs}}"))
+        .containsExactly("[StratusInvalidEventSource] EventBusName 'Jobs' is AWS::SQS::Queue, not"
+            + " AWS::Events::EventBus; the template has no AWS::Events::EventBus");
+    assertThat(problems("{Type: EventBridgeRule, Properties: {Pattern: {detail: {state: [{prefx: run}]}}}}"))
+        .containsExactly("[StratusInvalidEventPattern] the event pattern is not one EventBridge takes at"
+            + " detail.state.0.prefx: 'prefx' is no filter of EventBridge; did you mean 'prefix'?");
   }
 }
