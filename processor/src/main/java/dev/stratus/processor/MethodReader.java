@@ -199,6 +199,10 @@ final class MethodReader {
       return new Param(Param.Source.EVENT, name, q, Param.Shape.ONE, null, null);
     }
     String simple = delivered.get(0).substring(delivered.get(0).lastIndexOf('.') + 1);
+    String envelope = kind.typed().envelope();
+    if (q.equals(envelope)) {
+      return envelopeParam(at, name, (DeclaredType) type, event, kind, typeReader);
+    }
     String item = kind.typed().item();
     if (q.startsWith("com.amazonaws.services.lambda.runtime.events.") || item != null && !q.equals(item)) {
       reporter.report(at, Diagnostic.TypedMethodEvent, event.simpleName(), method, "it delivers " + simple + ", not "
@@ -217,6 +221,28 @@ final class MethodReader {
     } catch (TypeReader.Unsupported e) {
       reporter.report(at, Diagnostic.UnsupportedParameterType, name, kind.typed().items(), e.getMessage(),
           "@" + event.simpleName(), simple + " or " + TypeReader.JSON_TYPES);
+      return null;
+    }
+  }
+
+  /** {@code BusEvent<T>}: the kind's envelope around a record's content, read as T (or kept as text). */
+  private Param envelopeParam(Origin at, String name, DeclaredType type, AnnotationView event, EventKind<?> kind,
+      TypeReader typeReader) {
+    String envelope = kind.typed().envelope();
+    String simple = envelope.substring(envelope.lastIndexOf('.') + 1);
+    if (type.getTypeArguments().isEmpty()) {
+      reporter.report(at, Diagnostic.RawEnvelope, name, simple, kind.typed().content(), simple, simple);
+      return null;
+    }
+    TypeMirror content = type.getTypeArguments().get(0);
+    if (TypeReader.qualified(content).equals("java.lang.String")) {
+      return new Param(Param.Source.MESSAGE, name, envelope, Param.Shape.ENVELOPE, null, null);
+    }
+    try {
+      return new Param(Param.Source.MESSAGE, name, envelope, Param.Shape.ENVELOPE, typeReader.json(content), null);
+    } catch (TypeReader.Unsupported e) {
+      reporter.report(at, Diagnostic.UnsupportedParameterType, name, kind.typed().items(), e.getMessage(),
+          "@" + event.simpleName(), simple + "<T> or T, where T is String or one of " + TypeReader.JSON_TYPES);
       return null;
     }
   }

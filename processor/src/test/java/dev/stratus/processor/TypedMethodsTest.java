@@ -2,6 +2,7 @@ package dev.stratus.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.google.testing.compile.Compilation;
@@ -240,6 +241,29 @@ class TypedMethodsTest {
     client.s3("uploaded", "uploads", "in/a report.pdf", 1234);
     client.schedule("tidy", "{\"olderThanDays\": 7}");
     assertThat(seen(jobs)).containsExactly("alert disk full", "uploaded uploads/in/a report.pdf 1234", "tidy 7");
+  }
+
+  @Test
+  void eventBridgeEventsReachTheirMethodsAsTheirDetailOrInTheirEnvelope() throws Exception {
+    Object orders = classes.loadClass("com.example.shop.Orders").getDeclaredConstructor().newInstance();
+    TestClient client = TestClient.of(orders);
+    client.eventBridge("bigOrder", "shop.orders", "OrderPlaced", "{\"id\": \"o-1\", \"total\": 120}");
+    client.eventBridge("cancelled", "shop.orders", "OrderCancelled", "{\"id\": \"o-2\", \"total\": 5}");
+    client.eventBridge("audit", "shop.orders", "OrderCancelled", "{\"id\": \"o-2\"}");
+    assertThat(seen(orders)).containsExactly("big o-1 120 from shop.orders OrderPlaced", "cancelled o-2",
+        "audit {\"id\":\"o-2\"}");
+  }
+
+  @Test
+  void lambdaCallsARuleHandlerWithTheEventAsEventBridgeSendsIt() throws Exception {
+    String event = """
+        {"version": "0", "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718", "detail-type": "OrderPlaced",
+         "source": "shop.orders", "account": "111122223333", "time": "2017-12-22T18:43:48Z", "region": "us-west-1",
+         "resources": [], "detail": {"id": "o-9", "total": 300}}
+        """;
+    assertThat(invoke("com.example.shop.Orders_Lambda::bigOrder", event)).isEqualTo("null");
+    assertThatThrownBy(() -> invoke("com.example.shop.Orders_Lambda::cancelled", event.replace("\"o-9\"", "9")))
+        .rootCause().hasMessageContaining("1 EventBridge events failed: 6a7e8feb-b491-4cf7-a9f1-bf3703467718");
   }
 
   @Test

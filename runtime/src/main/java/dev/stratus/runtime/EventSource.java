@@ -2,6 +2,9 @@ package dev.stratus.runtime;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,21 +17,37 @@ import java.util.function.Function;
  *
  * @param name the kind, as {@code Routes.Listener} and {@link TestClient} name it: {@code SQS}
  * @param what what the records are, in words, for the failure's message
+ * @param records the event's records are its {@code Records}; else the event is its one record
  */
 public record EventSource<T>(String name, String what, Function<Map<?, ?>, String> id,
-    Function<Map<?, ?>, T> item, boolean reportsFailures) {
+    Function<Map<?, ?>, T> item, boolean reportsFailures, boolean records) {
 
   /** Each message body; the reply names the messages that failed. */
   public static final EventSource<String> SQS = new EventSource<>("SQS", "SQS messages",
-      r -> text(r.get("messageId")), r -> text(r.get("body")), true);
+      r -> text(r.get("messageId")), r -> text(r.get("body")), true, true);
 
   /** Each message of an SNS event (one, as SNS delivers them). */
   public static final EventSource<String> SNS = new EventSource<>("SNS", "SNS messages",
-      r -> text(map(r.get("Sns")).get("MessageId")), r -> text(map(r.get("Sns")).get("Message")), false);
+      r -> text(map(r.get("Sns")).get("MessageId")), r -> text(map(r.get("Sns")).get("Message")), false, true);
 
   /** Each object of an S3 notification, its key decoded. */
   public static final EventSource<S3Record> S3 = new EventSource<>("S3", "S3 objects",
-      r -> s3Record(r).key(), EventSource::s3Record, false);
+      r -> s3Record(r).key(), EventSource::s3Record, false, true);
+
+  /** The one event of a rule's invocation, its detail as JSON text. */
+  public static final EventSource<BusEvent<String>> EVENTBRIDGE = new EventSource<>("EVENTBRIDGE", "EventBridge events",
+      r -> text(r.get("id")), EventSource::busEvent, false, false);
+
+  static BusEvent<String> busEvent(Map<?, ?> event) {
+    Object time = event.get("time");
+    List<String> resources = new ArrayList<>();
+    if (event.get("resources") instanceof List<?> l) {
+      l.forEach(r -> resources.add(text(r)));
+    }
+    return new BusEvent<>(text(event.get("id")), text(event.get("source")), text(event.get("detail-type")),
+        time == null ? null : Instant.parse(time.toString()), text(event.get("account")), text(event.get("region")),
+        resources, event.containsKey("detail") ? JsonWriter.write(Codecs.ANY, event.get("detail")) : "null");
+  }
 
   static S3Record s3Record(Map<?, ?> record) {
     Map<?, ?> s3 = map(record.get("s3"));

@@ -49,7 +49,7 @@ public final class Events {
    */
   public static <T> String each(EventSource<T> source, String event, Context context, Each<T> each) {
     List<String> failed = new ArrayList<>();
-    for (Map<String, Object> record : records(event)) {
+    for (Map<String, Object> record : records(source, event)) {
       try {
         each.accept(source.item().apply(record), context);
       } catch (Exception e) {
@@ -84,8 +84,14 @@ public final class Events {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> records(String event) {
+  private static List<Map<String, Object>> records(EventSource<?> source, String event) {
     Object parsed = JsonReader.read(event, Codecs.ANY);
+    if (!source.records()) {
+      if (!(parsed instanceof Map<?, ?>)) {
+        throw new EventFailedException("the event is no JSON object: " + Convert.excerpt(event), null);
+      }
+      return List.of((Map<String, Object>) parsed);
+    }
     Object records = parsed instanceof Map<?, ?> m ? m.get("Records") : null;
     if (!(records instanceof List<?> list)) {
       throw new EventFailedException("the event has no Records: " + Convert.excerpt(event), null);

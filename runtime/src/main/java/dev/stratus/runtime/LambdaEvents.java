@@ -119,12 +119,22 @@ public final class LambdaEvents {
 
   /** The EventBridge event a schedule's rule {@code ruleName} sends. */
   public static String scheduled(String ruleName) {
-    return new JsonWriter().beginObject().name("version").string("0").name("id").string(UUID.randomUUID().toString())
-        .name("detail-type").string("Scheduled Event").name("source").string("aws.events")
-        .name("account").string(ACCOUNT).name("time").string(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
-        .name("region").string(REGION).name("resources").beginArray()
-        .string("arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + ruleName).endArray()
-        .name("detail").beginObject().endObject().endObject().toString();
+    return eventBridge(UUID.randomUUID().toString(), "aws.events", "Scheduled Event", "{}",
+        List.of("arn:aws:events:" + REGION + ":" + ACCOUNT + ":rule/" + ruleName), Instant.now());
+  }
+
+  /**
+   * An EventBridge event as a rule's target receives it; {@code detail} is JSON text (an object). Its time is
+   * whole seconds, as EventBridge writes it.
+   */
+  public static String eventBridge(String id, String source, String detailType, String detail,
+      List<String> resources, Instant time) {
+    JsonWriter w = new JsonWriter().beginObject().name("version").string("0").name("id").string(id)
+        .name("detail-type").string(detailType).name("source").string(source)
+        .name("account").string(ACCOUNT).name("time").string(time.truncatedTo(ChronoUnit.SECONDS).toString())
+        .name("region").string(REGION).name("resources").beginArray();
+    resources.forEach(w::string);
+    return w.endArray().member("detail", Codecs.ANY, JsonReader.read(detail, Codecs.ANY)).endObject().toString();
   }
 
   /** The region of an ARN ({@code arn:aws:sqs:REGION:…}), or {@link #REGION}. */

@@ -113,6 +113,15 @@ public final class TestClient {
         "0123456789abcdef0123456789abcdef", method));
   }
 
+  /**
+   * Puts an event on a bus for the typed method {@code method}, as its rule would deliver it: {@code detail} is
+   * the event's JSON detail. The rule's pattern is not applied here; {@code stratus-local serve} applies it.
+   */
+  public void eventBridge(String method, String source, String detailType, String detail) {
+    send(method, EventSource.EVENTBRIDGE, LambdaEvents.eventBridge(java.util.UUID.randomUUID().toString(), source,
+        detailType, detail, List.of(), java.time.Instant.now()));
+  }
+
   /** Runs the scheduled typed method {@code method} with {@code input}, the JSON its schedule passes. */
   public void schedule(String method, String input) {
     send(method, "SCHEDULE", input);

@@ -195,9 +195,14 @@ public final class GlueWriter {
     Param payload = m.payload();
     boolean each = m.typed().shape() == Typed.Shape.EACH_RECORD;
     String item = each ? "$item" : "$event";
-    CodeBlock value = CodeBlock.of("$N", item);
+    String content = m.typed().content();
+    CodeBlock text = content == null ? CodeBlock.of("$N", item) : CodeBlock.of("$N.$N()", item, content);
+    CodeBlock value = text;
     if (payload != null && payload.shape() == Param.Shape.ONE) {
-      value = CodeBlock.of("$T.read($N, $N)", EVENTS, item, codec(JavaTypes.of(payload.type().java()), payload.type()));
+      value = CodeBlock.of("$T.read($L, $N)", EVENTS, text, codec(JavaTypes.of(payload.type().java()), payload.type()));
+    } else if (payload != null && payload.shape() == Param.Shape.ENVELOPE) {
+      value = payload.type() == null ? CodeBlock.of("$N", item) : CodeBlock.of("$N.map($$d -> $T.read($$d, $N))", item,
+          EVENTS, codec(JavaTypes.of(payload.type().java()), payload.type()));
     }
     List<CodeBlock> args = new ArrayList<>();
     for (Param p : m.params()) {

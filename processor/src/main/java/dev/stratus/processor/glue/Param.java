@@ -11,7 +11,8 @@ public record Param(Source source, String name, String key, Shape shape, JsonTyp
 
   /**
    * One value, maybe none (an {@code Optional}), every value (a {@code List}); a body or message as JSON, text
-   * (maybe none) or bytes; a record as the runtime's type for it ({@code S3Record}).
+   * (maybe none) or bytes; a record as the runtime's type for it ({@code S3Record}); a record in its kind's
+   * envelope ({@code BusEvent<T>}, {@code type} T's, or null for text).
    */
-  public enum Shape { ONE, OPTIONAL, LIST, TEXT, OPTIONAL_TEXT, BYTES, ITEM }
+  public enum Shape { ONE, OPTIONAL, LIST, TEXT, OPTIONAL_TEXT, BYTES, ITEM, ENVELOPE }
 }

@@ -25,7 +25,8 @@ public final class SampleWriter {
     for (TypedMethod m : methods) {
       for (Param p : m.params()) {
         boolean json = (p.source() == Param.Source.BODY || p.source() == Param.Source.MESSAGE)
-            && (p.shape() == Param.Shape.ONE || p.shape() == Param.Shape.OPTIONAL) && p.type() != null;
+            && (p.shape() == Param.Shape.ONE || p.shape() == Param.Shape.OPTIONAL
+            || p.shape() == Param.Shape.ENVELOPE) && p.type() != null;
         if (json) {
           sample(p.type(), p.name(), new HashSet<>(), out.name(m.method()));
           any = true;

@@ -43,6 +43,8 @@ public enum Diagnostic {
   DuplicateBinding("ParameterBinding", ERROR, "parameter '%s' binds %s, which parameter '%s' binds already; bind each"
       + " value once"),
   UnsupportedParameterType("ParameterBinding", ERROR, "parameter '%s' cannot be bound from %s: %s; %s takes %s"),
+  RawEnvelope("ParameterBinding", ERROR, "parameter '%s' is a raw %s: say what its %s is, as %s<String> or"
+      + " %s<YourType>"),
   UnsupportedReturnType("ParameterBinding", ERROR, "%s cannot be answered: %s; return void, a value, Optional<T>,"
       + " byte[] or Response<T>, where T is one of %s"),
   UnboundPathVariable("ParameterBinding", ERROR, "path variable {%s} of '%s' is bound to no parameter: add"
