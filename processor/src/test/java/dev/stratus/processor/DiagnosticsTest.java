@@ -283,6 +283,54 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anEventPatternIsCheckedAsEventBridgeChecksItWithItsLineInTheText() {
+    JavaFileObject src = handler("Rules", """
+        @CfFunction
+        @OnEventBridgeRule(pattern = \"""
+            source: [shop.orders]
+            detail:
+              total: [{numeric: [">", 100, ">", 5]}]
+            \""")
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidEventPattern] the event pattern is not one EventBridge takes"
+        + " (line 3 of the text): numeric takes at most one lower and one upper bound", "@OnEventBridgeRule");
+  }
+
+  @Test
+  void anEventPatternNamesTheEventsFields() {
+    JavaFileObject src = handler("Rules", """
+        @CfFunction
+        @OnEventBridgeRule(pattern = "{detailType: [OrderPlaced]}")
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidEventPattern] the event pattern is not one EventBridge takes:"
+        + " 'detailType' is no field of an EventBridge event; did you mean 'detail-type'?", "@OnEventBridgeRule");
+  }
+
+  @Test
+  void aRulesBusIsAnEventBusOfTheTemplate() {
+    JavaFileObject src = handler("Rules", """
+        @CfFunction
+        @OnEventBridgeRule(bus = "Jobs", pattern = "{source: [shop]}")
+        """);
+    assertSingleError(compile(src, jobsQueue()), src, "[StratusInvalidEventSource] EventBusName 'Jobs' is"
+        + " AWS::SQS::Queue, not AWS::Events::EventBus; the template has no AWS::Events::EventBus", "@OnEventBridgeRule");
+  }
+
+  @Test
+  void anUnknownBusIsNamed() {
+    JavaFileObject src = handler("Rules", """
+        @CfFunction
+        @OnEventBridgeRule(bus = "OrderBus", pattern = "{source: [shop]}")
+        """);
+    JavaFileObject bus = source("Buses", """
+        @CfResource(logicalId = "OrdersBus", type = "AWS::Events::EventBus", properties = "Name: orders")
+        final class Buses {}
+        """);
+    assertSingleError(compile(src, bus), src, "[StratusUnknownReference] !Ref OrderBus names no parameter, resource or"
+        + " pseudo parameter of the template; did you mean 'OrdersBus'?", "@OnEventBridgeRule");
+  }
+
+  @Test
   void scheduleInputMustBeJson() {
     JavaFileObject src = handler("Input", """
         @CfFunction

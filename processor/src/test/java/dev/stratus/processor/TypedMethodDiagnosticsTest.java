@@ -316,4 +316,15 @@ class TypedMethodDiagnosticsTest {
         + " drop the body of a GET request; use POST, PUT or PATCH, or take @Query parameters").inFile(src)
         .onLineContaining("method = \"GET\"");
   }
+
+  @Test
+  void aBusEventSaysWhatItsDetailIs() {
+    JavaFileObject src = shop("""
+          @CfFunction
+          @OnEventBridgeRule(pattern = "{source: [shop]}")
+          public void placed(BusEvent event) {}
+        """);
+    assertSingleError(compile(src), src, "[StratusParameterBinding] parameter 'event' is a raw BusEvent: say what its"
+        + " detail is, as BusEvent<String> or BusEvent<YourType>", "BusEvent event");
+  }
 }
