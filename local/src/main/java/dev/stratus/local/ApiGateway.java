@@ -85,37 +85,40 @@ final class ApiGateway implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    // The catch is inside: try-with-resources closes the exchange before its own catch could answer.
     try (exchange) {
-      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-      String path = exchange.getRequestURI().getRawPath();
-      String decodedPath = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-      List<Route> onPath = routes.stream().filter(r -> r.match(decodedPath) != null).toList();
-      if (method.equals("OPTIONS") && !onPath.isEmpty() && onPath.stream().noneMatch(r -> r.method().equals("OPTIONS"))
-          && cors.containsKey(onPath.get(0).api())) {
-        preflight(exchange, cors.get(onPath.get(0).api()));
-        return;
-      }
-      Route route = onPath.stream().filter(r -> r.matchesMethod(method)).findFirst().orElse(null);
-      if (route == null) {
-        if (method.equals("GET") && serveStatic(exchange, decodedPath)) {
+      try {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getRawPath();
+        String decodedPath = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        List<Route> onPath = routes.stream().filter(r -> r.match(decodedPath) != null).toList();
+        if (method.equals("OPTIONS") && !onPath.isEmpty() && onPath.stream().noneMatch(r -> r.method().equals("OPTIONS"))
+            && cors.containsKey(onPath.get(0).api())) {
+          preflight(exchange, cors.get(onPath.get(0).api()));
           return;
         }
-        // API Gateway tells no route from a wrong method: an HTTP API answers 404, a REST API 403.
-        boolean rest = !routes.isEmpty()
-            && (onPath.isEmpty() ? routes : onPath).stream().allMatch(r -> r.payloadVersion() == null);
-        Replies.json(exchange, rest ? 403 : 404,
-            rest ? "{\"message\":\"Missing Authentication Token\"}" : "{\"message\":\"Not Found\"}");
-        return;
+        Route route = onPath.stream().filter(r -> r.matchesMethod(method)).findFirst().orElse(null);
+        if (route == null) {
+          if (method.equals("GET") && serveStatic(exchange, decodedPath)) {
+            return;
+          }
+          // API Gateway tells no route from a wrong method: an HTTP API answers 404, a REST API 403.
+          boolean rest = !routes.isEmpty()
+              && (onPath.isEmpty() ? routes : onPath).stream().allMatch(r -> r.payloadVersion() == null);
+          Replies.json(exchange, rest ? 403 : 404,
+              rest ? "{\"message\":\"Missing Authentication Token\"}" : "{\"message\":\"Not Found\"}");
+          return;
+        }
+        String key = exchange.getRequestHeaders().getFirst("x-api-key");
+        if (route.apiKeyRequired() && !apiKey.equals(key)) {
+          Replies.json(exchange, 403, "{\"message\":\"Forbidden\"}");
+          return;
+        }
+        proxy(exchange, route, decodedPath, key);
+      } catch (RuntimeException e) {
+        log.println("stratus-local: " + e);
+        Replies.json(exchange, 500, "{\"message\":\"Internal server error\"}");
       }
-      String key = exchange.getRequestHeaders().getFirst("x-api-key");
-      if (route.apiKeyRequired() && !apiKey.equals(key)) {
-        Replies.json(exchange, 403, "{\"message\":\"Forbidden\"}");
-        return;
-      }
-      proxy(exchange, route, decodedPath, key);
-    } catch (RuntimeException e) {
-      log.println("stratus-local: " + e);
-      Replies.json(exchange, 500, "{\"message\":\"Internal server error\"}");
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a request to S3, DynamoDB, SQS or SNS asks for, in IAM's words: the action ({@code s3:GetObject},
+ * What a request to S3, DynamoDB, SQS, SNS or EventBridge asks for, in IAM's words: the action ({@code s3:GetObject},
  * {@code dynamodb:PutItem}) and the ARN of each resource it names, the local stack's ARNs, or null where the
  * request names none that this reads. Pure: the request's parts in, the calls out.
  */
@@ -22,6 +22,7 @@ record AwsCall(String action, String arn) {
       case "s3" -> s3(method, target, headers);
       case "dynamodb" -> dynamo(headers, body);
       case "sqs", "sns" -> message(service, headers, body);
+      case "eventbridge" -> events(headers, body);
       default -> List.of();
     };
   }
@@ -170,6 +171,24 @@ record AwsCall(String action, String arn) {
       arn = topicArn;
     }
     return List.of(new AwsCall(service + ":" + operation, arn));
+  }
+
+  /** EventBridge's JSON protocol: PutEvents acts on the bus of each entry (the default bus when it names none). */
+  private static List<AwsCall> events(Map<String, String> headers, byte[] body) {
+    String operation = operation(headers);
+    if (operation == null) {
+      return List.of();
+    }
+    JsonNode json = json(body);
+    List<AwsCall> out = new ArrayList<>();
+    for (JsonNode entry : json.path("Entries")) {
+      String bus = LocalEventBridge.busName(entry.path("EventBusName").asText(""));
+      AwsCall call = new AwsCall("events:" + operation, LocalStack.eventBusArn(bus));
+      if (!out.contains(call)) {
+        out.add(call);
+      }
+    }
+    return out.isEmpty() ? List.of(new AwsCall("events:" + operation, null)) : out;
   }
 
   /** {@code DynamoDB_20120810.PutItem} → {@code PutItem}. */

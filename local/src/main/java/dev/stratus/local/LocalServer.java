@@ -6,6 +6,8 @@ import dev.stratus.template.SamNames;
 import dev.stratus.template.Value;
 import dev.stratus.template.events.ApiCors;
 import dev.stratus.template.events.ApiEvent;
+import dev.stratus.template.events.EventBridgeRuleEvent;
+import dev.stratus.template.events.EventPattern;
 import dev.stratus.template.events.HttpApiEvent;
 import dev.stratus.template.events.OtherEvent;
 import dev.stratus.template.events.S3Event;
@@ -95,6 +97,7 @@ public final class LocalServer implements AutoCloseable {
   private LocalS3 s3;
   private LocalSqs sqs;
   private LocalSns sns;
+  private LocalEventBridge eventBridge;
   private NoLocalService refuser;
   private LocalDynamo dynamo;
   private ApiGateway api;
@@ -150,10 +153,12 @@ public final class LocalServer implements AutoCloseable {
     }
     List<Route> routes = new ArrayList<>();
     List<LocalSns.Subscription> topicSubscriptions = new ArrayList<>();
+    List<LocalEventBridge.Rule> busRules = new ArrayList<>();
     specs.forEach((id, spec) -> spec.events().forEach((name, e) -> event(id, name, e, routes, topicSubscriptions,
-        o.clockSpeed())));
+        busRules, o.clockSpeed())));
     sns = LocalSns.start(stack, topicSubscriptions, sqs.client, this::deliver, log);
-    refuser = new NoLocalService(List.of("s3", "dynamodb", "sqs", "sns"), log);
+    eventBridge = new LocalEventBridge(stack, busRules, this::deliver, log);
+    refuser = new NoLocalService(List.of("s3", "dynamodb", "sqs", "sns", "eventbridge"), log);
     Map<String, String> base = new LinkedHashMap<>();
     base.put("AWS_REGION", LocalStack.REGION);
     base.put("AWS_DEFAULT_REGION", LocalStack.REGION);
@@ -166,9 +171,11 @@ public final class LocalServer implements AutoCloseable {
     services.put("dynamodb", dynamo.endpoint);
     services.put("sqs", sqs.endpoint);
     services.put("sns", sns.endpoint);
+    services.put("eventbridge", eventBridge.endpoint);
     services.forEach((service, uri) -> base.put(endpointVariable(service), uri.toString()));
     Map<String, String> names = new LinkedHashMap<>();
-    for (String type : List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic")) {
+    for (String type : List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic",
+        "AWS::Events::EventBus")) {
       stack.ofType(type).keySet().forEach(r -> names.put(String.valueOf(stack.getAtt(r, "Arn")), r));
     }
     specs.forEach((id, spec) -> {
@@ -273,7 +280,7 @@ public final class LocalServer implements AutoCloseable {
 
   /** Wires one event of a function to what triggers it here; kinds not run locally say so. */
   private void event(String function, String name, SamEvent event, List<Route> routes,
-      List<LocalSns.Subscription> topicSubscriptions, double clockSpeed) {
+      List<LocalSns.Subscription> topicSubscriptions, List<LocalEventBridge.Rule> busRules, double clockSpeed) {
     event.accept(new SamEvent.Visitor<Void>() {
       public Void api(ApiEvent e) {
         boolean keyed = e.apiKeyRequired() != null && Boolean.TRUE.equals(stack.evaluate(e.apiKeyRequired()));
@@ -370,6 +377,20 @@ public final class LocalServer implements AutoCloseable {
         topicSubscriptions.add(new LocalSns.Subscription(topic, function, null,
             policy == null ? null : FilterPolicy.of(stack.evaluate(policy), scope == null ? null : stack.evaluate(scope)),
             false, topic + ":" + function + name));
+        return null;
+      }
+
+      public Void eventBridge(EventBridgeRuleEvent e) {
+        if (e.properties().get("State") != null && !"ENABLED".equals(text(e.properties().get("State"), "State"))) {
+          return null;
+        }
+        // As written: evaluating would make its numbers text, and a pattern holds no intrinsics.
+        Object pattern = e.pattern() == null ? null : EventPattern.plain(e.pattern());
+        if (!(pattern instanceof Map<?, ?> p)) {
+          throw new LocalException(function + "/" + name + ": the rule's Pattern is no mapping");
+        }
+        busRules.add(new LocalEventBridge.Rule(function, e.bus() == null ? "default"
+            : LocalEventBridge.busName(text(e.bus(), "EventBusName")), p, name));
         return null;
       }
 
@@ -519,6 +540,10 @@ public final class LocalServer implements AutoCloseable {
     return sns.endpoint;
   }
 
+  public URI eventBridgeEndpoint() {
+    return eventBridge.endpoint;
+  }
+
   /** Lambda's invoke API, for callers that show {@link #invokeToken()}. */
   public URI invokeEndpoint() {
     return invokeApi.endpoint;
@@ -567,7 +592,7 @@ public final class LocalServer implements AutoCloseable {
     }
     pools.values().forEach(FunctionPool::close);
     relays.forEach(AuditRelay::close);
-    for (AutoCloseable c : new AutoCloseable[] {invokeApi, sns, refuser, sqs}) {
+    for (AutoCloseable c : new AutoCloseable[] {invokeApi, sns, eventBridge, refuser, sqs}) {
       if (c != null) {
         try {
           c.close();

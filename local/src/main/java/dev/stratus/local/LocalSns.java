@@ -108,29 +108,32 @@ final class LocalSns implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    // The catch is inside: try-with-resources closes the exchange before its own catch could answer.
     try (exchange) {
-      Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      String action = form.getOrDefault("Action", "");
-      if (!action.equals("Publish")) {
-        Replies.queryError(exchange, 400, "NotRunLocally", "SNS action '" + action + "' is not run locally; Publish is, to the"
-            + " template's topics");
-        return;
+      try {
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String action = form.getOrDefault("Action", "");
+        if (!action.equals("Publish")) {
+          Replies.queryError(exchange, 400, "NotRunLocally", "SNS action '" + action + "' is not run locally; Publish is, to the"
+              + " template's topics");
+          return;
+        }
+        String topic = form.getOrDefault("TopicArn", form.get("TargetArn"));
+        if (!topics.contains(topic)) {
+          Replies.queryError(exchange, 404, "NotFound", "Topic does not exist: " + topic + "; the template's topics: "
+              + String.join(", ", topics));
+          return;
+        }
+        Published p = new Published(topic, UUID.randomUUID().toString(), form.getOrDefault("Message", ""),
+            form.get("Subject"), attributes(form));
+        fanOut(p);
+        Replies.send(exchange, 200, ("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+            + "<MessageId>" + p.messageId() + "</MessageId></PublishResult><ResponseMetadata><RequestId>"
+            + UUID.randomUUID() + "</RequestId></ResponseMetadata></PublishResponse>").getBytes(StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
+        log.println("stratus-local: SNS: " + e);
+        Replies.queryError(exchange, 500, "InternalError", String.valueOf(e.getMessage()));
       }
-      String topic = form.getOrDefault("TopicArn", form.get("TargetArn"));
-      if (!topics.contains(topic)) {
-        Replies.queryError(exchange, 404, "NotFound", "Topic does not exist: " + topic + "; the template's topics: "
-            + String.join(", ", topics));
-        return;
-      }
-      Published p = new Published(topic, UUID.randomUUID().toString(), form.getOrDefault("Message", ""),
-          form.get("Subject"), attributes(form));
-      fanOut(p);
-      Replies.send(exchange, 200, ("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
-          + "<MessageId>" + p.messageId() + "</MessageId></PublishResult><ResponseMetadata><RequestId>"
-          + UUID.randomUUID() + "</RequestId></ResponseMetadata></PublishResponse>").getBytes(StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      log.println("stratus-local: SNS: " + e);
-      Replies.queryError(exchange, 500, "InternalError", String.valueOf(e.getMessage()));
     }
   }
 

@@ -130,6 +130,7 @@ final class LocalStack {
       case "AWS::DynamoDB::Table" -> "TableName";
       case "AWS::SQS::Queue" -> "QueueName";
       case "AWS::SNS::Topic" -> "TopicName";
+      case "AWS::Events::EventBus" -> "Name";
       case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
       default -> null;
     };
@@ -291,10 +292,15 @@ final class LocalStack {
       case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
       case "AWS::SQS::Queue" -> "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
       case "AWS::SNS::Topic" -> "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + name;
+      case "AWS::Events::EventBus" -> eventBusArn(name);
       case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "arn:aws:lambda:" + REGION + ":" + ACCOUNT
           + ":function:" + name;
       default -> "arn:aws:local:" + REGION + ":" + ACCOUNT + ":" + id;
     };
+  }
+
+  static String eventBusArn(String name) {
+    return "arn:aws:events:" + REGION + ":" + ACCOUNT + ":event-bus/" + name;
   }
 
   /** Resources of one type that exist here, in template order. */

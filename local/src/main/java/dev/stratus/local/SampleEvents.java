@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratus.runtime.LambdaEvents;
 import dev.stratus.template.Resource;
 import dev.stratus.template.events.ApiEvent;
+import dev.stratus.template.events.EventBridgeRuleEvent;
+import dev.stratus.template.events.EventPattern;
 import dev.stratus.template.events.HttpApiEvent;
 import dev.stratus.template.events.OtherEvent;
 import dev.stratus.template.events.RouteEvent;
@@ -103,6 +105,18 @@ final class SampleEvents {
         String topic = String.valueOf(stack.evaluate(e.topic()));
         return Events.bytes(LambdaEvents.sns(topic + ":" + function + first.getKey(), new LambdaEvents.SnsMessage(topic,
             UUID.randomUUID().toString(), null, typed != null ? typed : SAMPLE_MESSAGE, Map.of())));
+      }
+
+      /** An event the rule's pattern would let through when it names one source and detail type. */
+      public byte[] eventBridge(EventBridgeRuleEvent e) {
+        Object pattern = e.pattern() == null ? null : EventPattern.plain(e.pattern());
+        Map<?, ?> p = pattern instanceof Map<?, ?> m ? m : Map.of();
+        return Events.bytes(LambdaEvents.eventBridge(UUID.randomUUID().toString(), first(p, "source", "sample.source"),
+            first(p, "detail-type", "Sample"), typed != null ? typed : "{}", List.of(), java.time.Instant.now()));
+      }
+
+      private String first(Map<?, ?> pattern, String field, String otherwise) {
+        return pattern.get(field) instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String s ? s : otherwise;
       }
 
       public byte[] other(OtherEvent e) {

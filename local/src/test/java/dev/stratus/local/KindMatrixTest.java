@@ -41,7 +41,8 @@ class KindMatrixTest {
       "OnS3Event", "{Type: S3, Properties: {Bucket: !Ref Uploads, Events: 's3:ObjectCreated:*'}}",
       "OnSchedule", "{Type: Schedule, Properties: {Schedule: rate(1 hour)}}",
       "OnSqsMessage", "{Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}",
-      "OnSnsMessage", "{Type: SNS, Properties: {Topic: !Ref Alerts}}");
+      "OnSnsMessage", "{Type: SNS, Properties: {Topic: !Ref Alerts}}",
+      "OnEventBridgeRule", "{Type: EventBridgeRule, Properties: {Pattern: {source: [shop]}, EventBusName: !Ref Orders}}");
 
   private static final String TEMPLATE = """
       Transform: AWS::Serverless-2016-10-31
@@ -49,6 +50,7 @@ class KindMatrixTest {
         Uploads: {Type: AWS::S3::Bucket}
         Jobs: {Type: AWS::SQS::Queue}
         Alerts: {Type: AWS::SNS::Topic}
+        Orders: {Type: AWS::Events::EventBus, Properties: {Name: orders}}
         Fn:
           Type: AWS::Serverless::Function
           Properties:

@@ -112,6 +112,18 @@ public final class TestHandlers {
     }
   }
 
+  /** A rule's target: logs {@code event DETAIL-TYPE DETAIL} of the EventBridge event it is handed. */
+  public static class BusLogger implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      String event = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      java.util.regex.Matcher type = java.util.regex.Pattern.compile("\"detail-type\":\"([^\"]*)\"").matcher(event);
+      java.util.regex.Matcher detail = java.util.regex.Pattern.compile("\"detail\":(\\{.*})}$").matcher(event);
+      context.getLogger().log("event " + (type.find() ? type.group(1) : "?") + " " + (detail.find() ? detail.group(1)
+          : "?"));
+    }
+  }
+
   /** Answers its environment, a {@code NAME=value} line each. */
   public static class Environment implements RequestStreamHandler {
     @Override

@@ -1,0 +1,151 @@
+package dev.stratus.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+
+/**
+ * EventBridge from the template: the SDK's own client puts events, and each reaches the functions whose rules on
+ * its bus match it, and no other.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EventBridgeIT {
+  private static final String TEMPLATE = """
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        OrdersBus: {Type: AWS::Events::EventBus, Properties: {Name: orders}}
+        BigOrdersFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$BusLogger::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              Big:
+                Type: EventBridgeRule
+                Properties:
+                  EventBusName: !Ref OrdersBus
+                  Pattern:
+                    source: [shop.orders]
+                    detail-type: [OrderPlaced]
+                    detail: {total: [{numeric: ['>=', 100]}]}
+        EveryOrderFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$BusLogger::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              Any: {Type: EventBridgeRule, Properties: {EventBusName: !Ref OrdersBus, Pattern: {source: [{prefix: shop.}]}}}
+        DefaultBusFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$BusLogger::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Events:
+              Any: {Type: CloudWatchEvent, Properties: {Pattern: {source: [{prefix: shop.}]}}}
+        EnvironmentFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Environment::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
+            Environment: {Variables: {BUS_ARN: !GetAtt OrdersBus.Arn, BUS: !Ref OrdersBus}}
+      """;
+
+  private LocalServer server;
+  private EventBridgeClient events;
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+  @BeforeAll
+  void start() throws IOException {
+    Path dir = Files.createTempDirectory("stratus-eventbridge-it");
+    TestHandlersJar.write(dir);
+    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+    server = LocalServer.start(TestStacks.options(template, 1, 2, "bus", null),
+        new PrintStream(logs, true, StandardCharsets.UTF_8));
+    events = LocalClients.of(EventBridgeClient.builder(), server.eventBridgeEndpoint());
+  }
+
+  @AfterAll
+  void stop() {
+    events.close();
+    server.close();
+  }
+
+  private String logs() {
+    return logs.toString(StandardCharsets.UTF_8);
+  }
+
+  private void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 30 s for " + what + "; logs:\n" + logs()).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private PutEventsResponse put(String bus, String source, String detailType, String detail) {
+    return events.putEvents(r -> r.entries(PutEventsRequestEntry.builder().eventBusName(bus).source(source)
+        .detailType(detailType).detail(detail).build()));
+  }
+
+  @Test
+  void anEventReachesEveryRuleOfItsBusThatMatchesAndNoOther() throws InterruptedException {
+    PutEventsResponse big = put("orders", "shop.orders", "OrderPlaced", "{\"id\": \"o-1\", \"total\": 150}");
+    assertThat(big.failedEntryCount()).isZero();
+    assertThat(big.entries().get(0).eventId()).isNotBlank();
+    put("arn:aws:events:us-east-1:000000000000:event-bus/orders", "shop.orders", "OrderPlaced",
+        "{\"id\": \"o-2\", \"total\": 20}");
+    await("both orders at the function of every order", () -> logs().contains("[EveryOrderFunction] event OrderPlaced"
+        + " {\"id\":\"o-1\",\"total\":150}") && logs().contains("[EveryOrderFunction] event OrderPlaced"
+        + " {\"id\":\"o-2\",\"total\":20}"));
+    await("the big order", () -> logs().contains("[BigOrdersFunction] event OrderPlaced {\"id\":\"o-1\""));
+    assertThat(logs()).doesNotContain("[BigOrdersFunction] event OrderPlaced {\"id\":\"o-2\"")
+        .doesNotContain("[DefaultBusFunction]");
+  }
+
+  @Test
+  void theDefaultBusHasItsOwnRules() throws InterruptedException {
+    put(null, "shop.returns", "ReturnOpened", "{\"id\": \"r-1\"}");
+    await("the default bus's rule", () -> logs().contains("[DefaultBusFunction] event ReturnOpened {\"id\":\"r-1\"}"));
+  }
+
+  @Test
+  void entriesEventBridgeWouldRefuseFailAsThere() {
+    PutEventsResponse r = events.putEvents(b -> b.entries(
+        PutEventsRequestEntry.builder().eventBusName("orders").source("shop.orders").detailType("X").detail("[1]")
+            .build(),
+        PutEventsRequestEntry.builder().eventBusName("invoices").source("shop").detailType("X").detail("{}").build(),
+        PutEventsRequestEntry.builder().eventBusName("orders").detailType("X").detail("{}").build(),
+        PutEventsRequestEntry.builder().eventBusName("orders").source("shop.ok").detailType("Fine").detail("{}")
+            .build()));
+    assertThat(r.failedEntryCount()).isEqualTo(3);
+    assertThat(r.entries()).extracting(e -> e.errorCode()).containsExactly("MalformedDetail",
+        "ResourceNotFoundException", "InvalidArgument", null);
+    assertThat(r.entries().get(3).eventId()).isNotBlank();
+  }
+
+  @Test
+  void theBusIsNamedAndItsArnIsTheLocalOneAndFunctionsReachTheLocalEventBridge() {
+    String env = new String(server.invoke("EnvironmentFunction", "{}".getBytes(StandardCharsets.UTF_8)).body(),
+        StandardCharsets.UTF_8);
+    assertThat(env).contains("BUS=orders\n", "BUS_ARN=arn:aws:events:us-east-1:000000000000:event-bus/orders\n")
+        .containsPattern("AWS_ENDPOINT_URL_EVENTBRIDGE=http://127\\.0\\.0\\.1:\\d+\n");
+  }
+}
