@@ -47,7 +47,7 @@ public record EventBridgeRuleEvent(String type, Mapping properties) implements S
 
   /** From what the pattern matches first: {@code OrderPlacedRule} for {@code detail-type: [Order Placed]}. */
   private static String defaultName(AnnotationInput in) {
-    Value pattern = YamlReader.readValue(in.string("pattern"));
+    Value pattern = in.yaml("pattern"); // the processor's parse, kept: not read a second time
     for (String field : List.of("detail-type", "source")) {
       if (pattern instanceof Mapping m && m.get(field) instanceof Value.Seq s && !s.items().isEmpty()
           && s.items().get(0) instanceof Value.Str first) {
