@@ -6,6 +6,7 @@ import dev.stratus.template.SamNames;
 import dev.stratus.template.Value;
 import dev.stratus.template.events.ApiCors;
 import dev.stratus.template.events.ApiEvent;
+import dev.stratus.template.events.DynamoDbStreamEvent;
 import dev.stratus.template.events.EventBridgeRuleEvent;
 import dev.stratus.template.events.EventPattern;
 import dev.stratus.template.events.HttpApiEvent;
@@ -392,6 +393,10 @@ public final class LocalServer implements AutoCloseable {
         busRules.add(new LocalEventBridge.Rule(function, e.bus() == null ? "default"
             : LocalEventBridge.busName(text(e.bus(), "EventBusName")), p, name));
         return null;
+      }
+
+      public Void dynamoDb(DynamoDbStreamEvent e) {
+        return notRunLocally(e); // dynalite has no streams: records derived from writes are the next step
       }
 
       public Void other(OtherEvent e) {

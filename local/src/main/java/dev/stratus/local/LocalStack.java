@@ -284,6 +284,9 @@ final class LocalStack {
     if (r != null && r.type().equals("AWS::SQS::Queue") && attribute.equals("QueueUrl")) {
       return queueUrl(name);
     }
+    if (r != null && r.type().equals("AWS::DynamoDB::Table") && attribute.equals("StreamArn")) {
+      return getAtt(id, "Arn") + "/stream/1970-01-01T00:00:00.000";
+    }
     if (r == null || !attribute.equals("Arn") && !attribute.equals("TopicArn")) {
       return name;
     }

@@ -1,9 +1,11 @@
 package dev.stratus.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stratus.runtime.AttributeValues;
 import dev.stratus.runtime.LambdaEvents;
 import dev.stratus.template.Resource;
 import dev.stratus.template.events.ApiEvent;
+import dev.stratus.template.events.DynamoDbStreamEvent;
 import dev.stratus.template.events.EventBridgeRuleEvent;
 import dev.stratus.template.events.EventPattern;
 import dev.stratus.template.events.HttpApiEvent;
@@ -113,6 +115,20 @@ final class SampleEvents {
         Map<?, ?> p = pattern instanceof Map<?, ?> m ? m : Map.of();
         return Events.bytes(LambdaEvents.eventBridge(UUID.randomUUID().toString(), first(p, "source", "sample.source"),
             first(p, "detail-type", "Sample"), typed != null ? typed : "{}", List.of(), java.time.Instant.now()));
+      }
+
+      /** An insert of the method's sample item (or a one-attribute item) into the table, with its key. */
+      public byte[] dynamoDb(DynamoDbStreamEvent e) {
+        Map<String, Object> item = AttributeValues.of(typed != null ? typed : "{\"id\":\"sample\"}");
+        Map<String, Object> keys = new java.util.LinkedHashMap<>(item);
+        Object table = e.table() == null ? null : stack.resources.get(e.table()).properties().get("KeySchema");
+        if (table != null && stack.evaluate((dev.stratus.template.Value) table) instanceof List<?> schema) {
+          List<String> names = schema.stream().map(k -> String.valueOf(((Map<?, ?>) k).get("AttributeName"))).toList();
+          keys.keySet().retainAll(names);
+        }
+        String stream = String.valueOf(stack.evaluate(e.stream()));
+        return Events.bytes(LambdaEvents.dynamoDb(stream, "NEW_AND_OLD_IMAGES", List.of(new LambdaEvents.StreamRecord(
+            "INSERT", keys, null, item, "100000000000000000001", java.time.Instant.now()))));
       }
 
       private String first(Map<?, ?> pattern, String field, String otherwise) {

@@ -42,7 +42,8 @@ class KindMatrixTest {
       "OnSchedule", "{Type: Schedule, Properties: {Schedule: rate(1 hour)}}",
       "OnSqsMessage", "{Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}",
       "OnSnsMessage", "{Type: SNS, Properties: {Topic: !Ref Alerts}}",
-      "OnEventBridgeRule", "{Type: EventBridgeRule, Properties: {Pattern: {source: [shop]}, EventBusName: !Ref Orders}}");
+      "OnEventBridgeRule", "{Type: EventBridgeRule, Properties: {Pattern: {source: [shop]}, EventBusName: !Ref Orders}}",
+      "OnDynamoDbStream", "{Type: DynamoDB, Properties: {Stream: !GetAtt Stock.StreamArn, StartingPosition: LATEST}}");
 
   private static final String TEMPLATE = """
       Transform: AWS::Serverless-2016-10-31
@@ -51,6 +52,12 @@ class KindMatrixTest {
         Jobs: {Type: AWS::SQS::Queue}
         Alerts: {Type: AWS::SNS::Topic}
         Orders: {Type: AWS::Events::EventBus, Properties: {Name: orders}}
+        Stock:
+          Type: AWS::DynamoDB::Table
+          Properties:
+            AttributeDefinitions: [{AttributeName: sku, AttributeType: S}]
+            KeySchema: [{AttributeName: sku, KeyType: HASH}]
+            StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}
         Fn:
           Type: AWS::Serverless::Function
           Properties:

@@ -203,6 +203,14 @@ final class MethodReader {
     if (q.equals(envelope)) {
       return envelopeParam(at, name, (DeclaredType) type, event, kind, typeReader);
     }
+    if (envelope != null && kind.typed().content() == null) {
+      String wrapper = envelope.substring(envelope.lastIndexOf('.') + 1);
+      reporter.report(at, Diagnostic.TypedMethodEvent, event.simpleName(), method, "it delivers each "
+          + kind.typed().oneItem() + " as " + wrapper + "<T>, not as " + type + ": take " + wrapper + "<"
+          + (type.getKind() == TypeKind.DECLARED ? ((DeclaredType) type).asElement().getSimpleName() : "YourType")
+          + ">, or " + simple);
+      return null;
+    }
     String item = kind.typed().item();
     if (q.startsWith("com.amazonaws.services.lambda.runtime.events.") || item != null && !q.equals(item)) {
       reporter.report(at, Diagnostic.TypedMethodEvent, event.simpleName(), method, "it delivers " + simple + ", not "
@@ -231,7 +239,8 @@ final class MethodReader {
     String envelope = kind.typed().envelope();
     String simple = envelope.substring(envelope.lastIndexOf('.') + 1);
     if (type.getTypeArguments().isEmpty()) {
-      reporter.report(at, Diagnostic.RawEnvelope, name, simple, kind.typed().content(), simple, simple);
+      String content = kind.typed().content();
+      reporter.report(at, Diagnostic.RawEnvelope, name, simple, content == null ? "item" : content, simple, simple);
       return null;
     }
     TypeMirror content = type.getTypeArguments().get(0);

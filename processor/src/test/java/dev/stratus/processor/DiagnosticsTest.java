@@ -331,6 +331,45 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aStreamNeedsATableWithAStreamSpecification() {
+    JavaFileObject src = handler("Changes", """
+        @CfFunction
+        @OnDynamoDbStream(table = "Orders")
+        """);
+    JavaFileObject table = source("Tables", """
+        @CfResource(logicalId = "Orders", type = "AWS::DynamoDB::Table", properties = \"""
+            AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+            KeySchema: [{AttributeName: id, KeyType: HASH}]
+            BillingMode: PAY_PER_REQUEST
+            \""")
+        final class Tables {}
+        """);
+    assertSingleError(compile(src, table), src, "[StratusTableWithoutStream] table 'Orders' has no stream to read: add"
+        + " to its Properties StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES} (or NEW_IMAGE, OLD_IMAGE,"
+        + " KEYS_ONLY)", "@OnDynamoDbStream");
+  }
+
+  @Test
+  void aStreamStartsWhereDynamoDbCanStartIt() {
+    JavaFileObject src = handler("Changes", """
+        @CfFunction
+        @OnDynamoDbStream(table = "Orders", startingPosition = "AT_TIMESTAMP")
+        """);
+    JavaFileObject table = source("Tables", """
+        @CfResource(logicalId = "Orders", type = "AWS::DynamoDB::Table", properties = \"""
+            AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+            KeySchema: [{AttributeName: id, KeyType: HASH}]
+            BillingMode: PAY_PER_REQUEST
+            StreamSpecification: {StreamViewType: NEW_IMAGE}
+            \""")
+        final class Tables {}
+        """);
+    assertSingleError(compile(src, table), src, "[StratusInvalidStartingPosition] StartingPosition 'AT_TIMESTAMP' is not"
+        + " one a DynamoDB stream takes: write LATEST (changes from now on) or TRIM_HORIZON (the stream's last 24"
+        + " hours)", "@OnDynamoDbStream");
+  }
+
+  @Test
   void scheduleInputMustBeJson() {
     JavaFileObject src = handler("Input", """
         @CfFunction

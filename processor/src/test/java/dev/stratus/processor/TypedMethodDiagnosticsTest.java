@@ -327,4 +327,18 @@ class TypedMethodDiagnosticsTest {
     assertSingleError(compile(src), src, "[StratusParameterBinding] parameter 'event' is a raw BusEvent: say what its"
         + " detail is, as BusEvent<String> or BusEvent<YourType>", "BusEvent event");
   }
+
+  @Test
+  void aStreamDeliversEachChangeInATableChange() {
+    JavaFileObject src = shop("""
+          @CfFunction
+          @OnDynamoDbStream(table = "arn:aws:dynamodb:us-east-1:1:table/Orders/stream/x")
+          public void changed(Product product) {}
+
+          public record Product(String id) {}
+        """);
+    assertSingleError(compile(src), src, "[StratusTypedMethod] @OnDynamoDbStream on typed handler method Shop.changed: it"
+        + " delivers each DynamoDB stream record as TableChange<T>, not as com.example.Shop.Product: take"
+        + " TableChange<Product>, or DynamodbEvent", "Product product");
+  }
 }

@@ -267,6 +267,57 @@ class TypedMethodsTest {
   }
 
   @Test
+  void aStreamsChangesReachTheirMethodWithBothImagesAndAFailedOneIsReported() throws Exception {
+    Object stock = classes.loadClass("com.example.shop.Stock").getDeclaredConstructor().newInstance();
+    TestClient client = TestClient.of(stock);
+    assertThat(client.tableChange("changed", "INSERT", "{\"sku\": \"tea\"}", null,
+        "{\"sku\": \"tea\", \"count\": 3}")).isTrue();
+    assertThat(client.tableChange("changed", "MODIFY", "{\"sku\": \"tea\"}", "{\"sku\": \"tea\", \"count\": 3}",
+        "{\"sku\": \"tea\", \"count\": 1}")).isTrue();
+    assertThat(client.tableChange("changed", "REMOVE", "{\"sku\": \"tea\"}", "{\"sku\": \"tea\", \"count\": 1}",
+        null)).isTrue();
+    assertThat(client.tableChange("changed", "MODIFY", "{\"sku\": \"jam\"}", "{\"sku\": \"jam\", \"count\": 1}",
+        "{\"sku\": \"jam\", \"count\": -1}")).as("failed").isFalse();
+    assertThat(client.tableChange("audit", "INSERT", "{\"sku\": \"jam\"}", null, "{\"sku\": \"jam\"}")).isTrue();
+    assertThat(seen(stock)).containsExactly("INSERT tea 0->3", "MODIFY tea 3->1", "REMOVE tea 1->0",
+        "audit {\"sku\":\"jam\"}");
+    assertThat(client.logs()).singleElement().asString().contains("DYNAMODB record 100000000000000000001 failed")
+        .contains("negative stock of jam");
+  }
+
+  @Test
+  void aStreamsBatchEndsAtItsFirstFailedChangeSoThatOrderHolds() throws Exception {
+    String event = """
+        {"Records": [
+          {"eventID": "c4ca4238a0b923820dcc509a6f75849b", "eventName": "INSERT", "eventVersion": "1.1",
+           "eventSource": "aws:dynamodb", "awsRegion": "us-east-1",
+           "dynamodb": {"Keys": {"sku": {"S": "tea"}}, "NewImage": {"sku": {"S": "tea"}, "count": {"N": "101"}},
+             "ApproximateCreationDateTime": 1428537600, "SequenceNumber": "4421584500000000017450439091",
+             "SizeBytes": 26, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+           "eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/StockTable/stream/2015-06-27T00:48:05.899"},
+          {"eventID": "c81e728d9d4c2f636f067f89cc14862c", "eventName": "MODIFY", "eventVersion": "1.1",
+           "eventSource": "aws:dynamodb", "awsRegion": "us-east-1",
+           "dynamodb": {"Keys": {"sku": {"S": "jam"}}, "NewImage": {"sku": {"S": "jam"}, "count": {"N": "-2"}},
+             "OldImage": {"sku": {"S": "jam"}, "count": {"N": "4"}}, "ApproximateCreationDateTime": 1428537600,
+             "SequenceNumber": "4421584500000000017450439092", "SizeBytes": 59, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+           "eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/StockTable/stream/2015-06-27T00:48:05.899"},
+          {"eventID": "eccbc87e4b5ce2fe28308fd9f2a7baf3", "eventName": "REMOVE", "eventVersion": "1.1",
+           "eventSource": "aws:dynamodb", "awsRegion": "us-east-1",
+           "dynamodb": {"Keys": {"sku": {"S": "jam"}}, "OldImage": {"sku": {"S": "jam"}, "count": {"N": "-2"}},
+             "ApproximateCreationDateTime": 1428537601, "SequenceNumber": "4421584500000000017450439093",
+             "SizeBytes": 38, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+           "eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/StockTable/stream/2015-06-27T00:48:05.899"}
+        ]}
+        """;
+    Object stock = classes.loadClass("com.example.shop.Stock").getDeclaredConstructor().newInstance();
+    assertThat(TestClient.of(stock).event("changed", event))
+        .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584500000000017450439092\"}]}");
+    assertThat(seen(stock)).as("the removal after the failed change waits for it").containsExactly("INSERT tea 0->101");
+    assertThat(invoke("com.example.shop.Stock_Lambda::changed", event)).as("Lambda's handler, the same")
+        .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584500000000017450439092\"}]}");
+  }
+
+  @Test
   void lambdaCallsAnSqsHandlerWithItsEvent() throws Exception {
     String event = """
         {"Records": [{"messageId": "059f36b4-87a3-44ab-83d2-661975830a7d", "receiptHandle": "AQEBwJnKyrHigUMZj6rY",

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,25 +19,47 @@ import java.util.function.Function;
  * @param name the kind, as {@code Routes.Listener} and {@link TestClient} name it: {@code SQS}
  * @param what what the records are, in words, for the failure's message
  * @param records the event's records are its {@code Records}; else the event is its one record
+ * @param ordered the records are in order (a stream's, per shard): the first that fails ends the batch, as the
+ *     source delivers it and all after it again, so no later change of an item runs before an earlier one
  */
 public record EventSource<T>(String name, String what, Function<Map<?, ?>, String> id,
-    Function<Map<?, ?>, T> item, boolean reportsFailures, boolean records) {
+    Function<Map<?, ?>, T> item, boolean reportsFailures, boolean records, boolean ordered) {
 
   /** Each message body; the reply names the messages that failed. */
   public static final EventSource<String> SQS = new EventSource<>("SQS", "SQS messages",
-      r -> text(r.get("messageId")), r -> text(r.get("body")), true, true);
+      r -> text(r.get("messageId")), r -> text(r.get("body")), true, true, false);
 
   /** Each message of an SNS event (one, as SNS delivers them). */
   public static final EventSource<String> SNS = new EventSource<>("SNS", "SNS messages",
-      r -> text(map(r.get("Sns")).get("MessageId")), r -> text(map(r.get("Sns")).get("Message")), false, true);
+      r -> text(map(r.get("Sns")).get("MessageId")), r -> text(map(r.get("Sns")).get("Message")), false, true,
+      false);
 
   /** Each object of an S3 notification, its key decoded. */
   public static final EventSource<S3Record> S3 = new EventSource<>("S3", "S3 objects",
-      r -> s3Record(r).key(), EventSource::s3Record, false, true);
+      r -> s3Record(r).key(), EventSource::s3Record, false, true, false);
 
   /** The one event of a rule's invocation, its detail as JSON text. */
   public static final EventSource<BusEvent<String>> EVENTBRIDGE = new EventSource<>("EVENTBRIDGE", "EventBridge events",
-      r -> text(r.get("id")), EventSource::busEvent, false, false);
+      r -> text(r.get("id")), EventSource::busEvent, false, false, false);
+
+  /** Each change of a DynamoDB stream, its images as JSON text; the reply names the records that failed. */
+  public static final EventSource<TableChange<String>> DYNAMODB = new EventSource<>("DYNAMODB",
+      "DynamoDB stream records", r -> text(map(r.get("dynamodb")).get("SequenceNumber")), EventSource::tableChange,
+      true, true, true);
+
+  static TableChange<String> tableChange(Map<?, ?> record) {
+    Map<?, ?> change = map(record.get("dynamodb"));
+    Object created = change.get("ApproximateCreationDateTime");
+    Object view = change.get("StreamViewType");
+    return new TableChange<>(text(record.get("eventName")), AttributeValues.plain(map(change.get("Keys"))),
+        image(change.get("OldImage")), image(change.get("NewImage")), text(change.get("SequenceNumber")),
+        created instanceof Number n ? Instant.ofEpochMilli(Math.round(n.doubleValue() * 1000)) : null,
+        view == null ? "NEW_AND_OLD_IMAGES" : view.toString());
+  }
+
+  private static Optional<String> image(Object image) {
+    return image instanceof Map<?, ?> m ? Optional.of(AttributeValues.plainJson(m)) : Optional.empty();
+  }
 
   static BusEvent<String> busEvent(Map<?, ?> event) {
     Object time = event.get("time");

@@ -45,7 +45,7 @@ public final class Events {
   /**
    * Hands each record of {@code event} to {@code each}; a failure is logged and the others still run. The reply
    * names the failed records where the source reports them ({@code batchItemFailures}); elsewhere a failure
-   * fails the invocation, after every record was tried.
+   * fails the invocation, after every record was tried. An ordered source's batch ends at its first failure.
    */
   public static <T> String each(EventSource<T> source, String event, Context context, Each<T> each) {
     List<String> failed = new ArrayList<>();
@@ -54,9 +54,13 @@ public final class Events {
         each.accept(source.item().apply(record), context);
       } catch (Exception e) {
         String id = source.id().apply(record);
-        log(context, source.name() + " record " + id + " failed" + (source.reportsFailures()
+        log(context, source.name() + " record " + id + " failed" + (source.ordered()
+            ? "; it and those after it return to their source: " : source.reportsFailures()
             ? "; it returns to its source: " : ": "), e);
         failed.add(id);
+        if (source.ordered()) {
+          break;
+        }
       }
     }
     if (source.reportsFailures()) {

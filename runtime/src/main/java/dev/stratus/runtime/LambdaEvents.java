@@ -137,6 +137,43 @@ public final class LambdaEvents {
     return w.endArray().member("detail", Codecs.ANY, JsonReader.read(detail, Codecs.ANY)).endObject().toString();
   }
 
+  /**
+   * One change of an item as a DynamoDB stream records it: keys and images in DynamoDB's JSON of attribute
+   * values ({@code {"id": {"S": "a"}}}), an image null where the change has none (no old image of an insert).
+   */
+  public record StreamRecord(String eventName, Map<String, Object> keys, Map<String, Object> oldImage,
+      Map<String, Object> newImage, String sequenceNumber, Instant created) {}
+
+  /**
+   * The DynamoDB event of a batch from the stream {@code streamArn}, each record with the images its stream's
+   * {@code viewType} carries.
+   */
+  public static String dynamoDb(String streamArn, String viewType, List<StreamRecord> records) {
+    boolean oldImages = viewType.equals("NEW_AND_OLD_IMAGES") || viewType.equals("OLD_IMAGE");
+    boolean newImages = viewType.equals("NEW_AND_OLD_IMAGES") || viewType.equals("NEW_IMAGE");
+    JsonWriter w = new JsonWriter().beginObject().name("Records").beginArray();
+    for (StreamRecord r : records) {
+      String keys = JsonWriter.write(Codecs.ANY, r.keys());
+      String oldImage = oldImages && r.oldImage() != null ? JsonWriter.write(Codecs.ANY, r.oldImage()) : null;
+      String newImage = newImages && r.newImage() != null ? JsonWriter.write(Codecs.ANY, r.newImage()) : null;
+      w.beginObject().name("eventID").string(UUID.randomUUID().toString().replace("-", ""))
+          .name("eventName").string(r.eventName()).name("eventVersion").string("1.1")
+          .name("eventSource").string("aws:dynamodb").name("awsRegion").string(region(streamArn))
+          .name("dynamodb").beginObject().name("ApproximateCreationDateTime").number(r.created().getEpochSecond())
+          .member("Keys", Codecs.ANY, r.keys());
+      if (newImage != null) {
+        w.member("NewImage", Codecs.ANY, r.newImage());
+      }
+      if (oldImage != null) {
+        w.member("OldImage", Codecs.ANY, r.oldImage());
+      }
+      long size = keys.length() + (newImage == null ? 0 : newImage.length()) + (oldImage == null ? 0 : oldImage.length());
+      w.name("SequenceNumber").string(r.sequenceNumber()).name("SizeBytes").number(size)
+          .name("StreamViewType").string(viewType).endObject().name("eventSourceARN").string(streamArn).endObject();
+    }
+    return w.endArray().endObject().toString();
+  }
+
   /** The region of an ARN ({@code arn:aws:sqs:REGION:…}), or {@link #REGION}. */
   private static String region(String arn) {
     String[] parts = arn == null ? new String[0] : arn.split(":", 5);

@@ -122,6 +122,21 @@ public final class TestClient {
         detailType, detail, List.of(), java.time.Instant.now()));
   }
 
+  /**
+   * Hands the typed method {@code method} one change of a table, as its stream delivers it: {@code keys} and the
+   * images are plain JSON items ({@code {"id":"a"}}), an image null where the change has none. Answers whether
+   * the record was handled; a failed one Lambda delivers again, from it on.
+   */
+  public boolean tableChange(String method, String eventName, String keys, String oldImage, String newImage) {
+    String stream = SAMPLE_ARN + "dynamodb:" + LambdaEvents.REGION + ":" + LambdaEvents.ACCOUNT + ":table/" + method
+        + "/stream/2026-01-01T00:00:00.000";
+    String reply = send(method, EventSource.DYNAMODB, LambdaEvents.dynamoDb(stream, "NEW_AND_OLD_IMAGES",
+        List.of(new LambdaEvents.StreamRecord(eventName, AttributeValues.of(keys),
+            oldImage == null ? null : AttributeValues.of(oldImage), newImage == null ? null : AttributeValues.of(newImage),
+            "100000000000000000001", java.time.Instant.now()))));
+    return ((List<?>) ((Map<?, ?>) JsonReader.read(reply, Codecs.ANY)).get("batchItemFailures")).isEmpty();
+  }
+
   /** Runs the scheduled typed method {@code method} with {@code input}, the JSON its schedule passes. */
   public void schedule(String method, String input) {
     send(method, "SCHEDULE", input);

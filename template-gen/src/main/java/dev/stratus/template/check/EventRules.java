@@ -13,11 +13,10 @@ import java.util.Map;
 final class EventRules implements Check {
   public List<Problem> run(TemplateIndex index) {
     List<Problem> out = new ArrayList<>();
-    Map<String, String> types = index.resourceTypes(); // once: per event it made the pass quadratic
     index.events.forEach((function, events) -> {
       for (Map.Entry<String, SamEvent> e : events.entrySet()) {
         List<String> path = List.of("Resources", function, "Properties", "Events", e.getKey());
-        e.getValue().check(types).forEach(m -> out.add(m.at(path)));
+        e.getValue().check(index.template.resources()).forEach(m -> out.add(m.at(path)));
       }
       if (events.isEmpty()) {
         out.add(Problem.of(List.of("Resources", function), Diagnostic.FunctionWithoutEvents, function));

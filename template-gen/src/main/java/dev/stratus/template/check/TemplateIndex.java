@@ -89,13 +89,6 @@ public final class TemplateIndex {
     return new TemplateIndex(template, specs, b);
   }
 
-  /** The template's resources' types by logical id, in template order. */
-  Map<String, String> resourceTypes() {
-    Map<String, String> out = new LinkedHashMap<>();
-    template.resources().forEach((id, r) -> out.put(id, r.type()));
-    return out;
-  }
-
   private static final class Builder {
     private final Template template;
     private final Set<String> refNames = new HashSet<>();

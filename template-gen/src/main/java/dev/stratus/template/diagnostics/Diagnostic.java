@@ -148,7 +148,10 @@ public enum Diagnostic {
   ApiKeyWithoutUsagePlan(WARNING, "%s requires an API key on %s, but no usage plan serves %s, so no key can call"
       + " it: add an AWS::ApiGateway::UsagePlan with ApiStages [{ApiId: !Ref %s, Stage: …}] and a UsagePlanKey,"
       + " or Auth: {UsagePlan: {CreateUsagePlan: PER_API}} on the API"),
-  InvalidBatchSize(ERROR, "batch size %d is out of range: SQS takes 1 to %d; leave it out for SAM's default of 10"),
+  InvalidBatchSize(ERROR, "batch size %d is out of range: %s takes 1 to %d; leave it out for SAM's default of %d"),
+  InvalidStartingPosition(ERROR, "StartingPosition '%s' is not one %s takes: write %s"),
+  TableWithoutStream(ERROR, "table '%s' has no stream to read: add to its Properties StreamSpecification:"
+      + " {StreamViewType: NEW_AND_OLD_IMAGES} (or NEW_IMAGE, OLD_IMAGE, KEYS_ONLY)"),
   SnsBatchSize(ERROR, "SNS invokes a function once per message, so batchSize has no effect here; to take batches,"
       + " subscribe an SQS queue to the topic and use @OnSqsMessage(queue = ..., batchSize = %d)"),
   InvalidEventSource(ERROR, "%s '%s' is %s, not %s%s"),

@@ -2,6 +2,7 @@ package dev.stratus.template.events;
 
 import dev.stratus.template.Fn;
 import dev.stratus.template.Names;
+import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
@@ -79,7 +80,7 @@ public record EventBridgeRuleEvent(String type, Mapping properties) implements S
   }
 
   @Override
-  public List<Message> check(Map<String, String> types) {
+  public List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>();
     if (pattern() != null && !(pattern() instanceof Fn)) {
       for (EventPattern.Problem p : EventPattern.check(EventPattern.plain(pattern()))) {
@@ -88,7 +89,7 @@ public record EventBridgeRuleEvent(String type, Mapping properties) implements S
       }
     }
     if (bus() instanceof Fn.Ref ref) {
-      SamEvents.expectType("EventBusName", ref.target(), BUS, types).ifPresent(out::add);
+      SamEvents.expectType("EventBusName", ref.target(), BUS, resources).ifPresent(out::add);
     }
     return out;
   }

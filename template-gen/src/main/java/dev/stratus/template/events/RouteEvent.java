@@ -1,6 +1,7 @@
 package dev.stratus.template.events;
 
 import dev.stratus.template.Fn;
+import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.diagnostics.Message;
 import java.util.ArrayList;
@@ -32,10 +33,10 @@ public sealed interface RouteEvent extends SamEvent permits ApiEvent, HttpApiEve
   }
 
   @Override
-  default List<Message> check(Map<String, String> types) {
+  default List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>(HttpRoutes.check(properties()));
     if (properties().get(apiProperty()) instanceof Fn.Ref ref) {
-      SamEvents.expectType(apiProperty(), ref.target(), apiType(), types).ifPresent(out::add);
+      SamEvents.expectType(apiProperty(), ref.target(), apiType(), resources).ifPresent(out::add);
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.stratus.template.events;
 
 import dev.stratus.template.Fn;
+import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
@@ -60,9 +61,9 @@ public record S3Event(Mapping properties) implements SamEvent {
   }
 
   @Override
-  public List<Message> check(Map<String, String> types) {
+  public List<Message> check(Map<String, Resource> resources) {
     if (bucket() instanceof Fn.Ref ref) {
-      return SamEvents.expectType("Bucket", ref.target(), "AWS::S3::Bucket", types).stream().toList();
+      return SamEvents.expectType("Bucket", ref.target(), "AWS::S3::Bucket", resources).stream().toList();
     }
     return List.of(Diagnostic.S3BucketNotInTemplate.with());
   }

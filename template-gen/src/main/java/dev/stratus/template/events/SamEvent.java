@@ -1,5 +1,6 @@
 package dev.stratus.template.events;
 
+import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Message;
@@ -13,7 +14,8 @@ import java.util.Map;
  * compile.
  */
 public sealed interface SamEvent
-    permits RouteEvent, S3Event, ScheduleEvent, SqsEvent, SnsEvent, EventBridgeRuleEvent, OtherEvent {
+    permits RouteEvent, S3Event, ScheduleEvent, SqsEvent, SnsEvent, EventBridgeRuleEvent, DynamoDbStreamEvent,
+    OtherEvent {
 
   interface Visitor<R> {
     R api(ApiEvent event);
@@ -30,6 +32,8 @@ public sealed interface SamEvent
 
     R eventBridge(EventBridgeRuleEvent event);
 
+    R dynamoDb(DynamoDbStreamEvent event);
+
     R other(OtherEvent event);
   }
 
@@ -43,7 +47,7 @@ public sealed interface SamEvent
   /**
    * What is wrong with the event's parameters; {@code types} are the template's resources by logical id.
    */
-  default List<Message> check(Map<String, String> types) {
+  default List<Message> check(Map<String, Resource> resources) {
     return List.of();
   }
 

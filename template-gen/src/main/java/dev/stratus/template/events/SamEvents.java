@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class SamEvents {
   /** Every kind an annotation declares; a new kind is one more entry here and one more {@link SamEvent.Visitor} method. */
   public static final List<EventKind<?>> KINDS = List.of(ApiEvent.KIND, HttpApiEvent.KIND, S3Event.KIND,
-      ScheduleEvent.KIND, SqsEvent.KIND, SnsEvent.KIND, EventBridgeRuleEvent.KIND);
+      ScheduleEvent.KIND, SqsEvent.KIND, SnsEvent.KIND, EventBridgeRuleEvent.KIND, DynamoDbStreamEvent.KIND);
 
   static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
 
@@ -63,14 +63,14 @@ public final class SamEvents {
   }
 
   /** The source must be a resource of {@code type}, when it names one of the template; the right ones are named. */
-  static Optional<Message> expectType(String property, String id, String type, Map<String, String> types) {
-    String actual = types.get(id);
-    if (actual == null || actual.equals(type)) {
+  static Optional<Message> expectType(String property, String id, String type, Map<String, Resource> resources) {
+    Resource actual = resources.get(id);
+    if (actual == null || actual.type().equals(type)) {
       return Optional.empty();
     }
-    List<String> right = types.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey)
-        .sorted().toList();
-    return Optional.of(Diagnostic.InvalidEventSource.with(property, id, actual, type, right.isEmpty()
+    List<String> right = resources.entrySet().stream().filter(e -> e.getValue().type().equals(type))
+        .map(Map.Entry::getKey).sorted().toList();
+    return Optional.of(Diagnostic.InvalidEventSource.with(property, id, actual.type(), type, right.isEmpty()
         ? "; the template has no " + type : "; the template's " + type + " resources: " + String.join(", ", right)));
   }
 

@@ -1,6 +1,7 @@
 package dev.stratus.template.events;
 
 import dev.stratus.template.Names;
+import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
@@ -73,7 +74,7 @@ public record ScheduleEvent(String type, Mapping properties) implements SamEvent
   }
 
   @Override
-  public List<Message> check(Map<String, String> types) {
+  public List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>();
     if (expression() instanceof Value.Str s) {
       ScheduleExpression parsed = ScheduleExpression.parse(s.value());

@@ -1,6 +1,7 @@
 package dev.stratus.template.events;
 
 import dev.stratus.template.Fn;
+import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
@@ -52,8 +53,8 @@ public record SnsEvent(Mapping properties) implements SamEvent {
   }
 
   @Override
-  public List<Message> check(Map<String, String> types) {
+  public List<Message> check(Map<String, Resource> resources) {
     return topic() instanceof Fn.Ref ref
-        ? SamEvents.expectType("Topic", ref.target(), "AWS::SNS::Topic", types).stream().toList() : List.of();
+        ? SamEvents.expectType("Topic", ref.target(), "AWS::SNS::Topic", resources).stream().toList() : List.of();
   }
 }

@@ -1,6 +1,7 @@
 package dev.stratus.template.events;
 
 import dev.stratus.template.Fn;
+import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
@@ -61,16 +62,16 @@ public record SqsEvent(Mapping properties) implements SamEvent {
   }
 
   @Override
-  public List<Message> check(Map<String, String> types) {
+  public List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>();
     if (batchSize() instanceof Value.Num n) {
       long size = new BigDecimal(n.literal()).longValue();
       if (size < 1 || size > MAX_BATCH_SIZE) {
-        out.add(Diagnostic.InvalidBatchSize.with(size, MAX_BATCH_SIZE));
+        out.add(Diagnostic.InvalidBatchSize.with(size, "SQS", MAX_BATCH_SIZE, 10));
       }
     }
     if (queue() instanceof Fn.GetAtt g) {
-      SamEvents.expectType("Queue", g.resource(), "AWS::SQS::Queue", types).ifPresent(out::add);
+      SamEvents.expectType("Queue", g.resource(), "AWS::SQS::Queue", resources).ifPresent(out::add);
     }
     return out;
   }

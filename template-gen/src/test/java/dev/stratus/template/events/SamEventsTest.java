@@ -2,6 +2,7 @@ package dev.stratus.template.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.diagnostics.Message;
 import dev.stratus.template.yaml.YamlReader;
@@ -13,15 +14,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SamEventsTest {
-  private static final Map<String, String> TYPES = Map.of("Uploads", "AWS::S3::Bucket", "Jobs", "AWS::SQS::Queue",
-      "Alerts", "AWS::SNS::Topic", "Admin", "AWS::Serverless::Api");
+  private static final Map<String, Resource> RESOURCES = Map.of("Uploads", Resource.of("AWS::S3::Bucket", null),
+      "Jobs", Resource.of("AWS::SQS::Queue", null), "Alerts", Resource.of("AWS::SNS::Topic", null),
+      "Admin", Resource.of("AWS::Serverless::Api", null),
+      "Orders", Resource.of("AWS::DynamoDB::Table", YamlReader.readValue("{StreamSpecification: {StreamViewType: NEW_IMAGE}}") instanceof Value.Mapping m ? m : null),
+      "Plain", Resource.of("AWS::DynamoDB::Table", null));
 
   private static SamEvent event(String yaml) {
     return SamEvents.read(YamlReader.readValue(yaml));
   }
 
   private static List<String> problems(String yaml) {
-    return event(yaml).check(TYPES).stream().map(Message::tagged).toList();
+    return event(yaml).check(RESOURCES).stream().map(Message::tagged).toList();
   }
 
   /** Which visitor method an event reaches: each kind its own. */
@@ -55,6 +59,10 @@ class SamEventsTest {
         return "eventBridge";
       }
 
+      public String dynamoDb(DynamoDbStreamEvent event) {
+        return "dynamoDb";
+      }
+
       public String other(OtherEvent event) {
         return "other";
       }
@@ -73,6 +81,7 @@ class SamEventsTest {
       "{Type: Kinesis, Properties: {Stream: !GetAtt S.Arn, StartingPosition: LATEST}}|other",
       "{Type: EventBridgeRule, Properties: {Pattern: {source: [shop]}, EventBusName: !Ref Orders}}|eventBridge",
       "{Type: CloudWatchEvent, Properties: {Pattern: {detail-type: [Tick]}}}|eventBridge",
+      "{Type: DynamoDB, Properties: {Stream: !GetAtt Orders.StreamArn, StartingPosition: LATEST}}|dynamoDb",
       "{Type: IoTRule}|other",
   })
   void eachKindReadsItsOwnTypeAndWritesBackWhatItRead(String yaml, String kind) {
@@ -91,7 +100,7 @@ class SamEventsTest {
   @Test
   void everyKindHasAnAnnotationAndItsJavaEventTypes() {
     assertThat(SamEvents.KINDS).extracting(EventKind::annotation).containsExactly("ApiRoute", "HttpApiRoute",
-        "OnS3Event", "OnSchedule", "OnSqsMessage", "OnSnsMessage", "OnEventBridgeRule");
+        "OnS3Event", "OnSchedule", "OnSqsMessage", "OnSnsMessage", "OnEventBridgeRule", "OnDynamoDbStream");
     assertThat(HttpApiEvent.KIND.javaTypes()).containsExactly(
         "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
         "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent");
@@ -174,5 +183,22 @@ class SamEventsTest {
     assertThat(problems("{Type: EventBridgeRule, Properties: {Pattern: {detail: {state: [{prefx: run}]}}}}"))
         .containsExactly("[StratusInvalidEventPattern] the event pattern is not one EventBridge takes at"
             + " detail.state.0.prefx: 'prefx' is no filter of EventBridge; did you mean 'prefix'?");
+  }
+
+  @Test
+  void aStreamIsATablesOfTheTemplateWithAStreamSpecification() {
+    assertThat(problems("{Type: DynamoDB, Properties: {Stream: !GetAtt Orders.StreamArn, StartingPosition: LATEST,"
+        + " BatchSize: 100}}")).isEmpty();
+    assertThat(problems("{Type: DynamoDB, Properties: {Stream: !GetAtt Plain.StreamArn, StartingPosition: LATEST}}"))
+        .containsExactly("[StratusTableWithoutStream] table 'Plain' has no stream to read: add to its Properties"
+            + " StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES} (or NEW_IMAGE, OLD_IMAGE, KEYS_ONLY)");
+    assertThat(problems("{Type: DynamoDB, Properties: {Stream: !GetAtt Jobs.Arn, StartingPosition: NOW,"
+        + " BatchSize: 0}}")).containsExactly(
+        "[StratusInvalidBatchSize] batch size 0 is out of range: a DynamoDB stream takes 1 to 10000; leave it out"
+            + " for SAM's default of 100",
+        "[StratusInvalidStartingPosition] StartingPosition 'NOW' is not one a DynamoDB stream takes: write LATEST"
+            + " (changes from now on) or TRIM_HORIZON (the stream's last 24 hours)",
+        "[StratusInvalidEventSource] Stream 'Jobs' is AWS::SQS::Queue, not AWS::DynamoDB::Table; the template's"
+            + " AWS::DynamoDB::Table resources: Orders, Plain");
   }
 }

@@ -1,0 +1,119 @@
+package dev.stratus.template.events;
+
+import dev.stratus.template.Fn;
+import dev.stratus.template.Resource;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.diagnostics.Message;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code Type: DynamoDB}: batches of a table's changes from its stream, in order per item, each record with the
+ * images the table's {@code StreamViewType} carries.
+ */
+public record DynamoDbStreamEvent(Mapping properties) implements SamEvent {
+  public static final String TABLE = "AWS::DynamoDB::Table";
+  public static final int MAX_BATCH_SIZE = 10_000;
+  public static final int DEFAULT_BATCH_SIZE = 100;
+  static final List<String> STARTING_POSITIONS = List.of("LATEST", "TRIM_HORIZON");
+  public static final EventKind<DynamoDbStreamEvent> KIND = new EventKind<>("OnDynamoDbStream", List.of("DynamoDB"),
+      List.of("DynamodbEvent"), (type, p) -> new DynamoDbStreamEvent(p), DynamoDbStreamEvent::fromAnnotation,
+      in -> SamEvents.alphanumeric(in.string("table")) + "Stream",
+      Typed.eachInEnvelope("DYNAMODB", "DynamoDB stream records", "dev.stratus.runtime.TableChange", null, true));
+
+  static DynamoDbStreamEvent fromAnnotation(AnnotationInput in) {
+    Value stream = SamEvents.source(in, "table", "StreamArn");
+    if (stream == null) {
+      return null;
+    }
+    Mapping.Builder p = Mapping.builder().put("Stream", stream)
+        .put("StartingPosition", Value.str(in.string("startingPosition")));
+    if (in.isExplicit("batchSize")) {
+      p.put("BatchSize", Value.num(in.integer("batchSize")));
+    }
+    if (in.isExplicit("maximumBatchingWindowInSeconds")) {
+      p.put("MaximumBatchingWindowInSeconds", Value.num(in.integer("maximumBatchingWindowInSeconds")));
+    }
+    if (in.isExplicit("maximumRetryAttempts")) {
+      p.put("MaximumRetryAttempts", Value.num(in.integer("maximumRetryAttempts")));
+    }
+    return new DynamoDbStreamEvent(p.build());
+  }
+
+  public String type() {
+    return "DynamoDB";
+  }
+
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.dynamoDb(this);
+  }
+
+  @Override
+  public DynamoDbStreamEvent reportingBatchItemFailures() {
+    Map<String, Value> p = new LinkedHashMap<>(properties.entries());
+    p.put("FunctionResponseTypes", Value.seq(Value.str("ReportBatchItemFailures")));
+    return new DynamoDbStreamEvent(new Mapping(p));
+  }
+
+  /** The stream's ARN as written: {@code !GetAtt OrdersTable.StreamArn} for a table of the template. */
+  public Value stream() {
+    return properties.get("Stream");
+  }
+
+  @Override
+  public Value source() {
+    return stream();
+  }
+
+  public Value startingPosition() {
+    return properties.get("StartingPosition");
+  }
+
+  public Value batchSize() {
+    return properties.get("BatchSize");
+  }
+
+  /** The table of the template whose stream this is, or null for a stream named by ARN. */
+  public String table() {
+    return stream() instanceof Fn.GetAtt g ? g.resource() : null;
+  }
+
+  @Override
+  public List<Message> check(Map<String, Resource> resources) {
+    List<Message> out = new ArrayList<>();
+    if (batchSize() instanceof Value.Num n) {
+      long size = new BigDecimal(n.literal()).longValue();
+      if (size < 1 || size > MAX_BATCH_SIZE) {
+        out.add(Diagnostic.InvalidBatchSize.with(size, "a DynamoDB stream", MAX_BATCH_SIZE, DEFAULT_BATCH_SIZE));
+      }
+    }
+    if (startingPosition() instanceof Value.Str s && !STARTING_POSITIONS.contains(s.value())) {
+      out.add(Diagnostic.InvalidStartingPosition.with(s.value(), "a DynamoDB stream",
+          "LATEST (changes from now on) or TRIM_HORIZON (the stream's last 24 hours)"));
+    }
+    String table = table();
+    if (table != null) {
+      SamEvents.expectType("Stream", table, TABLE, resources).ifPresentOrElse(out::add, () -> {
+        Resource r = resources.get(table);
+        if (r != null && r.properties().get("StreamSpecification") == null) {
+          out.add(Diagnostic.TableWithoutStream.with(table));
+        }
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The view type a table of the template gives its stream ({@code NEW_AND_OLD_IMAGES}), or null when it is not
+   * written out plainly.
+   */
+  public static String viewType(Resource table) {
+    return table.properties().get("StreamSpecification") instanceof Mapping spec
+        && spec.get("StreamViewType") instanceof Value.Str s ? s.value() : null;
+  }
+}
