@@ -6,9 +6,7 @@ import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,9 +53,7 @@ public record DynamoDbStreamEvent(Mapping properties) implements SamEvent {
 
   @Override
   public DynamoDbStreamEvent reportingBatchItemFailures() {
-    Map<String, Value> p = new LinkedHashMap<>(properties.entries());
-    p.put("FunctionResponseTypes", Value.seq(Value.str("ReportBatchItemFailures")));
-    return new DynamoDbStreamEvent(new Mapping(p));
+    return new DynamoDbStreamEvent(SamEvents.reportingBatchItemFailures(properties));
   }
 
   /** The stream's ARN as written: {@code !GetAtt OrdersTable.StreamArn} for a table of the template. */
@@ -86,12 +82,7 @@ public record DynamoDbStreamEvent(Mapping properties) implements SamEvent {
   @Override
   public List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>();
-    if (batchSize() instanceof Value.Num n) {
-      long size = new BigDecimal(n.literal()).longValue();
-      if (size < 1 || size > MAX_BATCH_SIZE) {
-        out.add(Diagnostic.InvalidBatchSize.with(size, "a DynamoDB stream", MAX_BATCH_SIZE, DEFAULT_BATCH_SIZE));
-      }
-    }
+    SamEvents.batchSizeOutOfRange(batchSize(), "a DynamoDB stream", MAX_BATCH_SIZE, DEFAULT_BATCH_SIZE).ifPresent(out::add);
     if (startingPosition() instanceof Value.Str s && !STARTING_POSITIONS.contains(s.value())) {
       out.add(Diagnostic.InvalidStartingPosition.with(s.value(), "a DynamoDB stream",
           "LATEST (changes from now on) or TRIM_HORIZON (the stream's last 24 hours)"));
@@ -106,14 +97,5 @@ public record DynamoDbStreamEvent(Mapping properties) implements SamEvent {
       });
     }
     return out;
-  }
-
-  /**
-   * The view type a table of the template gives its stream ({@code NEW_AND_OLD_IMAGES}), or null when it is not
-   * written out plainly.
-   */
-  public static String viewType(Resource table) {
-    return table.properties().get("StreamSpecification") instanceof Mapping spec
-        && spec.get("StreamViewType") instanceof Value.Str s ? s.value() : null;
   }
 }

@@ -74,6 +74,24 @@ public final class SamEvents {
         ? "; the template has no " + type : "; the template's " + type + " resources: " + String.join(", ", right)));
   }
 
+  /** {@code properties} with {@code FunctionResponseTypes: [ReportBatchItemFailures]}. */
+  static Mapping reportingBatchItemFailures(Mapping properties) {
+    Map<String, Value> p = new LinkedHashMap<>(properties.entries());
+    p.put("FunctionResponseTypes", Value.seq(Value.str("ReportBatchItemFailures")));
+    return new Mapping(p);
+  }
+
+  /** A written {@code BatchSize} outside 1 to {@code max}, said for {@code source}; SAM's default is {@code otherwise}. */
+  static Optional<Message> batchSizeOutOfRange(Value batchSize, String source, int max, int otherwise) {
+    if (batchSize instanceof Value.Num n) {
+      long size = new java.math.BigDecimal(n.literal()).longValue();
+      if (size < 1 || size > max) {
+        return Optional.of(Diagnostic.InvalidBatchSize.with(size, source, max, otherwise));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** A default event name from an attribute's text: letters and digits, or nothing when too long to be useful. */
   static String alphanumeric(String text) {
     String s = NOT_ALPHANUMERIC.matcher(text).replaceAll("");

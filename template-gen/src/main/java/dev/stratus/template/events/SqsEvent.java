@@ -4,11 +4,8 @@ import dev.stratus.template.Fn;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
-import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +39,7 @@ public record SqsEvent(Mapping properties) implements SamEvent {
 
   @Override
   public SqsEvent reportingBatchItemFailures() {
-    Map<String, Value> p = new LinkedHashMap<>(properties.entries());
-    p.put("FunctionResponseTypes", Value.seq(Value.str("ReportBatchItemFailures")));
-    return new SqsEvent(new Mapping(p));
+    return new SqsEvent(SamEvents.reportingBatchItemFailures(properties));
   }
 
   /** The queue's ARN as written: {@code !GetAtt Queue.Arn} for a queue of the template. */
@@ -64,12 +59,7 @@ public record SqsEvent(Mapping properties) implements SamEvent {
   @Override
   public List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>();
-    if (batchSize() instanceof Value.Num n) {
-      long size = new BigDecimal(n.literal()).longValue();
-      if (size < 1 || size > MAX_BATCH_SIZE) {
-        out.add(Diagnostic.InvalidBatchSize.with(size, "SQS", MAX_BATCH_SIZE, 10));
-      }
-    }
+    SamEvents.batchSizeOutOfRange(batchSize(), "SQS", MAX_BATCH_SIZE, 10).ifPresent(out::add);
     if (queue() instanceof Fn.GetAtt g) {
       SamEvents.expectType("Queue", g.resource(), "AWS::SQS::Queue", resources).ifPresent(out::add);
     }
