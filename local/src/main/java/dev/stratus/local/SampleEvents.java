@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratus.runtime.AttributeValues;
 import dev.stratus.runtime.LambdaEvents;
 import dev.stratus.template.Resource;
+import dev.stratus.template.Value;
 import dev.stratus.template.events.ApiEvent;
 import dev.stratus.template.events.DynamoDbStreamEvent;
 import dev.stratus.template.events.EventBridgeRuleEvent;
@@ -121,8 +122,9 @@ final class SampleEvents {
       public byte[] dynamoDb(DynamoDbStreamEvent e) {
         Map<String, Object> item = AttributeValues.of(typed != null ? typed : "{\"id\":\"sample\"}");
         Map<String, Object> keys = new java.util.LinkedHashMap<>(item);
-        Object table = e.table() == null ? null : stack.resources.get(e.table()).properties().get("KeySchema");
-        if (table != null && stack.evaluate((dev.stratus.template.Value) table) instanceof List<?> schema) {
+        Resource table = e.table() == null ? null : stack.resources.get(e.table());
+        Value schemaValue = table == null ? null : table.properties().get("KeySchema");
+        if (schemaValue != null && stack.evaluate(schemaValue) instanceof List<?> schema) {
           List<String> names = schema.stream().map(k -> String.valueOf(((Map<?, ?>) k).get("AttributeName"))).toList();
           keys.keySet().retainAll(names);
         }

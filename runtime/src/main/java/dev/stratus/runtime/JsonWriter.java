@@ -96,6 +96,13 @@ public final class JsonWriter {
     return this;
   }
 
+  /** A value already written as JSON, by this writer or another: kept as it is. */
+  JsonWriter raw(String json) {
+    value();
+    out.append(json);
+    return this;
+  }
+
   public JsonWriter bool(boolean b) {
     value();
     out.append(b);

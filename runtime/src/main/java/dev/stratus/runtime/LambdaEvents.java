@@ -149,10 +149,11 @@ public final class LambdaEvents {
    * {@code viewType} carries.
    */
   public static String dynamoDb(String streamArn, String viewType, List<StreamRecord> records) {
-    boolean oldImages = viewType.equals("NEW_AND_OLD_IMAGES") || viewType.equals("OLD_IMAGE");
-    boolean newImages = viewType.equals("NEW_AND_OLD_IMAGES") || viewType.equals("NEW_IMAGE");
+    boolean oldImages = TableChange.carriesOldImages(viewType);
+    boolean newImages = TableChange.carriesNewImages(viewType);
     JsonWriter w = new JsonWriter().beginObject().name("Records").beginArray();
     for (StreamRecord r : records) {
+      // Each written once: SizeBytes counts what the record carries.
       String keys = JsonWriter.write(Codecs.ANY, r.keys());
       String oldImage = oldImages && r.oldImage() != null ? JsonWriter.write(Codecs.ANY, r.oldImage()) : null;
       String newImage = newImages && r.newImage() != null ? JsonWriter.write(Codecs.ANY, r.newImage()) : null;
@@ -160,12 +161,12 @@ public final class LambdaEvents {
           .name("eventName").string(r.eventName()).name("eventVersion").string("1.1")
           .name("eventSource").string("aws:dynamodb").name("awsRegion").string(region(streamArn))
           .name("dynamodb").beginObject().name("ApproximateCreationDateTime").number(r.created().getEpochSecond())
-          .member("Keys", Codecs.ANY, r.keys());
+          .name("Keys").raw(keys);
       if (newImage != null) {
-        w.member("NewImage", Codecs.ANY, r.newImage());
+        w.name("NewImage").raw(newImage);
       }
       if (oldImage != null) {
-        w.member("OldImage", Codecs.ANY, r.oldImage());
+        w.name("OldImage").raw(oldImage);
       }
       long size = keys.length() + (newImage == null ? 0 : newImage.length()) + (oldImage == null ? 0 : oldImage.length());
       w.name("SequenceNumber").string(r.sequenceNumber()).name("SizeBytes").number(size)

@@ -39,7 +39,7 @@ public record TableChange<T>(String eventName, Map<String, Object> keys, Optiona
    */
   @Override
   public Optional<T> oldImage() {
-    if (!viewType.equals("NEW_AND_OLD_IMAGES") && !viewType.equals("OLD_IMAGE")) {
+    if (!carriesOldImages(viewType)) {
       throw missing("old");
     }
     return oldImage;
@@ -48,10 +48,18 @@ public record TableChange<T>(String eventName, Map<String, Object> keys, Optiona
   /** The item after the change: empty for a {@code REMOVE}; throws when the view type carries no new images. */
   @Override
   public Optional<T> newImage() {
-    if (!viewType.equals("NEW_AND_OLD_IMAGES") && !viewType.equals("NEW_IMAGE")) {
+    if (!carriesNewImages(viewType)) {
       throw missing("new");
     }
     return newImage;
+  }
+
+  static boolean carriesOldImages(String viewType) {
+    return viewType.equals("NEW_AND_OLD_IMAGES") || viewType.equals("OLD_IMAGE");
+  }
+
+  static boolean carriesNewImages(String viewType) {
+    return viewType.equals("NEW_AND_OLD_IMAGES") || viewType.equals("NEW_IMAGE");
   }
 
   private IllegalStateException missing(String which) {

@@ -7,6 +7,7 @@ import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class SamEvents {
   /** A written {@code BatchSize} outside 1 to {@code max}, said for {@code source}; SAM's default is {@code otherwise}. */
   static Optional<Message> batchSizeOutOfRange(Value batchSize, String source, int max, int otherwise) {
     if (batchSize instanceof Value.Num n) {
-      long size = new java.math.BigDecimal(n.literal()).longValue();
+      long size = new BigDecimal(n.literal()).longValue();
       if (size < 1 || size > max) {
         return Optional.of(Diagnostic.InvalidBatchSize.with(size, source, max, otherwise));
       }
