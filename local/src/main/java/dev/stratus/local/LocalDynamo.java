@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,28 +22,49 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * DynamoDB for the stack: dynalite (started here, in memory) or a given endpoint, with the template's
- * tables created from their properties.
+ * tables created from their properties. Where a table has a stream, clients reach it through a
+ * {@link StreamFront}, which records the table's changes.
  */
 final class LocalDynamo implements AutoCloseable {
+  /** Where clients reach DynamoDB. */
   final URI endpoint;
+  private final URI served;
   private final Dynalite dynalite;
+  private final StreamFront streams;
   private volatile boolean closing;
 
-  private LocalDynamo(URI endpoint, Dynalite dynalite) {
-    this.endpoint = endpoint;
+  private LocalDynamo(URI served, Dynalite dynalite, StreamFront streams) {
+    this.endpoint = streams != null ? streams.endpoint : served;
+    this.served = served;
     this.dynalite = dynalite;
+    this.streams = streams;
   }
 
   static LocalDynamo start(LocalStack stack, URI given, Path dynaliteCommand, Path state, PrintStream log) {
-    LocalDynamo dynamo = given != null ? new LocalDynamo(given, null) : launch(dynaliteCommand, state, log);
-    try (DynamoDbClient client = LocalClients.of(DynamoDbClient.builder(), dynamo.endpoint)) {
-      stack.ofType("AWS::DynamoDB::Table").forEach((id, table) ->
-          create(client, stack.physicalName(id), asMap(stack.evaluate(table.properties()))));
+    LocalDynamo dynamo = given != null ? new LocalDynamo(given, null, null) : launch(dynaliteCommand, state, log);
+    Map<String, StreamLog> streams = new LinkedHashMap<>();
+    try (DynamoDbClient client = LocalClients.of(DynamoDbClient.builder(), dynamo.served)) {
+      stack.ofType("AWS::DynamoDB::Table").forEach((id, table) -> {
+        Map<String, Object> properties = asMap(stack.evaluate(table.properties()));
+        String name = stack.physicalName(id);
+        create(client, name, properties);
+        Object viewType = asMap(properties.get("StreamSpecification")).get("StreamViewType");
+        if (viewType != null) {
+          streams.put(name, new StreamLog(name, String.valueOf(stack.getAtt(id, "StreamArn")), viewType.toString(),
+              keys(properties.get("KeySchema")).stream().map(KeySchemaElement::attributeName).toList()));
+        }
+      });
     } catch (RuntimeException e) {
       dynamo.close();
       throw e instanceof LocalException ? e : new LocalException("cannot create the tables: " + e.getMessage(), e);
     }
-    return dynamo;
+    return streams.isEmpty() ? dynamo : new LocalDynamo(dynamo.served, dynamo.dynalite,
+        new StreamFront(dynamo.served, streams));
+  }
+
+  /** The stream of a table of the stack, by its name here; null if it has none. */
+  StreamLog stream(String table) {
+    return streams == null ? null : streams.log(table);
   }
 
   private static LocalDynamo launch(Path command, Path state, PrintStream log) {
@@ -53,7 +75,7 @@ final class LocalDynamo implements AutoCloseable {
     try {
       Dynalite dynalite = Dynalite.start(command != null ? command : DynaliteInstall.command(log), state);
       log.println("stratus-local: DynamoDB (dynalite) at " + dynalite.endpoint());
-      return new LocalDynamo(dynalite.endpoint(), dynalite);
+      return new LocalDynamo(dynalite.endpoint(), dynalite, null);
     } catch (Dynalite.NotInstalled e) {
       throw new LocalException(e.getMessage() + ", or pass --dynamodb-endpoint URL");
     } catch (IllegalStateException e) {
@@ -141,7 +163,7 @@ final class LocalDynamo implements AutoCloseable {
     if (dynalite != null) {
       dynalite.exited().thenAccept(code -> {
         if (!closing) {
-          died.accept("dynalite (the local DynamoDB at " + endpoint + ") exited with " + code);
+          died.accept("dynalite (the local DynamoDB at " + served + ") exited with " + code);
         }
       });
     }
@@ -150,6 +172,9 @@ final class LocalDynamo implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    if (streams != null) {
+      streams.close();
+    }
     if (dynalite != null) {
       dynalite.close();
     }

@@ -90,7 +90,7 @@ public final class LocalServer implements AutoCloseable {
   /** The API's port, bound first; {@link #api} serves on it once everything else runs. */
   private HttpServer apiServer;
   private final String apiKey;
-  private final List<SqsPoller> pollers = new ArrayList<>();
+  private final List<EventSourceMapping> pollers = new ArrayList<>();
   /** Each function's ways to the services, see {@link #audited}. */
   private final List<AuditRelay> relays = new ArrayList<>();
   /** Completes, with why, when a child server dies under the running stack. */
@@ -186,7 +186,7 @@ public final class LocalServer implements AutoCloseable {
           audited(id, base, services, names, o.enforcePermissions()), log, o.maxJvmsPerFunction()));
     });
     pollers.forEach(p -> {
-      Thread t = new Thread(p, "sqs-poller");
+      Thread t = new Thread(p, "event-source-mapping");
       t.setDaemon(true);
       t.start();
     });
@@ -362,12 +362,9 @@ public final class LocalServer implements AutoCloseable {
           return null;
         }
         String arn = text(e.queue(), "Queue");
-        int batch = e.batchSize() == null ? DEFAULT_SQS_BATCH : Integer.parseInt(text(e.batchSize(), "BatchSize"));
-        Object types = e.properties().get("FunctionResponseTypes") == null ? List.of()
-            : stack.evaluate(e.properties().get("FunctionResponseTypes"));
-        boolean reports = types instanceof List<?> l && l.contains("ReportBatchItemFailures");
+        int batch = number(e.batchSize(), DEFAULT_SQS_BATCH);
         pollers.add(new SqsPoller(function, () -> pools.get(function), sqs.client,
-            stack.queueUrl(arn.substring(arn.lastIndexOf(':') + 1)), arn, batch, reports, log));
+            stack.queueUrl(arn.substring(arn.lastIndexOf(':') + 1)), arn, batch, reportsFailures(e), log));
         return null;
       }
 
@@ -396,7 +393,21 @@ public final class LocalServer implements AutoCloseable {
       }
 
       public Void dynamoDb(DynamoDbStreamEvent e) {
-        return notRunLocally(e); // dynalite has no streams: records derived from writes are the next step
+        StreamLog stream = e.table() == null ? null : dynamo.stream(stack.physicalName(e.table()));
+        if (stream == null) {
+          log.println("stratus-local: " + function + "/" + name + ": the stream " + text(e.stream(), "Stream")
+              + " is not a stream of this template's tables; invoke the function instead");
+          return null;
+        }
+        if (disabled(e.properties().get("Enabled"))) {
+          return null;
+        }
+        pollers.add(new StreamPoller(function, () -> pools.get(function), stream,
+            number(e.batchSize(), DynamoDbStreamEvent.DEFAULT_BATCH_SIZE),
+            number(e.properties().get("MaximumBatchingWindowInSeconds"), 0) * 1000L,
+            number(e.properties().get("MaximumRetryAttempts"), -1), reportsFailures(e),
+            "TRIM_HORIZON".equals(text(e.startingPosition(), "StartingPosition")), log));
+        return null;
       }
 
       public Void other(OtherEvent e) {
@@ -409,6 +420,15 @@ public final class LocalServer implements AutoCloseable {
         return null;
       }
     });
+  }
+
+  private boolean reportsFailures(SamEvent e) {
+    Value types = e.properties().get("FunctionResponseTypes");
+    return types != null && stack.evaluate(types) instanceof List<?> l && l.contains("ReportBatchItemFailures");
+  }
+
+  private int number(Value v, int otherwise) {
+    return v == null ? otherwise : Integer.parseInt(String.valueOf(stack.evaluate(v)));
   }
 
   private boolean disabled(Value enabled) {
@@ -588,7 +608,7 @@ public final class LocalServer implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
-    pollers.forEach(SqsPoller::stop);
+    pollers.forEach(EventSourceMapping::stop);
     async.shutdownNow();
     if (api != null) {
       api.close();

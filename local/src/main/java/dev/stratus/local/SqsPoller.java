@@ -1,11 +1,8 @@
 package dev.stratus.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -20,7 +17,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * {@code batchItemFailures} answer (with {@code ReportBatchItemFailures}) the failed messages, to come back
  * after the visibility timeout — and to the dead-letter queue past the queue's {@code maxReceiveCount}.
  */
-final class SqsPoller implements Runnable {
+final class SqsPoller implements EventSourceMapping {
   private static final int MAX_PER_RECEIVE = 10;
 
   private final String function;
@@ -105,32 +102,15 @@ final class SqsPoller implements Runnable {
     }
   }
 
-  /**
-   * The message ids a {@code SQSBatchResponse} names. As on Lambda, an answer that names an id not in the
-   * batch, or is not such a response, fails the whole batch.
-   */
+  /** The message ids a {@code SQSBatchResponse} names; all of the batch's where it fails the batch. */
   private Set<String> failures(byte[] body, List<Message> batch) {
-    Set<String> all = new HashSet<>();
-    batch.forEach(m -> all.add(m.messageId()));
-    JsonNode response;
-    try {
-      response = body.length == 0 ? null : Events.JSON.readTree(body);
-    } catch (IOException e) {
-      return all;
+    List<String> all = batch.stream().map(Message::messageId).toList();
+    BatchFailures failures = BatchFailures.read(body, all);
+    if (failures.wholeBatch() != null) {
+      log.println("[" + function + "] " + failures.wholeBatch() + ": the whole batch failed");
+      return Set.copyOf(all);
     }
-    if (response == null || response.isNull() || !response.path("batchItemFailures").isArray()) {
-      return Set.of();
-    }
-    Set<String> failed = new HashSet<>();
-    for (JsonNode item : response.get("batchItemFailures")) {
-      String id = item.path("itemIdentifier").asText("");
-      if (!all.contains(id)) {
-        log.println("[" + function + "] batchItemFailures names '" + id + "', not in the batch: the whole batch failed");
-        return all;
-      }
-      failed.add(id);
-    }
-    return failed;
+    return Set.copyOf(failures.ids());
   }
 
   private void pause() {
@@ -142,7 +122,8 @@ final class SqsPoller implements Runnable {
     }
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     running = false;
   }
 }

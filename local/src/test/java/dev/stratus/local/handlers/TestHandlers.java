@@ -145,4 +145,30 @@ public final class TestHandlers {
       }
     }
   }
+
+  /**
+   * A stream's function: logs {@code stream EVENT}; reports as failed, the first time it sees it, a change whose
+   * new image has {@code fail: true}, and fails the whole batch while it holds a change of the key {@code poison}.
+   */
+  public static class StreamRecorder implements RequestStreamHandler {
+    private static final java.util.Set<String> FAILED_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      String event = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      context.getLogger().log("stream " + event);
+      if (event.contains("{\"S\":\"poison\"}")) {
+        throw new IllegalStateException("poisoned");
+      }
+      StringBuilder failures = new StringBuilder();
+      for (String record : event.split("\\{\"eventID\":")) {
+        java.util.regex.Matcher seq = java.util.regex.Pattern.compile("\"SequenceNumber\":\"(\\d+)\"").matcher(record);
+        if (record.contains("\"fail\":{\"BOOL\":true}") && seq.find() && FAILED_ONCE.add(seq.group(1))) {
+          failures.append(failures.length() == 0 ? "" : ",").append("{\"itemIdentifier\":\"").append(seq.group(1))
+              .append("\"}");
+        }
+      }
+      out.write(("{\"batchItemFailures\":[" + failures + "]}").getBytes(StandardCharsets.UTF_8));
+    }
+  }
 }

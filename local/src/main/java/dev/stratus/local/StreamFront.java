@@ -1,0 +1,204 @@
+package dev.stratus.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.stratus.runtime.LambdaEvents.StreamRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * DynamoDB as every local client reaches it when a table has a stream: each request passes to the DynamoDB
+ * behind (dynalite, which has no streams) unchanged, and each write to a streamed table — PutItem, UpdateItem,
+ * DeleteItem, BatchWriteItem, TransactWriteItems — is bracketed by reads of the items it names, under one lock,
+ * so that the images and the order of the changes are those DynamoDB Streams would write. PartiQL writes pass
+ * unrecorded.
+ */
+final class StreamFront implements AutoCloseable {
+  private static final String PREFIX = "DynamoDB_20120810.";
+  private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
+      "TransactWriteItems");
+  /** What the HTTP client sets itself, or must not be passed on. */
+  private static final Set<String> HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
+      "transfer-encoding", "date", "from", "via", "warning");
+  /** dynalite checks that a request is signed, not its signature. */
+  private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=local/20260101/" + LocalStack.REGION
+      + "/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
+
+  final URI endpoint;
+  private final URI target;
+  private final Map<String, StreamLog> logs;
+  private final HttpServer server;
+  private final ExecutorService threads;
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private long sequence;
+
+  /** {@code logs}: the streamed tables' logs by table name. */
+  StreamFront(URI target, Map<String, StreamLog> logs) {
+    this.target = target;
+    this.logs = Map.copyOf(logs);
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 64);
+    } catch (IOException e) {
+      throw new LocalException("cannot listen on loopback for DynamoDB streams: " + e.getMessage(), e);
+    }
+    threads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "dynamodb-streams");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(threads);
+    server.createContext("/", this::handle);
+    server.start();
+    endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  StreamLog log(String table) {
+    return logs.get(table);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      String action = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      List<Written> written = action != null && action.startsWith(PREFIX)
+          && WRITES.contains(action.substring(PREFIX.length())) ? written(Events.JSON.readTree(body), logs) : List.of();
+      HttpResponse<byte[]> answer;
+      try {
+        if (written.isEmpty()) {
+          answer = forward(exchange, body);
+        } else {
+          synchronized (this) {
+            List<JsonNode> before = items(written);
+            answer = forward(exchange, body);
+            if (answer.statusCode() == 200) {
+              record(written, before, items(written));
+            }
+          }
+        }
+      } catch (IOException e) {
+        reply(exchange, 500, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":"
+            + Events.JSON.writeValueAsString("the local DynamoDB did not answer: " + e.getMessage()) + "}");
+        return;
+      }
+      answer.headers().map().forEach((name, values) -> {
+        if (!HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+          exchange.getResponseHeaders().put(name, values);
+        }
+      });
+      exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+      exchange.getResponseBody().write(answer.body());
+    }
+  }
+
+  /** An item a write names, by its table's stream and its key. */
+  record Written(StreamLog log, JsonNode key) {}
+
+  /** The items of streamed tables ({@code logs}, by table name) that a write request names. */
+  static List<Written> written(JsonNode request, Map<String, StreamLog> logs) {
+    List<Written> out = new ArrayList<>();
+    if (request.has("RequestItems")) {
+      request.get("RequestItems").fields().forEachRemaining(table -> table.getValue().forEach(w ->
+          add(out, logs.get(table.getKey()), w.path("PutRequest").get("Item"),
+              w.path("DeleteRequest").get("Key"))));
+    } else if (request.has("TransactItems")) {
+      for (JsonNode t : request.get("TransactItems")) {
+        for (String kind : List.of("Put", "Update", "Delete")) {
+          JsonNode w = t.get(kind);
+          if (w != null) {
+            add(out, logs.get(w.path("TableName").asText()), w.get("Item"), w.get("Key"));
+          }
+        }
+      }
+    } else {
+      add(out, logs.get(request.path("TableName").asText()), request.get("Item"), request.get("Key"));
+    }
+    return out;
+  }
+
+  private static void add(List<Written> out, StreamLog log, JsonNode item, JsonNode key) {
+    if (log != null && (item != null || key != null)) {
+      out.add(new Written(log, log.keyOf(key != null ? key : item)));
+    }
+  }
+
+  /** Each written item as it is now, read consistently; null where there is none. */
+  private List<JsonNode> items(List<Written> written) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (Written w : written) {
+      ObjectNode get = Events.JSON.createObjectNode().put("TableName", w.log().table).put("ConsistentRead", true);
+      get.set("Key", w.key());
+      HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(target)
+          .header("Content-Type", "application/x-amz-json-1.0").header("X-Amz-Target", PREFIX + "GetItem")
+          .header("X-Amz-Date", "20260101T000000Z").header("Authorization", AUTHORIZATION)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(Events.JSON.writeValueAsBytes(get))).build());
+      if (answer.statusCode() != 200) {
+        throw new IOException("GetItem on " + w.log().table + ": " + new String(answer.body(), StandardCharsets.UTF_8));
+      }
+      out.add(Events.JSON.readTree(answer.body()).get("Item"));
+    }
+    return out;
+  }
+
+  private void record(List<Written> written, List<JsonNode> before, List<JsonNode> after) {
+    Instant now = Instant.now();
+    for (int i = 0; i < written.size(); i++) {
+      StreamRecord r = StreamLog.change(written.get(i).key(), before.get(i), after.get(i),
+          String.format("%021d", ++sequence), now);
+      if (r != null) {
+        written.get(i).log().append(r);
+      }
+    }
+  }
+
+  private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (!HOP.contains(name.toLowerCase(Locale.ROOT))) {
+        values.forEach(v -> request.header(name, v));
+      }
+    });
+    return send(request.build());
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) throws IOException {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}
