@@ -7,8 +7,10 @@
 - the SAM translator's policy templates (names and parameters), its list of AWS managed policy names, the
   properties its Globals plugin applies per section, and which SAM properties pass through to CloudFormation;
 - the SAM translator's connector profiles: for a Lambda function as the source, the actions and resource forms of
-  each access category (Read, Write) per destination type, and how each type gives its ARN; and, from cfn-lint's
-  IAM policy data, the actions of those types' services, to check the actions a use narrows to.
+  each access category (Read, Write) per destination type, and how each type gives its ARN; a Kinesis stream,
+  which connectors do not cover, from the translator's Kinesis policy templates (KinesisStreamReadPolicy's
+  stream statement reads, KinesisCrudPolicy's PutRecord* actions write); and, from cfn-lint's IAM policy data,
+  the actions of those types' services, to check the actions a use narrows to.
 
 Writes template-gen/src/main/resources/dev/stratus/template/check/resource-specs.tsv: a header line, the lines
 `runtimes<TAB>{json}`, `policy-templates<TAB>{name: [parameter, ...]}` and `managed-policies<TAB>[name, ...]`, `globals<TAB>{section: [property, ...]}`,
@@ -175,6 +177,7 @@ def sam_globals():
 FORM_TYPES = {
     "AWS::DynamoDB::Table": {"%{Destination.Arn}": "table", "%{Destination.Arn}/index/*": "index"},
     "AWS::Events::EventBus": {"%{Destination.Arn}": "event-bus"},
+    "AWS::Kinesis::Stream": {"%{Destination.Arn}": "stream"},
     "AWS::Lambda::Function": {"%{Destination.Arn}": "function"},
     "AWS::Location::PlaceIndex": {"%{Destination.Arn}": "place-index"},
     "AWS::S3::Bucket": {"%{Destination.Arn}": "bucket", "%{Destination.Arn}/*": "object"},
@@ -201,7 +204,25 @@ def connector_profiles():
         if forms != set(FORM_TYPES[dest]):
             raise SystemExit(f"{dest}: the profiles' ARN forms {sorted(forms)} are not those FORM_TYPES knows")
         out[dest] = {"arn": outputs[dest]["Outputs"]["Arn"], "access": access, "forms": FORM_TYPES[dest]}
-    return out
+    out["AWS::Kinesis::Stream"] = kinesis_profile(out["AWS::SQS::Queue"]["arn"])
+    return dict(sorted(out.items()))
+
+
+def kinesis_profile(arn):
+    """A Kinesis stream as a destination, from the translator's policy templates for one stream: what
+    KinesisStreamReadPolicy allows on the stream reads it; KinesisCrudPolicy's record puts write it."""
+    templates = json.loads((Path(samtranslator.__file__).parent / "policy_templates_data" / "policy_templates.json")
+                           .read_text())["Templates"]
+    def on_stream(name):
+        return [st for st in templates[name]["Definition"]["Statement"]
+                if "Fn::Sub" in st["Resource"] and isinstance(st["Resource"]["Fn::Sub"], list)]
+    read = [a for st in on_stream("KinesisStreamReadPolicy") for a in st["Action"]]
+    write = [a for st in on_stream("KinesisCrudPolicy") for a in st["Action"] if a.startswith("kinesis:PutRecord")]
+    if not read or not write:
+        raise SystemExit("the Kinesis policy templates no longer have a statement on one stream")
+    form = "%{Destination.Arn}"
+    return {"arn": arn, "forms": FORM_TYPES["AWS::Kinesis::Stream"],
+            "access": {"Read": [{"Action": read, "Resource": [form]}], "Write": [{"Action": write, "Resource": [form]}]}}
 
 
 def iam_actions(profiles):

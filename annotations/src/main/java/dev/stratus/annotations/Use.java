@@ -25,8 +25,8 @@ import java.lang.annotation.Target;
 @Repeatable(Uses.class)
 public @interface Use {
   /**
-   * Logical id of the resource: a table, bucket, queue, topic, function, state machine or event bus; or a
-   * parameter whose value names one outside the stack, with {@link #type}.
+   * Logical id of the resource: a table, bucket, queue, topic, Kinesis stream, function, state machine or event
+   * bus; or a parameter whose value names one outside the stack, with {@link #type}.
    */
   String value();
 

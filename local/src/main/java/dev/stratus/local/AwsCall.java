@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a request to S3, DynamoDB, SQS, SNS or EventBridge asks for, in IAM's words: the action ({@code s3:GetObject},
+ * What a request to S3, DynamoDB, SQS, SNS, EventBridge or Kinesis asks for, in IAM's words: the action ({@code s3:GetObject},
  * {@code dynamodb:PutItem}) and the ARN of each resource it names, the local stack's ARNs, or null where the
  * request names none that this reads. Pure: the request's parts in, the calls out.
  */
@@ -23,6 +23,7 @@ record AwsCall(String action, String arn) {
       case "dynamodb" -> dynamo(headers, body);
       case "sqs", "sns" -> message(service, headers, body);
       case "eventbridge" -> events(headers, body);
+      case "kinesis" -> kinesis(headers, body);
       default -> List.of();
     };
   }
@@ -189,6 +190,23 @@ record AwsCall(String action, String arn) {
       }
     }
     return out.isEmpty() ? List.of(new AwsCall("events:" + operation, null)) : out;
+  }
+
+  /**
+   * Kinesis's JSON protocol: the stream by {@code StreamARN} or {@code StreamName}, or the one a shard iterator
+   * was taken from ({@code GetRecords} names no stream: its iterator carries it, opaquely, so none is judged).
+   */
+  private static List<AwsCall> kinesis(Map<String, String> headers, byte[] body) {
+    String operation = operation(headers);
+    if (operation == null) {
+      return List.of();
+    }
+    JsonNode json = json(body);
+    String arn = json.path("StreamARN").asText("");
+    if (arn.isEmpty() && json.hasNonNull("StreamName")) {
+      arn = LocalStack.kinesisStreamArn(json.get("StreamName").asText());
+    }
+    return List.of(new AwsCall("kinesis:" + operation, arn.isEmpty() ? null : arn));
   }
 
   /** {@code DynamoDB_20120810.PutItem} → {@code PutItem}. */

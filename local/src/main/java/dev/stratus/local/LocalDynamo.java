@@ -1,6 +1,7 @@
 package dev.stratus.local;
 
 import dev.stratus.local.services.Dynalite;
+import dev.stratus.local.services.NodeServer;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -62,21 +63,25 @@ final class LocalDynamo implements AutoCloseable {
         new StreamFront(dynamo.served, streams));
   }
 
+  boolean recordsStreams() {
+    return streams != null;
+  }
+
   /** The stream of a table of the stack, by its name here; null if it has none. */
   StreamLog stream(String table) {
     return streams == null ? null : streams.log(table);
   }
 
   private static LocalDynamo launch(Path command, Path state, PrintStream log) {
-    if (!DynaliteInstall.nodeOnPath()) {
+    if (!NodeInstall.nodeOnPath()) {
       throw new LocalException("Node.js is not on the PATH: the local DynamoDB is dynalite, a Node program that"
           + " stratus-local brings along. Install Node 18 or later, or pass --dynamodb-endpoint URL of a DynamoDB you run");
     }
     try {
-      Dynalite dynalite = Dynalite.start(command != null ? command : DynaliteInstall.command(log), state);
+      Dynalite dynalite = Dynalite.start(command != null ? command : NodeInstall.DYNALITE.program(log), state);
       log.println("stratus-local: DynamoDB (dynalite) at " + dynalite.endpoint());
       return new LocalDynamo(dynalite.endpoint(), dynalite, null);
-    } catch (Dynalite.NotInstalled e) {
+    } catch (NodeServer.NotInstalled e) {
       throw new LocalException(e.getMessage() + ", or pass --dynamodb-endpoint URL");
     } catch (IllegalStateException e) {
       throw new LocalException(e.getMessage());

@@ -217,9 +217,14 @@ public final class LocalMain {
     out.println("stratus-local: API        http://127.0.0.1:" + server.port() + "  (REST and HTTP API routes" + key + ")");
     out.println("stratus-local: S3         " + server.s3Endpoint() + "  (access key " + LocalServer.ACCESS_KEY
         + ", secret " + LocalServer.SECRET_KEY + ")");
-    out.println("stratus-local: DynamoDB   " + server.dynamoEndpoint());
+    out.println("stratus-local: DynamoDB   " + server.dynamoEndpoint() + (server.streamsRecorded()
+        ? "  (streams recorded)" : ""));
     out.println("stratus-local: SQS        " + server.sqsEndpoint() + "  (ElasticMQ)");
     out.println("stratus-local: SNS        " + server.snsEndpoint() + "  (Publish)");
+    out.println("stratus-local: EventBridge " + server.eventBridgeEndpoint() + "  (PutEvents)");
+    if (server.kinesisEndpoint() != null) {
+      out.println("stratus-local: Kinesis    " + server.kinesisEndpoint() + "  (kinesalite)");
+    }
     out.println("stratus-local: other AWS  " + server.refuserEndpoint() + "  (refused: no call leaves this machine)");
     out.println("stratus-local: functions  " + String.join(", ", server.functionIds()) + "  (Ctrl-C stops all)");
     return server;

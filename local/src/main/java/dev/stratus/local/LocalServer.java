@@ -10,6 +10,7 @@ import dev.stratus.template.events.DynamoDbStreamEvent;
 import dev.stratus.template.events.EventBridgeRuleEvent;
 import dev.stratus.template.events.EventPattern;
 import dev.stratus.template.events.HttpApiEvent;
+import dev.stratus.template.events.KinesisEvent;
 import dev.stratus.template.events.OtherEvent;
 import dev.stratus.template.events.S3Event;
 import dev.stratus.template.events.SamEvent;
@@ -52,7 +53,7 @@ public final class LocalServer implements AutoCloseable {
 
   /**
    * How to run: see {@code LocalMain}'s usage for each. A null {@code dynaliteCommand} or {@code runtimeClasspath}
-   * means the ones stratus-local carries ({@link DynaliteInstall}, {@link LocalMain#runtimeClasspath()}).
+   * means the ones stratus-local carries ({@link NodeInstall}, {@link LocalMain#runtimeClasspath()}).
    */
   public record Options(Path template, int port, String apiKey, Map<String, String> parameters, Path staticDir,
       URI dynamoEndpoint, Path dynaliteCommand, Path runtimeClasspath, double clockSpeed,
@@ -101,6 +102,7 @@ public final class LocalServer implements AutoCloseable {
   private LocalEventBridge eventBridge;
   private NoLocalService refuser;
   private LocalDynamo dynamo;
+  private LocalKinesis kinesis;
   private ApiGateway api;
   private InvokeEndpoint invokeApi;
 
@@ -130,22 +132,29 @@ public final class LocalServer implements AutoCloseable {
     RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath() != null ? o.runtimeClasspath()
         : LocalMain.runtimeClasspath());
     s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
-    // dynalite (a Node process) and ElasticMQ start side by side: each takes about a second.
+    // dynalite, kinesalite (Node processes) and ElasticMQ start side by side: each takes about a second.
     CompletableFuture<LocalDynamo> starting = CompletableFuture.supplyAsync(() -> LocalDynamo.start(stack,
         o.dynamoEndpoint(), o.dynaliteCommand(), o.state() == null ? null : o.state().resolve("dynamodb"), log));
+    CompletableFuture<LocalKinesis> startingKinesis = CompletableFuture.supplyAsync(() -> LocalKinesis.start(stack, log));
     try {
       sqs = LocalSqs.start(stack);
     } finally {
       try {
-        dynamo = starting.join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : e;
+        dynamo = joined(starting);
+      } finally {
+        kinesis = joined(startingKinesis);
       }
     }
     dynamo.watch(message -> {
       log.println("stratus-local: " + message + "; stopping: DynamoDB calls would fail from here on");
       failed.complete(message);
     });
+    if (kinesis != null) {
+      kinesis.watch(message -> {
+        log.println("stratus-local: " + message + "; stopping: Kinesis calls would fail from here on");
+        failed.complete(message);
+      });
+    }
     Map<String, FunctionSpec> specs = FunctionSpec.all(stack);
     for (String id : o.environment().keySet()) {
       if (!specs.containsKey(id)) {
@@ -159,7 +168,8 @@ public final class LocalServer implements AutoCloseable {
         busRules, o.clockSpeed())));
     sns = LocalSns.start(stack, topicSubscriptions, sqs.client, this::deliver, log);
     eventBridge = new LocalEventBridge(stack, busRules, this::deliver, log);
-    refuser = new NoLocalService(List.of("s3", "dynamodb", "sqs", "sns", "eventbridge"), log);
+    refuser = new NoLocalService(kinesis == null ? List.of("s3", "dynamodb", "sqs", "sns", "eventbridge")
+        : List.of("s3", "dynamodb", "sqs", "sns", "eventbridge", "kinesis"), log);
     Map<String, String> base = new LinkedHashMap<>();
     base.put("AWS_REGION", LocalStack.REGION);
     base.put("AWS_DEFAULT_REGION", LocalStack.REGION);
@@ -173,10 +183,17 @@ public final class LocalServer implements AutoCloseable {
     services.put("sqs", sqs.endpoint);
     services.put("sns", sns.endpoint);
     services.put("eventbridge", eventBridge.endpoint);
+    if (kinesis != null) {
+      services.put("kinesis", kinesis.endpoint);
+      // SDKs speak JSON to kinesalite (v2, then v1): its CBOR answers to GetRecords are not what they read, and
+      // the relays that judge calls read JSON.
+      base.put("CBOR_ENABLED", "false");
+      base.put("AWS_CBOR_DISABLE", "true");
+    }
     services.forEach((service, uri) -> base.put(endpointVariable(service), uri.toString()));
     Map<String, String> names = new LinkedHashMap<>();
     for (String type : List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic",
-        "AWS::Events::EventBus")) {
+        "AWS::Events::EventBus", LocalKinesis.TYPE)) {
       stack.ofType(type).keySet().forEach(r -> names.put(String.valueOf(stack.getAtt(r, "Arn")), r));
     }
     specs.forEach((id, spec) -> {
@@ -402,11 +419,29 @@ public final class LocalServer implements AutoCloseable {
         if (disabled(e.properties().get("Enabled"))) {
           return null;
         }
-        pollers.add(new StreamPoller(function, () -> pools.get(function), stream,
-            number(e.batchSize(), DynamoDbStreamEvent.DEFAULT_BATCH_SIZE),
-            number(e.properties().get("MaximumBatchingWindowInSeconds"), 0) * 1000L,
-            number(e.properties().get("MaximumRetryAttempts"), -1), reportsFailures(e),
-            "TRIM_HORIZON".equals(text(e.startingPosition(), "StartingPosition")), log));
+        pollers.add(new ShardPoller<>(function, () -> pools.get(function),
+            stream.reader(fromStart(e.startingPosition()), windowMillis(e)),
+            number(e.batchSize(), DynamoDbStreamEvent.DEFAULT_BATCH_SIZE), maximumRetryAttempts(e), reportsFailures(e),
+            log));
+        return null;
+      }
+
+      public Void kinesis(KinesisEvent e) {
+        if (e.streamId() == null || kinesis == null) {
+          log.println("stratus-local: " + function + "/" + name + ": the stream " + text(e.stream(), "Stream")
+              + " is not a stream of this template; invoke the function instead");
+          return null;
+        }
+        if (disabled(e.properties().get("Enabled"))) {
+          return null;
+        }
+        String stream = stack.physicalName(e.streamId());
+        String arn = text(e.stream(), "Stream");
+        for (String shard : kinesis.shardIds(stream)) {
+          pollers.add(new ShardPoller<>(function, () -> pools.get(function), new KinesisShard(kinesis.client, stream,
+              arn, shard, fromStart(e.startingPosition()), windowMillis(e)),
+              number(e.batchSize(), KinesisEvent.DEFAULT_BATCH_SIZE), maximumRetryAttempts(e), reportsFailures(e), log));
+        }
         return null;
       }
 
@@ -420,6 +455,27 @@ public final class LocalServer implements AutoCloseable {
         return null;
       }
     });
+  }
+
+  /** What a service started on another thread gave, or the error it ended with. */
+  private static <T> T joined(CompletableFuture<T> starting) {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private boolean fromStart(Value startingPosition) {
+    return "TRIM_HORIZON".equals(text(startingPosition, "StartingPosition"));
+  }
+
+  private long windowMillis(SamEvent e) {
+    return number(e.properties().get("MaximumBatchingWindowInSeconds"), 0) * 1000L;
+  }
+
+  private int maximumRetryAttempts(SamEvent e) {
+    return number(e.properties().get("MaximumRetryAttempts"), -1);
   }
 
   private boolean reportsFailures(SamEvent e) {
@@ -587,6 +643,16 @@ public final class LocalServer implements AutoCloseable {
     return dynamo.endpoint;
   }
 
+  /** Whether the DynamoDB endpoint records the changes of tables with streams. */
+  boolean streamsRecorded() {
+    return dynamo.recordsStreams();
+  }
+
+  /** Kinesis, or null when the template has no stream. */
+  public URI kinesisEndpoint() {
+    return kinesis == null ? null : kinesis.endpoint;
+  }
+
   public String apiKey() {
     return apiKey;
   }
@@ -628,6 +694,9 @@ public final class LocalServer implements AutoCloseable {
     }
     if (dynamo != null) {
       dynamo.close();
+    }
+    if (kinesis != null) {
+      kinesis.close();
     }
     if (s3 != null) {
       s3.close();

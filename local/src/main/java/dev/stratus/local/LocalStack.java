@@ -130,7 +130,7 @@ final class LocalStack {
       case "AWS::DynamoDB::Table" -> "TableName";
       case "AWS::SQS::Queue" -> "QueueName";
       case "AWS::SNS::Topic" -> "TopicName";
-      case "AWS::Events::EventBus" -> "Name";
+      case "AWS::Events::EventBus", "AWS::Kinesis::Stream" -> "Name";
       case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
       default -> null;
     };
@@ -296,10 +296,15 @@ final class LocalStack {
       case "AWS::SQS::Queue" -> "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
       case "AWS::SNS::Topic" -> "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + name;
       case "AWS::Events::EventBus" -> eventBusArn(name);
+      case "AWS::Kinesis::Stream" -> kinesisStreamArn(name);
       case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "arn:aws:lambda:" + REGION + ":" + ACCOUNT
           + ":function:" + name;
       default -> "arn:aws:local:" + REGION + ":" + ACCOUNT + ":" + id;
     };
+  }
+
+  static String kinesisStreamArn(String name) {
+    return "arn:aws:kinesis:" + REGION + ":" + ACCOUNT + ":stream/" + name;
   }
 
   static String eventBusArn(String name) {

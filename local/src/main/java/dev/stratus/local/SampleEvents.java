@@ -10,6 +10,7 @@ import dev.stratus.template.events.DynamoDbStreamEvent;
 import dev.stratus.template.events.EventBridgeRuleEvent;
 import dev.stratus.template.events.EventPattern;
 import dev.stratus.template.events.HttpApiEvent;
+import dev.stratus.template.events.KinesisEvent;
 import dev.stratus.template.events.OtherEvent;
 import dev.stratus.template.events.RouteEvent;
 import dev.stratus.template.events.S3Event;
@@ -131,6 +132,15 @@ final class SampleEvents {
         String stream = String.valueOf(stack.evaluate(e.stream()));
         return Events.bytes(LambdaEvents.dynamoDb(stream, "NEW_AND_OLD_IMAGES", List.of(new LambdaEvents.StreamRecord(
             "INSERT", keys, null, item, "100000000000000000001", java.time.Instant.now()))));
+      }
+
+      /** One record whose data is the method's sample (or a small JSON object), on the stream's first shard. */
+      public byte[] kinesis(KinesisEvent e) {
+        String data = typed != null ? typed : "{\"id\":\"sample\"}";
+        return Events.bytes(LambdaEvents.kinesis(String.valueOf(stack.evaluate(e.stream())), List.of(
+            new LambdaEvents.KinesisRecord("sample", data.getBytes(StandardCharsets.UTF_8),
+                "49590338271490256608559692538361571095921575989136588898", "shardId-000000000000",
+                java.time.Instant.now()))));
       }
 
       private String first(Map<?, ?> pattern, String field, String otherwise) {

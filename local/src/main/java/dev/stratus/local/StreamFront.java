@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.stratus.runtime.LambdaEvents.StreamRecord;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * DynamoDB as every local client reaches it when a table has a stream: each request passes to the DynamoDB
@@ -45,7 +41,6 @@ final class StreamFront implements AutoCloseable {
   private final URI target;
   private final Map<String, StreamLog> logs;
   private final HttpServer server;
-  private final ExecutorService threads;
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private long sequence;
 
@@ -53,20 +48,8 @@ final class StreamFront implements AutoCloseable {
   StreamFront(URI target, Map<String, StreamLog> logs) {
     this.target = target;
     this.logs = Map.copyOf(logs);
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 64);
-    } catch (IOException e) {
-      throw new LocalException("cannot listen on loopback for DynamoDB streams: " + e.getMessage(), e);
-    }
-    threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "dynamodb-streams");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(threads);
-    server.createContext("/", this::handle);
-    server.start();
-    endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    server = Loopback.serve("dynamodb-streams", this::handle);
+    endpoint = Loopback.uri(server);
   }
 
   StreamLog log(String table) {
@@ -199,6 +182,5 @@ final class StreamFront implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    threads.shutdownNow();
   }
 }

@@ -1,6 +1,7 @@
 package dev.stratus.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratus.runtime.LambdaEvents;
 import dev.stratus.runtime.LambdaEvents.StreamRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ final class StreamLog {
   final String viewType;
   /** The key schema's attributes, in its order (the hash key first, as DynamoDB wants it). */
   final List<String> keyNames;
+  /** How long a reader waits for a first change before it looks again (and sees whether it was stopped). */
+  private static final long POLL_MILLIS = 1000;
+
   private final List<StreamRecord> records = new ArrayList<>();
 
   StreamLog(String table, String arn, String viewType, List<String> keyNames) {
@@ -79,6 +83,39 @@ final class StreamLog {
     while (records.size() < size && (left = deadline - System.nanoTime()) > 0) {
       wait(Math.max(1, left / 1_000_000));
     }
+  }
+
+  /**
+   * The stream as an event source mapping reads it.
+   *
+   * @param fromStart TRIM_HORIZON: every change the stream holds; else (LATEST) those from now on
+   * @param windowMillis how long a batch may wait to fill ({@code MaximumBatchingWindowInSeconds})
+   */
+  Shard<StreamRecord> reader(boolean fromStart, long windowMillis) {
+    int start = fromStart ? 0 : end();
+    return new Shard<>() {
+      private int position = start;
+
+      public List<StreamRecord> read(int max) throws InterruptedException {
+        return StreamLog.this.read(position, max, POLL_MILLIS, windowMillis);
+      }
+
+      public void advance(int n) {
+        position += n;
+      }
+
+      public String sequenceNumber(StreamRecord record) {
+        return record.sequenceNumber();
+      }
+
+      public byte[] event(List<StreamRecord> batch) {
+        return Events.bytes(LambdaEvents.dynamoDb(arn, viewType, batch));
+      }
+
+      public String describe() {
+        return "the stream of " + table;
+      }
+    };
   }
 
   @SuppressWarnings("unchecked")

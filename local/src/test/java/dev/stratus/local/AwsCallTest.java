@@ -51,6 +51,18 @@ class AwsCallTest {
   }
 
   @Test
+  void kinesisActsOnTheStreamItNamesByNameOrArn() {
+    assertThat(AwsCall.of("kinesis", "POST", "/", Map.of("x-amz-target", "Kinesis_20131202.PutRecord"),
+        bytes("{\"StreamName\": \"clicks\", \"Data\": \"e30=\", \"PartitionKey\": \"a\"}"))).containsExactly(
+        new AwsCall("kinesis:PutRecord", "arn:aws:kinesis:us-east-1:000000000000:stream/clicks"));
+    assertThat(AwsCall.of("kinesis", "POST", "/", Map.of("x-amz-target", "Kinesis_20131202.PutRecords"),
+        bytes("{\"StreamARN\": \"arn:aws:kinesis:us-east-1:000000000000:stream/clicks\", \"Records\": []}")))
+        .containsExactly(new AwsCall("kinesis:PutRecords", "arn:aws:kinesis:us-east-1:000000000000:stream/clicks"));
+    assertThat(AwsCall.of("kinesis", "POST", "/", Map.of("x-amz-target", "Kinesis_20131202.GetRecords"),
+        bytes("{\"ShardIterator\": \"AAA\"}"))).containsExactly(new AwsCall("kinesis:GetRecords", null));
+  }
+
+  @Test
   void anIndexAndPartiQlAreJudgedAsIamJudgesThem() {
     assertThat(AwsCall.of("dynamodb", "POST", "/", Map.of("x-amz-target", "DynamoDB_20120810.Query"),
         bytes("{\"TableName\": \"Orders\", \"IndexName\": \"byCustomer\"}"))).containsExactly(

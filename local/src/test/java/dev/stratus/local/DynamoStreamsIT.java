@@ -161,7 +161,7 @@ class DynamoStreamsIT {
     List<JsonNode> changes = awaitChanges("OrdersFunction", "retry-1", 3);
     assertThat(changes).extracting(c -> c.get("dynamodb").get("Keys").get("sk").get("N").asText())
         .startsWith("1").endsWith("1", "2");
-    assertThat(logs()).contains("[OrdersFunction] reported change");
+    assertThat(logs()).contains("[OrdersFunction] reported record");
   }
 
   @Test
@@ -169,7 +169,7 @@ class DynamoStreamsIT {
     put("JobsTable", Map.of("id", s("poison")));
     put("JobsTable", Map.of("id", s("after-poison")));
     awaitChanges("JobsFunction", "after-poison", 1);
-    assertThat(logs()).contains("[JobsFunction] skipped 1 changes of " + server.physicalName("JobsTable"));
+    assertThat(logs()).contains("[JobsFunction] skipped 1 records of the stream of " + server.physicalName("JobsTable"));
     assertThat(changesOf("JobsFunction", "poison")).hasSize(2); // tried, then retried once
   }
 

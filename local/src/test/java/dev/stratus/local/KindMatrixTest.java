@@ -43,7 +43,8 @@ class KindMatrixTest {
       "OnSqsMessage", "{Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}",
       "OnSnsMessage", "{Type: SNS, Properties: {Topic: !Ref Alerts}}",
       "OnEventBridgeRule", "{Type: EventBridgeRule, Properties: {Pattern: {source: [shop]}, EventBusName: !Ref Orders}}",
-      "OnDynamoDbStream", "{Type: DynamoDB, Properties: {Stream: !GetAtt Stock.StreamArn, StartingPosition: LATEST}}");
+      "OnDynamoDbStream", "{Type: DynamoDB, Properties: {Stream: !GetAtt Stock.StreamArn, StartingPosition: LATEST}}",
+      "OnKinesisRecord", "{Type: Kinesis, Properties: {Stream: !GetAtt Clicks.Arn, StartingPosition: LATEST}}");
 
   private static final String TEMPLATE = """
       Transform: AWS::Serverless-2016-10-31
@@ -58,6 +59,7 @@ class KindMatrixTest {
             AttributeDefinitions: [{AttributeName: sku, AttributeType: S}]
             KeySchema: [{AttributeName: sku, KeyType: HASH}]
             StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}
+        Clicks: {Type: AWS::Kinesis::Stream, Properties: {ShardCount: 1}}
         Fn:
           Type: AWS::Serverless::Function
           Properties:

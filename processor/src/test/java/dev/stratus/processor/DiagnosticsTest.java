@@ -350,6 +350,31 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aKinesisEventReadsAKinesisStreamAndItsBatchSizeIsOneKinesisTakes() {
+    JavaFileObject src = handler("Clicks", """
+        @CfFunction
+        @OnKinesisRecord(stream = "Orders", batchSize = 20000)
+        """);
+    JavaFileObject table = source("Tables", """
+        @CfResource(logicalId = "Orders", type = "AWS::DynamoDB::Table", properties = \"""
+            AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+            KeySchema: [{AttributeName: id, KeyType: HASH}]
+            BillingMode: PAY_PER_REQUEST
+            \""")
+        @CfResource(logicalId = "Clicks", type = "AWS::Kinesis::Stream", properties = "ShardCount: 1")
+        final class Tables {}
+        """);
+    Compilation compilation = compile(src, table);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[StratusInvalidBatchSize] batch size 20000 is out of range: a Kinesis"
+        + " stream takes 1 to 10000; leave it out for SAM's default of 100").inFile(src)
+        .onLineContaining("@OnKinesisRecord");
+    assertThat(compilation).hadErrorContaining("[StratusInvalidEventSource] Stream 'Orders' is AWS::DynamoDB::Table,"
+        + " not AWS::Kinesis::Stream; the template's AWS::Kinesis::Stream resources: Clicks").inFile(src)
+        .onLineContaining("@OnKinesisRecord");
+  }
+
+  @Test
   void aStreamStartsWhereDynamoDbCanStartIt() {
     JavaFileObject src = handler("Changes", """
         @CfFunction
@@ -365,8 +390,8 @@ class DiagnosticsTest {
         final class Tables {}
         """);
     assertSingleError(compile(src, table), src, "[StratusInvalidStartingPosition] StartingPosition 'AT_TIMESTAMP' is not"
-        + " one a DynamoDB stream takes: write LATEST (changes from now on) or TRIM_HORIZON (the stream's last 24"
-        + " hours)", "@OnDynamoDbStream");
+        + " one a DynamoDB stream takes: write LATEST (records from now on) or TRIM_HORIZON (all the stream holds)",
+        "@OnDynamoDbStream");
   }
 
   @Test

@@ -318,6 +318,39 @@ class TypedMethodsTest {
   }
 
   @Test
+  void aKinesisRecordsDataReachesItsMethodAndAFailedOneEndsTheBatch() throws Exception {
+    Object clicks = classes.loadClass("com.example.shop.Clicks").getDeclaredConstructor().newInstance();
+    TestClient client = TestClient.of(clicks);
+    assertThat(client.kinesis("clicked", "{\"user\": \"ann\", \"page\": \"/\"}",
+        "{\"user\": \"bob\", \"page\": \"\"}", "{\"user\": \"cy\", \"page\": \"/a\"}"))
+        .as("delivered again: the failed record and the one after it")
+        .containsExactly("{\"user\": \"bob\", \"page\": \"\"}", "{\"user\": \"cy\", \"page\": \"/a\"}");
+    assertThat(client.kinesis("raw", "plain text")).isEmpty();
+    assertThat(seen(clicks)).containsExactly("ann /", "raw plain text");
+    assertThat(client.logs()).singleElement().asString().contains("KINESIS record").contains("failed; it and those"
+        + " after it return to their source").contains("a click without a page, by bob");
+  }
+
+  @Test
+  void lambdaCallsAKinesisHandlerWithTheEventAsKinesisSendsIt() throws Exception {
+    String event = """
+        {"Records": [
+          {"kinesis": {"kinesisSchemaVersion": "1.0", "partitionKey": "1",
+             "sequenceNumber": "49590338271490256608559692538361571095921575989136588898",
+             "data": "eyJ1c2VyIjogImFubiIsICJwYWdlIjogIi9ob21lIn0=", "approximateArrivalTimestamp": 1545084650.987},
+           "eventSource": "aws:kinesis", "eventVersion": "1.0",
+           "eventID": "shardId-000000000006:49590338271490256608559692538361571095921575989136588898",
+           "eventName": "aws:kinesis:record", "invokeIdentityArn": "arn:aws:iam::123456789012:role/lambda-role",
+           "awsRegion": "us-east-2", "eventSourceARN": "arn:aws:kinesis:us-east-2:123456789012:stream/lambda-stream"}
+        ]}
+        """;
+    assertThat(invoke("com.example.shop.Clicks_Lambda::clicked", event)).isEqualTo("{\"batchItemFailures\":[]}");
+    String noPage = event.replace("eyJ1c2VyIjogImFubiIsICJwYWdlIjogIi9ob21lIn0=", "eyJ1c2VyIjogImFubiIsICJwYWdlIjogIiJ9");
+    assertThat(invoke("com.example.shop.Clicks_Lambda::clicked", noPage)).as("a record that failed").isEqualTo(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\"49590338271490256608559692538361571095921575989136588898\"}]}");
+  }
+
+  @Test
   void lambdaCallsAnSqsHandlerWithItsEvent() throws Exception {
     String event = """
         {"Records": [{"messageId": "059f36b4-87a3-44ab-83d2-661975830a7d", "receiptHandle": "AQEBwJnKyrHigUMZj6rY",

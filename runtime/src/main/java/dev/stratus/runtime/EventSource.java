@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,12 @@ public record EventSource<T>(String name, String what, Function<Map<?, ?>, Strin
   /** Each change of a DynamoDB stream, its images as JSON text; the reply names the records that failed. */
   public static final EventSource<TableChange<String>> DYNAMODB = new EventSource<>("DYNAMODB",
       "DynamoDB stream records", r -> text(map(r.get("dynamodb")).get("SequenceNumber")), EventSource::tableChange,
+      true, true, true);
+
+  /** Each record of a Kinesis stream, its data as text (base64-decoded); the reply names the records that failed. */
+  public static final EventSource<String> KINESIS = new EventSource<>("KINESIS", "Kinesis records",
+      r -> text(map(r.get("kinesis")).get("sequenceNumber")),
+      r -> new String(Base64.getDecoder().decode(text(map(r.get("kinesis")).get("data"))), StandardCharsets.UTF_8),
       true, true, true);
 
   static TableChange<String> tableChange(Map<?, ?> record) {

@@ -1,9 +1,11 @@
 package dev.stratus.runtime;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -171,6 +173,27 @@ public final class LambdaEvents {
       long size = keys.length() + (newImage == null ? 0 : newImage.length()) + (oldImage == null ? 0 : oldImage.length());
       w.name("SequenceNumber").string(r.sequenceNumber()).name("SizeBytes").number(size)
           .name("StreamViewType").string(viewType).endObject().name("eventSourceARN").string(streamArn).endObject();
+    }
+    return w.endArray().endObject().toString();
+  }
+
+  /** One Kinesis record: its partition key, its data, and where and when the shard took it. */
+  public record KinesisRecord(String partitionKey, byte[] data, String sequenceNumber, String shardId,
+      Instant arrived) {}
+
+  /** The Kinesis event of a batch from one shard of the stream {@code streamArn}. */
+  public static String kinesis(String streamArn, List<KinesisRecord> records) {
+    JsonWriter w = new JsonWriter().beginObject().name("Records").beginArray();
+    for (KinesisRecord r : records) {
+      w.beginObject().name("kinesis").beginObject().name("kinesisSchemaVersion").string("1.0")
+          .name("partitionKey").string(r.partitionKey()).name("sequenceNumber").string(r.sequenceNumber())
+          .name("data").string(Base64.getEncoder().encodeToString(r.data()))
+          .name("approximateArrivalTimestamp")
+          .raw(BigDecimal.valueOf(r.arrived().toEpochMilli()).movePointLeft(3).toPlainString())
+          .endObject().name("eventSource").string("aws:kinesis").name("eventVersion").string("1.0")
+          .name("eventID").string(r.shardId() + ":" + r.sequenceNumber()).name("eventName").string("aws:kinesis:record")
+          .name("invokeIdentityArn").string("arn:aws:iam::" + ACCOUNT + ":role/lambda-role")
+          .name("awsRegion").string(region(streamArn)).name("eventSourceARN").string(streamArn).endObject();
     }
     return w.endArray().endObject().toString();
   }

@@ -100,6 +100,28 @@ public final class TestClient {
     return failed;
   }
 
+  /**
+   * Puts records with {@code data} (each its text, JSON for a typed method) on one shard of a Kinesis stream for
+   * the typed method {@code method}, in one batch; returns the data that Lambda would deliver again: the first
+   * record that failed and those after it.
+   */
+  public List<String> kinesis(String method, String... data) {
+    List<LambdaEvents.KinesisRecord> batch = new ArrayList<>();
+    java.time.Instant now = java.time.Instant.now();
+    for (int i = 0; i < data.length; i++) {
+      batch.add(new LambdaEvents.KinesisRecord("key-" + i, data[i].getBytes(StandardCharsets.UTF_8),
+          String.format("%056d", i + 1), "shardId-000000000000", now));
+    }
+    String reply = send(method, EventSource.KINESIS, LambdaEvents.kinesis(SAMPLE_ARN + "kinesis:" + LambdaEvents.REGION
+        + ":" + LambdaEvents.ACCOUNT + ":stream/" + method, batch));
+    List<?> failed = (List<?>) ((Map<?, ?>) JsonReader.read(reply, Codecs.ANY)).get("batchItemFailures");
+    int first = data.length;
+    for (Object f : failed) {
+      first = Math.min(first, Integer.parseInt(String.valueOf(((Map<?, ?>) f).get("itemIdentifier"))) - 1);
+    }
+    return List.of(data).subList(first, data.length);
+  }
+
   /** Publishes {@code message} to the typed method {@code method}; a failure is thrown, as Lambda would retry. */
   public void sns(String method, String message) {
     String topic = SAMPLE_ARN + "sns:" + LambdaEvents.REGION + ":" + LambdaEvents.ACCOUNT + ":" + method;

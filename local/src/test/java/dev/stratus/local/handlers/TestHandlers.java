@@ -171,4 +171,30 @@ public final class TestHandlers {
       out.write(("{\"batchItemFailures\":[" + failures + "]}").getBytes(StandardCharsets.UTF_8));
     }
   }
+
+  /**
+   * A Kinesis function: logs {@code kinesis PARTITION-KEY DATA} for each record, and reports as failed, the first
+   * time it sees it, a record whose data starts with {@code fail}.
+   */
+  public static class KinesisRecorder implements RequestStreamHandler {
+    private static final java.util.Set<String> FAILED_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"partitionKey\":\"([^\"]*)\","
+          + "\"sequenceNumber\":\"(\\d+)\",\"data\":\"([^\"]*)\"").matcher(new String(in.readAllBytes(),
+          StandardCharsets.UTF_8));
+      StringBuilder failures = new StringBuilder();
+      while (m.find()) {
+        String data = new String(java.util.Base64.getDecoder().decode(m.group(3)), StandardCharsets.UTF_8);
+        context.getLogger().log("kinesis " + m.group(1) + " " + data);
+        if (data.startsWith("fail") && FAILED_ONCE.add(m.group(2))) {
+          failures.append(failures.length() == 0 ? "" : ",").append("{\"itemIdentifier\":\"").append(m.group(2))
+              .append("\"}");
+          break; // as a stream's function does: what follows waits for it
+        }
+      }
+      out.write(("{\"batchItemFailures\":[" + failures + "]}").getBytes(StandardCharsets.UTF_8));
+    }
+  }
 }

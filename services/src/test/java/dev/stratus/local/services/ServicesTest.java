@@ -39,7 +39,7 @@ class ServicesTest {
 
   @Test
   void aMissingDynaliteSaysWhatToRun() {
-    assertThatThrownBy(() -> Dynalite.start(Path.of("/nowhere/dynalite"))).isInstanceOf(Dynalite.NotInstalled.class)
+    assertThatThrownBy(() -> Dynalite.start(Path.of("/nowhere/dynalite"))).isInstanceOf(NodeServer.NotInstalled.class)
         .hasMessage("/nowhere/dynalite is missing: run 'npm ci' at the repository root");
   }
 

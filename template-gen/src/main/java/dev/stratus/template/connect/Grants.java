@@ -38,6 +38,7 @@ public final class Grants {
       "AWS::Lambda::Function", "NAME",
       "AWS::StepFunctions::StateMachine", "ARN",
       "AWS::Events::EventBus", "NAME",
+      "AWS::Kinesis::Stream", "NAME",
       "AWS::Location::PlaceIndex", "NAME");
 
   /** A grant, or the message that says why there is none. */
@@ -58,6 +59,7 @@ public final class Grants {
       "AWS::StepFunctions::StateMachine",
       "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${P}",
       "AWS::Events::EventBus", "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${P}",
+      "AWS::Kinesis::Stream", "arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${P}",
       "AWS::Location::PlaceIndex", "arn:${AWS::Partition}:geo:${AWS::Region}:${AWS::AccountId}:place-index/${P}");
   /** A bucket's listings, which {@code s3:prefix} narrows to the keys a use's {@code objects} names. */
   private static final Set<String> LISTINGS = Set.of("s3:listbucket", "s3:listbucketversions",

@@ -18,29 +18,14 @@ public record DynamoDbStreamEvent(Mapping properties) implements SamEvent {
   public static final String TABLE = "AWS::DynamoDB::Table";
   public static final int MAX_BATCH_SIZE = 10_000;
   public static final int DEFAULT_BATCH_SIZE = 100;
-  static final List<String> STARTING_POSITIONS = List.of("LATEST", "TRIM_HORIZON");
   public static final EventKind<DynamoDbStreamEvent> KIND = new EventKind<>("OnDynamoDbStream", List.of("DynamoDB"),
       List.of("DynamodbEvent"), (type, p) -> new DynamoDbStreamEvent(p), DynamoDbStreamEvent::fromAnnotation,
       in -> SamEvents.alphanumeric(in.string("table")) + "Stream",
       Typed.eachInEnvelope("DYNAMODB", "DynamoDB stream records", "dev.stratus.runtime.TableChange", null, true));
 
   static DynamoDbStreamEvent fromAnnotation(AnnotationInput in) {
-    Value stream = SamEvents.source(in, "table", "StreamArn");
-    if (stream == null) {
-      return null;
-    }
-    Mapping.Builder p = Mapping.builder().put("Stream", stream)
-        .put("StartingPosition", Value.str(in.string("startingPosition")));
-    if (in.isExplicit("batchSize")) {
-      p.put("BatchSize", Value.num(in.integer("batchSize")));
-    }
-    if (in.isExplicit("maximumBatchingWindowInSeconds")) {
-      p.put("MaximumBatchingWindowInSeconds", Value.num(in.integer("maximumBatchingWindowInSeconds")));
-    }
-    if (in.isExplicit("maximumRetryAttempts")) {
-      p.put("MaximumRetryAttempts", Value.num(in.integer("maximumRetryAttempts")));
-    }
-    return new DynamoDbStreamEvent(p.build());
+    Mapping p = SamEvents.streamProperties(in, "table", "StreamArn");
+    return p == null ? null : new DynamoDbStreamEvent(p);
   }
 
   public String type() {
@@ -81,12 +66,8 @@ public record DynamoDbStreamEvent(Mapping properties) implements SamEvent {
 
   @Override
   public List<Message> check(Map<String, Resource> resources) {
-    List<Message> out = new ArrayList<>();
-    SamEvents.batchSizeOutOfRange(batchSize(), "a DynamoDB stream", MAX_BATCH_SIZE, DEFAULT_BATCH_SIZE).ifPresent(out::add);
-    if (startingPosition() instanceof Value.Str s && !STARTING_POSITIONS.contains(s.value())) {
-      out.add(Diagnostic.InvalidStartingPosition.with(s.value(), "a DynamoDB stream",
-          "LATEST (changes from now on) or TRIM_HORIZON (the stream's last 24 hours)"));
-    }
+    List<Message> out = new ArrayList<>(SamEvents.checkStream(properties, "a DynamoDB stream", MAX_BATCH_SIZE,
+        DEFAULT_BATCH_SIZE));
     String table = table();
     if (table != null) {
       SamEvents.expectType("Stream", table, TABLE, resources).ifPresentOrElse(out::add, () -> {

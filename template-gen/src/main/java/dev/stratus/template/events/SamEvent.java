@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public sealed interface SamEvent
     permits RouteEvent, S3Event, ScheduleEvent, SqsEvent, SnsEvent, EventBridgeRuleEvent, DynamoDbStreamEvent,
-    OtherEvent {
+    KinesisEvent, OtherEvent {
 
   interface Visitor<R> {
     R api(ApiEvent event);
@@ -33,6 +33,8 @@ public sealed interface SamEvent
     R eventBridge(EventBridgeRuleEvent event);
 
     R dynamoDb(DynamoDbStreamEvent event);
+
+    R kinesis(KinesisEvent event);
 
     R other(OtherEvent event);
   }

@@ -8,6 +8,7 @@ import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ import java.util.regex.Pattern;
 public final class SamEvents {
   /** Every kind an annotation declares; a new kind is one more entry here and one more {@link SamEvent.Visitor} method. */
   public static final List<EventKind<?>> KINDS = List.of(ApiEvent.KIND, HttpApiEvent.KIND, S3Event.KIND,
-      ScheduleEvent.KIND, SqsEvent.KIND, SnsEvent.KIND, EventBridgeRuleEvent.KIND, DynamoDbStreamEvent.KIND);
+      ScheduleEvent.KIND, SqsEvent.KIND, SnsEvent.KIND, EventBridgeRuleEvent.KIND, DynamoDbStreamEvent.KIND,
+      KinesisEvent.KIND);
+  /** Where a stream's event source mapping starts reading. */
+  static final List<String> STARTING_POSITIONS = List.of("LATEST", "TRIM_HORIZON");
 
   static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
 
@@ -91,6 +95,36 @@ public final class SamEvents {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A stream's event from an annotation: {@code Stream} (the {@code getAtt} of a resource named by {@code attribute}),
+   * {@code StartingPosition}, and the batching and retry properties the annotation writes.
+   */
+  static Mapping streamProperties(AnnotationInput in, String attribute, String getAtt) {
+    Value stream = source(in, attribute, getAtt);
+    if (stream == null) {
+      return null;
+    }
+    Mapping.Builder p = Mapping.builder().put("Stream", stream)
+        .put("StartingPosition", Value.str(in.string("startingPosition")));
+    for (String property : List.of("batchSize", "maximumBatchingWindowInSeconds", "maximumRetryAttempts")) {
+      if (in.isExplicit(property)) {
+        p.put(capitalize(property), Value.num(in.integer(property)));
+      }
+    }
+    return p.build();
+  }
+
+  /** What is wrong with a stream event's batch size and starting position, said for {@code source}. */
+  static List<Message> checkStream(Mapping properties, String source, int maxBatch, int defaultBatch) {
+    List<Message> out = new ArrayList<>();
+    batchSizeOutOfRange(properties.get("BatchSize"), source, maxBatch, defaultBatch).ifPresent(out::add);
+    if (properties.get("StartingPosition") instanceof Value.Str s && !STARTING_POSITIONS.contains(s.value())) {
+      out.add(Diagnostic.InvalidStartingPosition.with(s.value(), source,
+          "LATEST (records from now on) or TRIM_HORIZON (all the stream holds)"));
+    }
+    return out;
   }
 
   /** A default event name from an attribute's text: letters and digits, or nothing when too long to be useful. */

@@ -17,6 +17,8 @@ class GrantsTest {
       "OrdersTable", Resource.of("AWS::DynamoDB::Table", Mapping.EMPTY),
       "JobQueue", Resource.of("AWS::SQS::Queue", Mapping.EMPTY),
       "Alerts", Resource.of("AWS::SNS::Topic", Mapping.EMPTY),
+      "Clicks", Resource.of("AWS::Kinesis::Stream", Mapping.EMPTY),
+      "ShopBus", Resource.of("AWS::Events::EventBus", Mapping.EMPTY),
       "Worker", Resource.of("AWS::Serverless::Function", Mapping.EMPTY));
 
   @Test
@@ -52,6 +54,32 @@ class GrantsTest {
             Resource:
               - !GetAtt JobQueue.Arn
         """);
+  }
+
+  @Test
+  void aStreamIsReadAndPutToByItsArnAndABusTakesEvents() {
+    Grant stream = Grants.derive("Worker", new Use("Clicks", List.of("Read", "Write"), ""), RESOURCES).grant();
+    assertThat(stream.envName()).isEqualTo("CLICKS_NAME");
+    assertThat(YamlWriter.write(stream.policy())).isEqualTo("""
+        Statement:
+          - Effect: Allow
+            Action:
+              - kinesis:DescribeStream
+              - kinesis:DescribeStreamSummary
+              - kinesis:GetRecords
+              - kinesis:GetShardIterator
+            Resource:
+              - !GetAtt Clicks.Arn
+          - Effect: Allow
+            Action:
+              - kinesis:PutRecord
+              - kinesis:PutRecords
+            Resource:
+              - !GetAtt Clicks.Arn
+        """);
+    Grant bus = Grants.derive("Worker", new Use("ShopBus", List.of("Write"), ""), RESOURCES).grant();
+    assertThat(bus.envName()).isEqualTo("SHOP_BUS_NAME");
+    assertThat(YamlWriter.write(bus.policy())).contains("- events:PutEvents", "- !GetAtt ShopBus.Arn");
   }
 
   @Test

@@ -18,7 +18,7 @@ class SamEventsTest {
       "Jobs", Resource.of("AWS::SQS::Queue", null), "Alerts", Resource.of("AWS::SNS::Topic", null),
       "Admin", Resource.of("AWS::Serverless::Api", null),
       "Orders", Resource.of("AWS::DynamoDB::Table", YamlReader.readValue("{StreamSpecification: {StreamViewType: NEW_IMAGE}}") instanceof Value.Mapping m ? m : null),
-      "Plain", Resource.of("AWS::DynamoDB::Table", null));
+      "Plain", Resource.of("AWS::DynamoDB::Table", null), "Clicks", Resource.of("AWS::Kinesis::Stream", null));
 
   private static SamEvent event(String yaml) {
     return SamEvents.read(YamlReader.readValue(yaml));
@@ -63,6 +63,10 @@ class SamEventsTest {
         return "dynamoDb";
       }
 
+      public String kinesis(KinesisEvent event) {
+        return "kinesis";
+      }
+
       public String other(OtherEvent event) {
         return "other";
       }
@@ -78,7 +82,8 @@ class SamEventsTest {
       "{Type: ScheduleV2, Properties: {ScheduleExpression: rate(1 day), State: DISABLED}}|schedule",
       "{Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn, BatchSize: 5}}|sqs",
       "{Type: SNS, Properties: {Topic: !Ref Alerts, FilterPolicy: {kind: [big]}}}|sns",
-      "{Type: Kinesis, Properties: {Stream: !GetAtt S.Arn, StartingPosition: LATEST}}|other",
+      "{Type: Kinesis, Properties: {Stream: !GetAtt S.Arn, StartingPosition: LATEST}}|kinesis",
+      "{Type: MQ, Properties: {Broker: !GetAtt B.Arn}}|other",
       "{Type: EventBridgeRule, Properties: {Pattern: {source: [shop]}, EventBusName: !Ref Orders}}|eventBridge",
       "{Type: CloudWatchEvent, Properties: {Pattern: {detail-type: [Tick]}}}|eventBridge",
       "{Type: DynamoDB, Properties: {Stream: !GetAtt Orders.StreamArn, StartingPosition: LATEST}}|dynamoDb",
@@ -100,7 +105,8 @@ class SamEventsTest {
   @Test
   void everyKindHasAnAnnotationAndItsJavaEventTypes() {
     assertThat(SamEvents.KINDS).extracting(EventKind::annotation).containsExactly("ApiRoute", "HttpApiRoute",
-        "OnS3Event", "OnSchedule", "OnSqsMessage", "OnSnsMessage", "OnEventBridgeRule", "OnDynamoDbStream");
+        "OnS3Event", "OnSchedule", "OnSqsMessage", "OnSnsMessage", "OnEventBridgeRule", "OnDynamoDbStream",
+        "OnKinesisRecord");
     assertThat(HttpApiEvent.KIND.javaTypes()).containsExactly(
         "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
         "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent");
@@ -197,8 +203,22 @@ class SamEventsTest {
         "[StratusInvalidBatchSize] batch size 0 is out of range: a DynamoDB stream takes 1 to 10000; leave it out"
             + " for SAM's default of 100",
         "[StratusInvalidStartingPosition] StartingPosition 'NOW' is not one a DynamoDB stream takes: write LATEST"
-            + " (changes from now on) or TRIM_HORIZON (the stream's last 24 hours)",
+            + " (records from now on) or TRIM_HORIZON (all the stream holds)",
         "[StratusInvalidEventSource] Stream 'Jobs' is AWS::SQS::Queue, not AWS::DynamoDB::Table; the template's"
             + " AWS::DynamoDB::Table resources: Orders, Plain");
+  }
+
+  @Test
+  void aKinesisEventReadsAStreamOfTheTemplate() {
+    assertThat(problems("{Type: Kinesis, Properties: {Stream: !GetAtt Clicks.Arn, StartingPosition: TRIM_HORIZON,"
+        + " BatchSize: 10000}}")).isEmpty();
+    assertThat(problems("{Type: Kinesis, Properties: {Stream: !GetAtt Orders.Arn, StartingPosition: AT_TIMESTAMP,"
+        + " BatchSize: 10001}}")).containsExactly(
+        "[StratusInvalidBatchSize] batch size 10001 is out of range: a Kinesis stream takes 1 to 10000; leave it out"
+            + " for SAM's default of 100",
+        "[StratusInvalidStartingPosition] StartingPosition 'AT_TIMESTAMP' is not one a Kinesis stream takes: write"
+            + " LATEST (records from now on) or TRIM_HORIZON (all the stream holds)",
+        "[StratusInvalidEventSource] Stream 'Orders' is AWS::DynamoDB::Table, not AWS::Kinesis::Stream; the"
+            + " template's AWS::Kinesis::Stream resources: Clicks");
   }
 }
