@@ -410,7 +410,7 @@ public final class LocalServer implements AutoCloseable {
       }
 
       public Void dynamoDb(DynamoDbStreamEvent e) {
-        StreamLog stream = e.table() == null ? null : dynamo.stream(stack.physicalName(e.table()));
+        StreamLog stream = e.resource() == null ? null : dynamo.stream(stack.physicalName(e.resource()));
         if (stream == null) {
           log.println("stratus-local: " + function + "/" + name + ": the stream " + text(e.stream(), "Stream")
               + " is not a stream of this template's tables; invoke the function instead");
@@ -427,7 +427,7 @@ public final class LocalServer implements AutoCloseable {
       }
 
       public Void kinesis(KinesisEvent e) {
-        if (e.streamId() == null || kinesis == null) {
+        if (e.resource() == null || kinesis == null) {
           log.println("stratus-local: " + function + "/" + name + ": the stream " + text(e.stream(), "Stream")
               + " is not a stream of this template; invoke the function instead");
           return null;
@@ -435,7 +435,7 @@ public final class LocalServer implements AutoCloseable {
         if (disabled(e.properties().get("Enabled"))) {
           return null;
         }
-        String stream = stack.physicalName(e.streamId());
+        String stream = stack.physicalName(e.resource());
         String arn = text(e.stream(), "Stream");
         for (String shard : kinesis.shardIds(stream)) {
           pollers.add(new ShardPoller<>(function, () -> pools.get(function), new KinesisShard(kinesis.client, stream,

@@ -123,7 +123,7 @@ final class SampleEvents {
       public byte[] dynamoDb(DynamoDbStreamEvent e) {
         Map<String, Object> item = AttributeValues.of(typed != null ? typed : "{\"id\":\"sample\"}");
         Map<String, Object> keys = new java.util.LinkedHashMap<>(item);
-        Resource table = e.table() == null ? null : stack.resources.get(e.table());
+        Resource table = e.resource() == null ? null : stack.resources.get(e.resource());
         Value schemaValue = table == null ? null : table.properties().get("KeySchema");
         if (schemaValue != null && stack.evaluate(schemaValue) instanceof List<?> schema) {
           List<String> names = schema.stream().map(k -> String.valueOf(((Map<?, ?>) k).get("AttributeName"))).toList();

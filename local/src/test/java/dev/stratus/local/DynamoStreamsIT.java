@@ -3,17 +3,11 @@ package dev.stratus.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,15 +91,11 @@ class DynamoStreamsIT {
 
   private LocalServer server;
   private DynamoDbClient dynamo;
-  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private final ServeLog log = new ServeLog();
 
   @BeforeAll
   void start() throws IOException {
-    Path dir = Files.createTempDirectory("stratus-streams-it");
-    TestHandlersJar.write(dir);
-    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-    server = LocalServer.start(TestStacks.options(template, 1, 1, "streams", null),
-        new PrintStream(logs, true, StandardCharsets.UTF_8));
+    server = TestStacks.serve("streams", TEMPLATE, 1, log);
     dynamo = LocalClients.of(DynamoDbClient.builder(), server.dynamoEndpoint());
   }
 
@@ -161,7 +151,7 @@ class DynamoStreamsIT {
     List<JsonNode> changes = awaitChanges("OrdersFunction", "retry-1", 3);
     assertThat(changes).extracting(c -> c.get("dynamodb").get("Keys").get("sk").get("N").asText())
         .startsWith("1").endsWith("1", "2");
-    assertThat(logs()).contains("[OrdersFunction] reported record");
+    assertThat(log.text()).contains("[OrdersFunction] reported record");
   }
 
   @Test
@@ -169,7 +159,7 @@ class DynamoStreamsIT {
     put("JobsTable", Map.of("id", s("poison")));
     put("JobsTable", Map.of("id", s("after-poison")));
     awaitChanges("JobsFunction", "after-poison", 1);
-    assertThat(logs()).contains("[JobsFunction] skipped 1 records of the stream of " + server.physicalName("JobsTable"));
+    assertThat(log.text()).contains("[JobsFunction] skipped 1 records of the stream of " + server.physicalName("JobsTable"));
     assertThat(changesOf("JobsFunction", "poison")).hasSize(2); // tried, then retried once
   }
 
@@ -189,15 +179,11 @@ class DynamoStreamsIT {
     return AttributeValue.fromN(value);
   }
 
-  private String logs() {
-    return logs.toString(StandardCharsets.UTF_8);
-  }
-
   /** Every change the function was handed whose first key attribute is {@code key}, in the order handed. */
   private List<JsonNode> changesOf(String function, String key) {
     List<JsonNode> out = new ArrayList<>();
     String prefix = "[" + function + "] stream ";
-    for (String line : logs().split("\n")) {
+    for (String line : log.text().split("\n")) {
       int at = line.indexOf(prefix);
       if (at < 0) {
         continue;
@@ -216,15 +202,8 @@ class DynamoStreamsIT {
   }
 
   private List<JsonNode> awaitChanges(String function, String key, int count) throws InterruptedException {
-    await(count + " changes of " + key + " at " + function, () -> changesOf(function, key).size() >= count);
+    log.await(count + " changes of " + key + " at " + function, () -> changesOf(function, key).size() >= count);
     return changesOf(function, key);
   }
 
-  private void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 30 s for " + what + "; logs:\n" + logs()).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
 }

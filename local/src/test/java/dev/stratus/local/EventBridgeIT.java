@@ -2,14 +2,8 @@ package dev.stratus.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,15 +64,11 @@ class EventBridgeIT {
 
   private LocalServer server;
   private EventBridgeClient events;
-  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private final ServeLog log = new ServeLog();
 
   @BeforeAll
   void start() throws IOException {
-    Path dir = Files.createTempDirectory("stratus-eventbridge-it");
-    TestHandlersJar.write(dir);
-    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-    server = LocalServer.start(TestStacks.options(template, 1, 2, "bus", null),
-        new PrintStream(logs, true, StandardCharsets.UTF_8));
+    server = TestStacks.serve("bus", TEMPLATE, 2, log);
     events = LocalClients.of(EventBridgeClient.builder(), server.eventBridgeEndpoint());
   }
 
@@ -86,18 +76,6 @@ class EventBridgeIT {
   void stop() {
     events.close();
     server.close();
-  }
-
-  private String logs() {
-    return logs.toString(StandardCharsets.UTF_8);
-  }
-
-  private void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 30 s for " + what + "; logs:\n" + logs()).isLessThan(deadline);
-      Thread.sleep(50);
-    }
   }
 
   private PutEventsResponse put(String bus, String source, String detailType, String detail) {
@@ -112,18 +90,18 @@ class EventBridgeIT {
     assertThat(big.entries().get(0).eventId()).isNotBlank();
     put("arn:aws:events:us-east-1:000000000000:event-bus/orders", "shop.orders", "OrderPlaced",
         "{\"id\": \"o-2\", \"total\": 20}");
-    await("both orders at the function of every order", () -> logs().contains("[EveryOrderFunction] event OrderPlaced"
-        + " {\"id\":\"o-1\",\"total\":150}") && logs().contains("[EveryOrderFunction] event OrderPlaced"
+    log.await("both orders at the function of every order", () -> log.text().contains("[EveryOrderFunction] event OrderPlaced"
+        + " {\"id\":\"o-1\",\"total\":150}") && log.text().contains("[EveryOrderFunction] event OrderPlaced"
         + " {\"id\":\"o-2\",\"total\":20}"));
-    await("the big order", () -> logs().contains("[BigOrdersFunction] event OrderPlaced {\"id\":\"o-1\""));
-    assertThat(logs()).doesNotContain("[BigOrdersFunction] event OrderPlaced {\"id\":\"o-2\"")
+    log.await("the big order", () -> log.text().contains("[BigOrdersFunction] event OrderPlaced {\"id\":\"o-1\""));
+    assertThat(log.text()).doesNotContain("[BigOrdersFunction] event OrderPlaced {\"id\":\"o-2\"")
         .doesNotContain("[DefaultBusFunction]");
   }
 
   @Test
   void theDefaultBusHasItsOwnRules() throws InterruptedException {
     put(null, "shop.returns", "ReturnOpened", "{\"id\": \"r-1\"}");
-    await("the default bus's rule", () -> logs().contains("[DefaultBusFunction] event ReturnOpened {\"id\":\"r-1\"}"));
+    log.await("the default bus's rule", () -> log.text().contains("[DefaultBusFunction] event ReturnOpened {\"id\":\"r-1\"}"));
   }
 
   @Test

@@ -2,16 +2,10 @@ package dev.stratus.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -59,15 +53,11 @@ class KinesisIT {
 
   private LocalServer server;
   private KinesisClient kinesis;
-  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private final ServeLog log = new ServeLog();
 
   @BeforeAll
   void start() throws IOException {
-    Path dir = Files.createTempDirectory("stratus-kinesis-it");
-    TestHandlersJar.write(dir);
-    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-    server = LocalServer.start(TestStacks.options(template, 1, 1, "clicks", null),
-        new PrintStream(logs, true, StandardCharsets.UTF_8));
+    server = TestStacks.serve("clicks", TEMPLATE, 1, log);
     kinesis = LocalClients.of(KinesisClient.builder(), server.kinesisEndpoint());
   }
 
@@ -87,7 +77,7 @@ class KinesisIT {
         .partitionKey("user-" + i % 4).data(SdkBytes.fromUtf8String("click-" + i)).build()).toList();
     assertThat(kinesis.putRecords(b -> b.streamName(server.physicalName("ClickStream")).records(entries))
         .failedRecordCount()).isZero();
-    await("every click", () -> delivered("click-").size() == 12);
+    log.await("every click", () -> delivered("click-").size() == 12);
     for (int user = 0; user < 4; user++) {
       String key = "user-" + user;
       assertThat(delivered("click-").stream().filter(d -> d[0].equals(key)).map(d -> d[1]).toList())
@@ -102,11 +92,11 @@ class KinesisIT {
       kinesis.putRecord(b -> b.streamName(server.physicalName("ClickStream")).partitionKey("retry")
           .data(SdkBytes.fromUtf8String(data)));
     }
-    await("the failed record again, then the one after it", () -> delivered("after-1").size() == 1
+    log.await("the failed record again, then the one after it", () -> delivered("after-1").size() == 1
         && delivered("fail-1").size() == 2);
     List<String> order = delivered("").stream().filter(d -> d[0].equals("retry")).map(d -> d[1]).toList();
     assertThat(order).startsWith("fail-1").endsWith("fail-1", "after-1");
-    assertThat(logs()).contains("[ClicksFunction] reported record");
+    assertThat(log.text()).contains("[ClicksFunction] reported record");
   }
 
   @Test
@@ -118,14 +108,10 @@ class KinesisIT {
         "CBOR_ENABLED=false\n").containsPattern("AWS_ENDPOINT_URL_KINESIS=http://127\\.0\\.0\\.1:\\d+\n");
   }
 
-  private String logs() {
-    return logs.toString(StandardCharsets.UTF_8);
-  }
-
   /** Each record handed to the function whose data starts with {@code prefix}: its partition key and data. */
   private List<String[]> delivered(String prefix) {
     List<String[]> out = new ArrayList<>();
-    Matcher m = DELIVERED.matcher(logs());
+    Matcher m = DELIVERED.matcher(log.text());
     while (m.find()) {
       if (m.group(2).startsWith(prefix)) {
         out.add(new String[] {m.group(1), m.group(2)});
@@ -134,11 +120,4 @@ class KinesisIT {
     return out;
   }
 
-  private void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 30 s for " + what + "; logs:\n" + logs()).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
 }

@@ -3,16 +3,11 @@ package dev.stratus.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,14 +95,11 @@ class MessagingIT {
   private LocalServer server;
   private SqsClient sqs;
   private SnsClient sns;
-  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private final ServeLog log = new ServeLog();
 
   @BeforeAll
   void start() throws IOException {
-    Path dir = Files.createTempDirectory("stratus-messaging-it");
-    TestHandlersJar.write(dir);
-    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-    server = LocalServer.start(TestStacks.options(template, 1, 2, "msg", null), new PrintStream(logs, true, StandardCharsets.UTF_8));
+    server = TestStacks.serve("msg", TEMPLATE, 2, log);
     sqs = LocalClients.of(SqsClient.builder(), server.sqsEndpoint());
     sns = LocalClients.of(SnsClient.builder(), server.snsEndpoint());
   }
@@ -117,18 +109,6 @@ class MessagingIT {
     sqs.close();
     sns.close();
     server.close();
-  }
-
-  private String logs() {
-    return logs.toString(StandardCharsets.UTF_8);
-  }
-
-  private void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 30 s for " + what + "; logs:\n" + logs()).isLessThan(deadline);
-      Thread.sleep(50);
-    }
   }
 
   @Test
@@ -151,15 +131,15 @@ class MessagingIT {
     String url = sqs.getQueueUrl(b -> b.queueName("msg-Orders")).queueUrl();
     sqs.sendMessage(b -> b.queueUrl(url).messageBody("ok-1"));
     sqs.sendMessage(b -> b.queueUrl(url).messageBody("fail-1"));
-    await("the failed message's second delivery", () -> logs().contains("[WorkerFunction] got fail-1 count=2"));
+    log.await("the failed message's second delivery", () -> log.text().contains("[WorkerFunction] got fail-1 count=2"));
     String dlq = sqs.getQueueUrl(b -> b.queueName("msg-OrdersDlq")).queueUrl();
     List<Message> dead = new java.util.ArrayList<>();
-    await("the dead-letter queue", () -> {
+    log.await("the dead-letter queue", () -> {
       dead.addAll(sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(1)).messages());
       return !dead.isEmpty();
     });
     assertThat(dead).extracting(Message::body).containsExactly("fail-1");
-    assertThat(logs()).contains("[WorkerFunction] got ok-1 count=1").doesNotContain("got ok-1 count=2");
+    assertThat(log.text()).contains("[WorkerFunction] got ok-1 count=1").doesNotContain("got ok-1 count=2");
   }
 
   @Test
@@ -169,17 +149,17 @@ class MessagingIT {
       sns.publish(b -> b.topicArn(topic).message("disk " + kind).messageAttributes(Map.of("kind",
           MessageAttributeValue.builder().dataType("String").stringValue(kind).build())));
     }
-    await("both matching notifications", () -> logs().contains("[NotifierFunction] notified disk urgent")
-        && logs().contains("[NotifierFunction] notified disk sev1-disk"));
+    log.await("both matching notifications", () -> log.text().contains("[NotifierFunction] notified disk urgent")
+        && log.text().contains("[NotifierFunction] notified disk sev1-disk"));
     String audit = sqs.getQueueUrl(b -> b.queueName("msg-Audit")).queueUrl();
     List<String> bodies = new java.util.ArrayList<>();
-    await("all three in the audit queue", () -> {
+    log.await("all three in the audit queue", () -> {
       sqs.receiveMessage(b -> b.queueUrl(audit).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
           .forEach(m -> bodies.add(m.body()));
       return bodies.size() >= 3;
     });
     assertThat(bodies).containsExactlyInAnyOrder("disk routine", "disk urgent", "disk sev1-disk");
-    assertThat(logs()).doesNotContain("notified disk routine");
+    assertThat(log.text()).doesNotContain("notified disk routine");
     assertThatThrownBy(() -> sns.publish(b -> b.topicArn(topic + "-missing").message("x")))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("Topic does not exist");
   }
@@ -191,9 +171,9 @@ class MessagingIT {
         s3.putObject(b -> b.bucket("msg-drops").key(key), RequestBody.fromString("x"));
       }
     }
-    await("the matching upload", () -> logs().contains("[CsvFunction] s3 uploads/a.csv"));
+    log.await("the matching upload", () -> log.text().contains("[CsvFunction] s3 uploads/a.csv"));
     Thread.sleep(500);
-    assertThat(logs()).doesNotContain("s3 other/c.csv").doesNotContain("s3 uploads/b.txt");
+    assertThat(log.text()).doesNotContain("s3 other/c.csv").doesNotContain("s3 uploads/b.txt");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.stratus.local;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -9,6 +11,17 @@ final class TestStacks {
 
   static Path dynalite() {
     return Path.of(System.getProperty("dynalite.command", "../node_modules/.bin/dynalite"));
+  }
+
+  /**
+   * Serves {@code template} (YAML text whose functions' {@code CodeUri} is {@code handlers.jar}, the test
+   * handlers) from a folder of its own, as the stack {@code name}, logging to {@code log}.
+   */
+  static LocalServer serve(String name, String template, int maxJvms, ServeLog log) throws IOException {
+    Path dir = Files.createTempDirectory("stratus-" + name + "-it");
+    TestHandlersJar.write(dir);
+    return LocalServer.start(options(Files.writeString(dir.resolve("template.yaml"), template), 1, maxJvms, name,
+        null), log.out);
   }
 
   /** A stack of {@code template} with API key "k", no parameters, no overrides. */

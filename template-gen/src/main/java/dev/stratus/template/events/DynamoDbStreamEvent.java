@@ -1,8 +1,6 @@
 package dev.stratus.template.events;
 
-import dev.stratus.template.Fn;
 import dev.stratus.template.Resource;
-import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
@@ -14,7 +12,7 @@ import java.util.Map;
  * {@code Type: DynamoDB}: batches of a table's changes from its stream, in order per item, each record with the
  * images the table's {@code StreamViewType} carries.
  */
-public record DynamoDbStreamEvent(Mapping properties) implements SamEvent {
+public record DynamoDbStreamEvent(Mapping properties) implements StreamEvent {
   public static final String TABLE = "AWS::DynamoDB::Table";
   public static final int MAX_BATCH_SIZE = 10_000;
   public static final int DEFAULT_BATCH_SIZE = 100;
@@ -41,34 +39,11 @@ public record DynamoDbStreamEvent(Mapping properties) implements SamEvent {
     return new DynamoDbStreamEvent(SamEvents.reportingBatchItemFailures(properties));
   }
 
-  /** The stream's ARN as written: {@code !GetAtt OrdersTable.StreamArn} for a table of the template. */
-  public Value stream() {
-    return properties.get("Stream");
-  }
-
-  @Override
-  public Value source() {
-    return stream();
-  }
-
-  public Value startingPosition() {
-    return properties.get("StartingPosition");
-  }
-
-  public Value batchSize() {
-    return properties.get("BatchSize");
-  }
-
-  /** The table of the template whose stream this is, or null for a stream named by ARN. */
-  public String table() {
-    return stream() instanceof Fn.GetAtt g ? g.resource() : null;
-  }
-
   @Override
   public List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>(SamEvents.checkStream(properties, "a DynamoDB stream", MAX_BATCH_SIZE,
         DEFAULT_BATCH_SIZE));
-    String table = table();
+    String table = resource();
     if (table != null) {
       SamEvents.expectType("Stream", table, TABLE, resources).ifPresentOrElse(out::add, () -> {
         Resource r = resources.get(table);

@@ -1,8 +1,6 @@
 package dev.stratus.template.events;
 
-import dev.stratus.template.Fn;
 import dev.stratus.template.Resource;
-import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Message;
 import java.util.ArrayList;
@@ -10,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code Type: Kinesis}: batches of a Kinesis stream's records, in order per shard. */
-public record KinesisEvent(Mapping properties) implements SamEvent {
+public record KinesisEvent(Mapping properties) implements StreamEvent {
   public static final String STREAM = "AWS::Kinesis::Stream";
   public static final int MAX_BATCH_SIZE = 10_000;
   public static final int DEFAULT_BATCH_SIZE = 100;
@@ -37,34 +35,11 @@ public record KinesisEvent(Mapping properties) implements SamEvent {
     return new KinesisEvent(SamEvents.reportingBatchItemFailures(properties));
   }
 
-  /** The stream's ARN as written: {@code !GetAtt Clicks.Arn} for a stream of the template. */
-  public Value stream() {
-    return properties.get("Stream");
-  }
-
-  @Override
-  public Value source() {
-    return stream();
-  }
-
-  public Value startingPosition() {
-    return properties.get("StartingPosition");
-  }
-
-  public Value batchSize() {
-    return properties.get("BatchSize");
-  }
-
-  /** The stream of the template this reads, or null for one named by ARN. */
-  public String streamId() {
-    return stream() instanceof Fn.GetAtt g ? g.resource() : null;
-  }
-
   @Override
   public List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>(SamEvents.checkStream(properties, "a Kinesis stream", MAX_BATCH_SIZE,
         DEFAULT_BATCH_SIZE));
-    String stream = streamId();
+    String stream = resource();
     if (stream != null) {
       SamEvents.expectType("Stream", stream, STREAM, resources).ifPresent(out::add);
     }

@@ -14,8 +14,8 @@ import java.util.Map;
  * compile.
  */
 public sealed interface SamEvent
-    permits RouteEvent, S3Event, ScheduleEvent, SqsEvent, SnsEvent, EventBridgeRuleEvent, DynamoDbStreamEvent,
-    KinesisEvent, OtherEvent {
+    permits RouteEvent, S3Event, ScheduleEvent, SqsEvent, SnsEvent, EventBridgeRuleEvent, StreamEvent,
+    OtherEvent {
 
   interface Visitor<R> {
     R api(ApiEvent event);
