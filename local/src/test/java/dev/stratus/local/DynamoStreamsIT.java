@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class DynamoStreamsIT {
   private static final String TEMPLATE = """
       Transform: AWS::Serverless-2016-10-31
+      Globals:
+        Function: {Runtime: java21, CodeUri: handlers.jar}
       Resources:
         OrdersTable:
           Type: AWS::DynamoDB::Table
@@ -57,8 +59,6 @@ class DynamoStreamsIT {
           Type: AWS::Serverless::Function
           Properties:
             Handler: dev.stratus.local.handlers.TestHandlers$StreamRecorder::handleRequest
-            Runtime: java21
-            CodeUri: handlers.jar
             Events:
               Changes:
                 Type: DynamoDB
@@ -71,8 +71,6 @@ class DynamoStreamsIT {
           Type: AWS::Serverless::Function
           Properties:
             Handler: dev.stratus.local.handlers.TestHandlers$StreamRecorder::handleRequest
-            Runtime: java21
-            CodeUri: handlers.jar
             Events:
               Changes:
                 Type: DynamoDB
@@ -81,8 +79,6 @@ class DynamoStreamsIT {
           Type: AWS::Serverless::Function
           Properties:
             Handler: dev.stratus.local.handlers.TestHandlers$StreamRecorder::handleRequest
-            Runtime: java21
-            CodeUri: handlers.jar
             Events:
               Changes:
                 Type: DynamoDB

@@ -25,14 +25,14 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 class KinesisIT {
   private static final String TEMPLATE = """
       Transform: AWS::Serverless-2016-10-31
+      Globals:
+        Function: {Runtime: java21, CodeUri: handlers.jar}
       Resources:
         ClickStream: {Type: AWS::Kinesis::Stream, Properties: {ShardCount: 2}}
         ClicksFunction:
           Type: AWS::Serverless::Function
           Properties:
             Handler: dev.stratus.local.handlers.TestHandlers$KinesisRecorder::handleRequest
-            Runtime: java21
-            CodeUri: handlers.jar
             Events:
               Clicks:
                 Type: Kinesis
@@ -45,8 +45,6 @@ class KinesisIT {
           Type: AWS::Serverless::Function
           Properties:
             Handler: dev.stratus.local.handlers.TestHandlers$Environment::handleRequest
-            Runtime: java21
-            CodeUri: handlers.jar
             Environment: {Variables: {STREAM_ARN: !GetAtt ClickStream.Arn, STREAM: !Ref ClickStream}}
       """;
   private static final Pattern DELIVERED = Pattern.compile("\\[ClicksFunction] kinesis (\\S+) (\\S+)");
