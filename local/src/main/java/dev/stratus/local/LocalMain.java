@@ -225,6 +225,7 @@ public final class LocalMain {
     if (server.kinesisEndpoint() != null) {
       out.println("stratus-local: Kinesis    " + server.kinesisEndpoint() + "  (kinesalite)");
     }
+    server.functionUrls().forEach((id, url) -> out.println("stratus-local: URL        " + url + "  (" + id + ")"));
     out.println("stratus-local: other AWS  " + server.refuserEndpoint() + "  (refused: no call leaves this machine)");
     out.println("stratus-local: functions  " + String.join(", ", server.functionIds()) + "  (Ctrl-C stops all)");
     return server;

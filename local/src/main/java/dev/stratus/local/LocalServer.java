@@ -1,6 +1,7 @@
 package dev.stratus.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.stratus.template.FunctionUrlConfig;
 import dev.stratus.template.Resource;
 import dev.stratus.template.SamNames;
 import dev.stratus.template.Value;
@@ -105,6 +106,9 @@ public final class LocalServer implements AutoCloseable {
   private LocalKinesis kinesis;
   private ApiGateway api;
   private InvokeEndpoint invokeApi;
+  /** Each function URL's port, bound at start; then served by its gateway. */
+  private final Map<String, HttpServer> urlServers = new LinkedHashMap<>();
+  private final Map<String, ApiGateway> functionUrls = new LinkedHashMap<>();
 
   private LocalServer(LocalStack stack, String apiKey, PrintStream log) {
     this.stack = stack;
@@ -155,6 +159,14 @@ public final class LocalServer implements AutoCloseable {
         failed.complete(message);
       });
     }
+    // Bound before the functions' environments are read: !GetAtt of a URL is its local address.
+    stack.ofType(Resource.SERVERLESS_FUNCTION).forEach((id, r) -> {
+      if (r.properties().get("FunctionUrlConfig") != null) {
+        HttpServer url = ApiGateway.bind(0);
+        urlServers.put(id, url);
+        stack.functionUrl(id, URI.create("http://127.0.0.1:" + url.getAddress().getPort() + "/"));
+      }
+    });
     Map<String, FunctionSpec> specs = FunctionSpec.all(stack);
     for (String id : o.environment().keySet()) {
       if (!specs.containsKey(id)) {
@@ -208,6 +220,7 @@ public final class LocalServer implements AutoCloseable {
       t.start();
     });
     api = new ApiGateway(apiServer, routes, cors(), apiKey, o.staticDir(), this::function, log);
+    urlServers.forEach((id, url) -> functionUrls.put(id, functionUrl(id, url)));
     invokeApi = new InvokeEndpoint(this::function);
     watchCode();
   }
@@ -504,6 +517,34 @@ public final class LocalServer implements AutoCloseable {
         ? String.valueOf(stack.evaluate(r.properties().get("StageName"))) : SamNames.DEFAULT_STAGE;
   }
 
+  /**
+   * A function URL on a port of its own, as Lambda serves one: every method and path, payload 2.0, CORS as its
+   * config says. {@code AWS_IAM} is said, not checked: a signed request and an unsigned one are both served.
+   */
+  private ApiGateway functionUrl(String id, HttpServer server) {
+    String urlId = FunctionUrlConfig.resourceId(id);
+    FunctionUrlConfig config = FunctionUrlConfig.of((Map<?, ?>) stack.evaluate(
+        stack.ofType(Resource.SERVERLESS_FUNCTION).get(id).properties().get("FunctionUrlConfig")));
+    Map<String, ApiGateway.Cors> cors = new LinkedHashMap<>();
+    if (config.cors() != null) {
+      FunctionUrlConfig.Cors c = config.cors();
+      cors.put(urlId, new ApiGateway.Cors(String.join(",", c.allowOrigins()), c.allowMethods().isEmpty() ? null
+          : String.join(",", c.allowMethods()), c.allowHeaders().isEmpty() ? null : String.join(",", c.allowHeaders()),
+          c.maxAge() > 0 ? Integer.toString(c.maxAge()) : null));
+    }
+    if (config.authType().equals("AWS_IAM")) {
+      log.println("stratus-local: " + id + "'s URL is AWS_IAM; locally its callers' signatures are not checked");
+    }
+    return new ApiGateway(server, List.of(Route.functionUrl(id, urlId)), cors, apiKey, null, this::function, log);
+  }
+
+  /** Each function URL's local address, by its function's logical id. */
+  public Map<String, URI> functionUrls() {
+    Map<String, URI> out = new LinkedHashMap<>();
+    functionUrls.forEach((id, gateway) -> out.put(id, URI.create("http://127.0.0.1:" + gateway.port() + "/")));
+    return out;
+  }
+
   /** CORS per API, from the API's {@code Cors} or the {@code Globals.Api.Cors}. */
   private Map<String, ApiGateway.Cors> cors() {
     Map<String, ApiGateway.Cors> out = new LinkedHashMap<>();
@@ -681,6 +722,13 @@ public final class LocalServer implements AutoCloseable {
     } else if (apiServer != null) {
       apiServer.stop(0);
     }
+    urlServers.forEach((id, url) -> {
+      if (functionUrls.containsKey(id)) {
+        functionUrls.get(id).close();
+      } else {
+        url.stop(0);
+      }
+    });
     pools.values().forEach(FunctionPool::close);
     relays.forEach(AuditRelay::close);
     for (AutoCloseable c : new AutoCloseable[] {invokeApi, sns, eventBridge, refuser, sqs}) {

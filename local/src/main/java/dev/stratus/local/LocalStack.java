@@ -1,6 +1,7 @@
 package dev.stratus.local;
 
 import dev.stratus.template.Fn;
+import dev.stratus.template.FunctionUrlConfig;
 import dev.stratus.template.Parameter;
 import dev.stratus.template.PseudoParameter;
 import dev.stratus.template.Resource;
@@ -38,6 +39,8 @@ final class LocalStack {
   final Map<String, Resource> resources = new LinkedHashMap<>();
   private final Map<String, Boolean> conditions = new LinkedHashMap<>();
   private final Map<String, String> physicalNames = new LinkedHashMap<>();
+  /** The local address of each function URL, by the URL's logical id. */
+  private final Map<String, String> functionUrls = new LinkedHashMap<>();
   final List<String> notices = new ArrayList<>();
   /** The local SQS server, which a queue's URL names; set once it listens, before any value is evaluated. */
   URI sqsEndpoint;
@@ -278,7 +281,15 @@ final class LocalStack {
     return sqsEndpoint + "/" + ACCOUNT + "/" + queueName;
   }
 
+  /** Says where the URL of {@code functionId} is served here, which {@code !GetAtt FnUrl.FunctionUrl} gives. */
+  void functionUrl(String functionId, URI url) {
+    functionUrls.put(FunctionUrlConfig.resourceId(functionId), url.toString());
+  }
+
   Object getAtt(String id, String attribute) {
+    if (attribute.equals("FunctionUrl") && functionUrls.containsKey(id)) {
+      return functionUrls.get(id);
+    }
     Resource r = resources.get(id);
     String name = physicalNames.getOrDefault(id, id);
     if (r != null && r.type().equals("AWS::SQS::Queue") && attribute.equals("QueueUrl")) {

@@ -40,6 +40,11 @@ record Route(String method, String resourcePath, String function, String api, bo
         apiKeyRequired, stage, payloadVersion, Pattern.compile(pattern), parameters);
   }
 
+  /** A function URL's one route: every method and path, the root too, with no path parameters (payload 2.0). */
+  static Route functionUrl(String function, String url) {
+    return new Route("ANY", "/{proxy+}", function, url, false, "$default", "2.0", Pattern.compile("/.*"), List.of());
+  }
+
   /** The path parameters when {@code path} matches, else null. */
   Map<String, String> match(String path) {
     Matcher m = pattern.matcher(path);

@@ -1,8 +1,10 @@
 package dev.stratus.processor;
 
 import dev.stratus.annotations.CfFunction;
+import dev.stratus.annotations.FunctionUrl;
 import dev.stratus.annotations.Use;
 import dev.stratus.processor.glue.TypedMethod;
+import dev.stratus.template.FunctionUrlConfig;
 import dev.stratus.template.Lambda;
 import dev.stratus.template.Names;
 import dev.stratus.template.Resource;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -103,9 +106,28 @@ final class FunctionReader {
     return glue;
   }
 
+  /** The {@code @FunctionUrl} on {@code element}, if any and right. */
+  private Optional<FunctionUrlConfig> functionUrl(Element element) {
+    for (AnnotationView v : AnnotationView.all(element, FunctionUrl.class, elements)) {
+      String auth = v.string("authType");
+      if (!FunctionUrlConfig.AUTH_TYPES.contains(auth)) {
+        reporter.report(v.at("authType"), Diagnostic.InvalidUrlAuthType, auth);
+        return Optional.empty();
+      }
+      List<String> origins = v.strings("allowOrigins");
+      return Optional.of(new FunctionUrlConfig(auth, origins.isEmpty() ? null : new FunctionUrlConfig.Cors(origins,
+          v.strings("allowMethods"), v.strings("allowHeaders"), v.strings("exposeHeaders"),
+          v.bool("allowCredentials"), v.integer("maxAge"))));
+    }
+    return Optional.empty();
+  }
+
   private void reportEventsWithoutFunction(Element element, String where) {
     for (AnnotationView v : AnnotationView.all(element, Use.class, elements)) {
       reporter.report(v.origin(), Diagnostic.UseWithoutFunction, where);
+    }
+    for (AnnotationView v : AnnotationView.all(element, FunctionUrl.class, elements)) {
+      reporter.report(v.origin(), Diagnostic.EventWithoutFunction, v.simpleName(), where);
     }
     for (EventAnnotations.Binding event : EventAnnotations.ALL) {
       for (AnnotationView v : AnnotationView.all(element, event.annotation(), elements)) {
@@ -148,6 +170,7 @@ final class FunctionReader {
       props.put("SnapStart", Mapping.builder().put("ApplyOn", "PublishedVersions").build());
     }
     props.putNonEmpty("Environment", environment(fn, id, origins));
+    functionUrl(element).ifPresent(url -> props.put("FunctionUrlConfig", url.toMapping()));
     props.put("Policies", policies(fn, id, origins));
     props.putNonEmpty("Events", events(element, id, reportBatchItemFailures, origins));
     Set<String> declared = new HashSet<>();

@@ -2,6 +2,7 @@ package dev.stratus.processor;
 
 import dev.stratus.annotations.ApiRoute;
 import dev.stratus.annotations.Body;
+import dev.stratus.annotations.FunctionUrl;
 import dev.stratus.annotations.Header;
 import dev.stratus.annotations.HttpApiRoute;
 import dev.stratus.annotations.Path;
@@ -99,6 +100,17 @@ final class MethodReader {
         kind = kind == null ? event.kind() : kind;
       }
     }
+    List<AnnotationView> url = AnnotationView.all(method, FunctionUrl.class, elements);
+    if (!url.isEmpty() && !events.isEmpty()) {
+      AnnotationView other = events.values().iterator().next().get(0);
+      reporter.report(other.origin(), Diagnostic.TypedMethodEvent, other.simpleName(), name, "a typed method with"
+          + " @FunctionUrl is called at its URL, with every path and method; put @" + other.simpleName()
+          + " on a method of its own");
+      return null;
+    }
+    if (!url.isEmpty()) {
+      events.put(Typed.ROUTE, List.of());
+    }
     if (events.isEmpty()) {
       reporter.report(fn, Diagnostic.TypedMethodWithoutEvent, name, TYPED_EVENTS);
       return null;
@@ -119,6 +131,9 @@ final class MethodReader {
       for (AnnotationView v : events.get(typed)) {
         routes.add(new TypedMethod.Route(v.string("method").toUpperCase(Locale.ROOT), v.string("path"), v.string("api"),
             v.simpleName().equals("HttpApiRoute")));
+      }
+      if (!url.isEmpty()) {
+        routes.add(TypedMethod.Route.FUNCTION_URL);
       }
       Map<String, String> bound = new LinkedHashMap<>();
       boolean allBound = true;
@@ -425,8 +440,10 @@ final class MethodReader {
     }
     for (int i = 0; i < routes.size(); i++) {
       TypedMethod.Route r = routes.get(i);
+      // A function URL's event has no path parameters: its path is the request's.
+      boolean url = r == TypedMethod.Route.FUNCTION_URL;
       Set<String> variables = new LinkedHashSet<>();
-      Matcher m = PATH_VARIABLE.matcher(r.path());
+      Matcher m = PATH_VARIABLE.matcher(url ? "" : r.path());
       while (m.find()) {
         variables.add(m.group(1));
       }
@@ -440,7 +457,7 @@ final class MethodReader {
           VariableElement element = method.getParameters().stream()
               .filter(e -> e.getSimpleName().contentEquals(p.name())).findFirst().orElseThrow();
           reporter.report(AnnotationView.all(element, Path.class, elements).get(0).origin(),
-              Diagnostic.PathParameterNotInPath, p.key(), r.path(),
+              Diagnostic.PathParameterNotInPath, p.key(), url ? "its function URL" : r.path(),
               variables.isEmpty() ? "none" : "{" + String.join("}, {", variables) + "}");
         }
       }

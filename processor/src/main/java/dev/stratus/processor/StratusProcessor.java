@@ -11,6 +11,7 @@ import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfParameters;
 import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.CfResources;
+import dev.stratus.annotations.FunctionUrl;
 import dev.stratus.annotations.Use;
 import dev.stratus.annotations.Uses;
 import dev.stratus.processor.glue.AccessorWriter;
@@ -80,7 +81,7 @@ public final class StratusProcessor extends AbstractProcessor {
   public static final String TODAY_OPTION = "stratus.today";
 
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = Stream.concat(
-      Stream.of(CfFunction.class, Use.class, Uses.class, CfResource.class, CfResources.class, CfParameter.class,
+      Stream.of(CfFunction.class, FunctionUrl.class, Use.class, Uses.class, CfResource.class, CfResources.class, CfParameter.class,
           CfParameters.class,
           CfCondition.class, CfConditions.class, CfOutput.class, CfOutputs.class, CfGlobals.class),
       EventAnnotations.withContainers().stream()).toList();

@@ -331,6 +331,19 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aFunctionUrlIsOpenOrSignedAndBelongsToAFunction() {
+    JavaFileObject src = handler("Webhook", """
+        @CfFunction
+        @FunctionUrl(authType = "IAM")
+        """);
+    assertSingleError(compile(src), src, "[StratusInvalidUrlAuthType] authType 'IAM' is not one a function URL takes:"
+        + " write NONE (anyone may call it) or AWS_IAM (callers sign their requests with SigV4)", "authType = \"IAM\"");
+    JavaFileObject alone = handler("Hook", "@FunctionUrl\n");
+    assertSingleError(compile(alone), alone, "[StratusEventWithoutFunction] @FunctionUrl needs @CfFunction on the same"
+        + " class: events belong to a function", "@FunctionUrl");
+  }
+
+  @Test
   void aStreamNeedsATableWithAStreamSpecification() {
     JavaFileObject src = handler("Changes", """
         @CfFunction

@@ -41,6 +41,26 @@ class TypedMethodDiagnosticsTest {
   }
 
   @Test
+  void aFunctionUrlMethodIsCalledAtItsUrlAloneAndHasNoPathVariables() {
+    JavaFileObject withQueue = shop("@CfResource(logicalId = \"Jobs\", type = \"AWS::SQS::Queue\")\npublic class Shop", """
+          @CfFunction
+          @FunctionUrl
+          @OnSqsMessage(queue = "Jobs")
+          public void hook(String body) {}
+        """);
+    assertSingleError(compile(withQueue), withQueue, "[StratusTypedMethod] @OnSqsMessage on typed handler method Shop.hook:"
+        + " a typed method with @FunctionUrl is called at its URL, with every path and method; put @OnSqsMessage on a"
+        + " method of its own", "@OnSqsMessage");
+    JavaFileObject withPath = shop("""
+          @CfFunction
+          @FunctionUrl
+          public String hook(@Path("id") String id) { return id; }
+        """);
+    assertSingleError(compile(withPath), withPath, "[StratusParameterBinding] @Path(\"id\") names no variable of"
+        + " 'its function URL'; its variables: none", "@Path(\"id\")");
+  }
+
+  @Test
   void methodMustNotBeGeneric() {
     JavaFileObject src = shop("""
           @CfFunction

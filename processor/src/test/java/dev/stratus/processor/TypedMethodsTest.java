@@ -351,6 +351,18 @@ class TypedMethodsTest {
   }
 
   @Test
+  void aFunctionUrlMethodTakesEveryPathAndMethodBoundAsAnHttpApiRoute() throws Exception {
+    TestClient client = TestClient.of(classes.loadClass("com.example.shop.Hooks").getDeclaredConstructor().newInstance());
+    for (String path : List.of("/", "/couriers/acme/deliveries")) {
+      TestClient.Answer a = client.request("PUT", path).header("X-Signature", "s1")
+          .body("{\"id\": \"d-1\", \"status\": \"DELIVERED\"}").send();
+      assertThat(a.status()).as(path).isEqualTo(200);
+      assertThat(a.body()).isEqualTo("{\"id\":\"d-1\",\"accepted\":true,\"signature\":\"s1\"}");
+    }
+    assertThat(client.post("/", "{\"id\": 5}").status()).as("a body that is no Delivery").isEqualTo(400);
+  }
+
+  @Test
   void lambdaCallsAnSqsHandlerWithItsEvent() throws Exception {
     String event = """
         {"Records": [{"messageId": "059f36b4-87a3-44ab-83d2-661975830a7d", "receiptHandle": "AQEBwJnKyrHigUMZj6rY",

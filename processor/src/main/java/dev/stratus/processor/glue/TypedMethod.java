@@ -14,7 +14,10 @@ public record TypedMethod(String packageName, String owner, String glueClass, St
     Typed typed, List<Param> params, Result result, List<Route> routes, boolean snapStart, String allowOrigin) {
 
   /** A route of a REST API ({@code httpApi} false) or an HTTP API; {@code api} is its logical id, empty for SAM's implicit one. */
-  public record Route(String method, String path, String api, boolean httpApi) {}
+  public record Route(String method, String path, String api, boolean httpApi) {
+    /** A function URL's: every method and path, as an HTTP API's payload 2.0. */
+    public static final Route FUNCTION_URL = new Route("ANY", "/{proxy+}", "", true);
+  }
 
   /** The same method answering with {@code Access-Control-Allow-Origin: origin}, as its REST API's CORS says. */
   public TypedMethod withAllowOrigin(String origin) {

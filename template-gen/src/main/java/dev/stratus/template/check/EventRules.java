@@ -1,5 +1,6 @@
 package dev.stratus.template.check;
 
+import dev.stratus.template.Resource;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
 import dev.stratus.template.events.ApiEvent;
@@ -18,7 +19,8 @@ final class EventRules implements Check {
         List<String> path = List.of("Resources", function, "Properties", "Events", e.getKey());
         e.getValue().check(index.template.resources()).forEach(m -> out.add(m.at(path)));
       }
-      if (events.isEmpty()) {
+      Resource fn = index.template.resources().get(function);
+      if (events.isEmpty() && (fn == null || fn.properties().get("FunctionUrlConfig") == null)) {
         out.add(Problem.of(List.of("Resources", function), Diagnostic.FunctionWithoutEvents, function));
       }
       boolean rest = events.values().stream().anyMatch(ApiEvent.class::isInstance);

@@ -1,6 +1,7 @@
 package dev.stratus.template.check;
 
 import dev.stratus.template.Fn;
+import dev.stratus.template.FunctionUrlConfig;
 import dev.stratus.template.PseudoParameter;
 import dev.stratus.template.Resource;
 import dev.stratus.template.SamNames;
@@ -265,6 +266,9 @@ public final class TemplateIndex {
       template.resources().forEach((id, r) -> {
         if (r.type().equals(Resource.SERVERLESS_FUNCTION) && r.properties().get("Role") == null) {
           attributeTypes.put(SamNames.role(id), "AWS::IAM::Role");
+        }
+        if (r.type().equals(Resource.SERVERLESS_FUNCTION) && r.properties().get("FunctionUrlConfig") != null) {
+          attributeTypes.put(FunctionUrlConfig.resourceId(id), "AWS::Lambda::Url");
         }
         refNames.addAll(SamNames.dotted(id, r.type()));
       });

@@ -96,6 +96,11 @@ public final class Permissions {
       }
       triggers.add(new Trigger(e.type() + describeSource(e), from.isEmpty() ? null : from.iterator().next()));
     });
+    if (r.properties().get("FunctionUrlConfig") instanceof Value.Mapping url) {
+      // Who may call the URL: anyone (NONE), or principals that IAM allows lambda:InvokeFunctionUrl (AWS_IAM).
+      Value auth = url.get("AuthType");
+      triggers.add(new Trigger("FunctionUrl " + (auth == null ? "NONE" : describe(auth)), null));
+    }
     Value role = r.properties().get("Role");
     return new Function(id, triggers, statements, templates, managed, role == null ? "" : describe(role), uses);
   }

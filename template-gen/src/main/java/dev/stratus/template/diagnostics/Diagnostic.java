@@ -102,6 +102,8 @@ public enum Diagnostic {
   InvalidTimeout(ERROR, "timeout %d is out of range: Lambda allows %d to %d seconds; leave it out to inherit the"
       + " default"),
   InvalidArchitecture(ERROR, "architecture '%s' is not one Lambda offers: use %s"),
+  InvalidUrlAuthType(ERROR, "authType '%s' is not one a function URL takes: write NONE (anyone may call it) or"
+      + " AWS_IAM (callers sign their requests with SigV4)"),
   InvalidEnvironmentName(ERROR, "environment variable name '%s' is not valid: Lambda takes a letter, then letters,"
       + " digits or '_' (at least 2 characters)"),
   DuplicateEnvironmentVariable(ERROR, "environment variable '%s' is set twice; keep one"),
@@ -157,8 +159,8 @@ public enum Diagnostic {
   InvalidEventSource(ERROR, "%s '%s' is %s, not %s%s"),
   S3BucketNotInTemplate("InvalidEventSource", ERROR, "an S3 event's Bucket must be !Ref to an AWS::S3::Bucket declared"
       + " in this template (SAM requires it)"),
-  FunctionWithoutEvents(WARNING, "%s has no event, so nothing invokes it but a direct call; add an event annotation"
-      + " if that is not intended"),
+  FunctionWithoutEvents(WARNING, "%s has no event nor URL, so nothing invokes it but a direct call; add an event"
+      + " annotation if that is not intended"),
   MixedApiKinds(WARNING, "%s is behind both a REST API (@ApiRoute) and an HTTP API (@HttpApiRoute), which send"
       + " different event shapes; pick one"),
 

@@ -260,6 +260,9 @@ class SchemaChecksTest {
           Idle:
             Type: AWS::Serverless::Function
             Properties: {Handler: a.B::handleRequest, CodeUri: s3://b/k.jar}
+          Hook:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: a.B::handleRequest, CodeUri: s3://b/k.jar, FunctionUrlConfig: {AuthType: NONE}}
           Both:
             Type: AWS::Serverless::Function
             Properties:
@@ -269,7 +272,7 @@ class SchemaChecksTest {
                 Rest: {Type: Api, Properties: {Path: /a, Method: get}}
                 Http: {Type: HttpApi, Properties: {Path: /b, Method: get}}
         """)).containsExactly(
-        "[StratusFunctionWithoutEvents] Resources/Idle: Idle has no event, so nothing invokes it but a direct call; "
+        "[StratusFunctionWithoutEvents] Resources/Idle: Idle has no event nor URL, so nothing invokes it but a direct call; "
             + "add an event annotation if that is not intended",
         "[StratusMixedApiKinds] Resources/Both: Both is behind both a REST API (@ApiRoute) and an HTTP API "
             + "(@HttpApiRoute), which send different event shapes; pick one",
