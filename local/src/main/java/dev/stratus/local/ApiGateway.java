@@ -40,7 +40,15 @@ final class ApiGateway implements AutoCloseable {
   /** CORS as a {@code AWS::Serverless::Api} declares it; values without SAM's inner quotes. */
   record Cors(String allowOrigin, String allowMethods, String allowHeaders, String maxAge) {}
 
+  /** Rules on a request before its function sees it: why it is refused (a 403), or null. */
+  interface Guard {
+    Guard NONE = (exchange, body) -> null;
+
+    String refusal(HttpExchange exchange, byte[] body);
+  }
+
   private final HttpServer server;
+  private final Guard guard;
   private final List<Route> routes;
   private final Map<String, Cors> cors;
   private final String apiKey;
@@ -64,7 +72,13 @@ final class ApiGateway implements AutoCloseable {
 
   ApiGateway(HttpServer server, List<Route> routes, Map<String, Cors> cors, String apiKey, Path staticDir,
       Function<String, FunctionPool> functions, PrintStream log) {
+    this(server, routes, cors, apiKey, staticDir, functions, Guard.NONE, log);
+  }
+
+  ApiGateway(HttpServer server, List<Route> routes, Map<String, Cors> cors, String apiKey, Path staticDir,
+      Function<String, FunctionPool> functions, Guard guard, PrintStream log) {
     this.server = server;
+    this.guard = guard;
     this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
     this.cors = cors;
     this.apiKey = apiKey;
@@ -124,6 +138,12 @@ final class ApiGateway implements AutoCloseable {
 
   private void proxy(HttpExchange exchange, Route route, String path, String key) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
+    String refused = guard.refusal(exchange, body);
+    if (refused != null) {
+      log.println("[" + route.function() + "] refused a request: " + refused);
+      Replies.json(exchange, 403, "{\"Message\":\"Forbidden\"}");
+      return;
+    }
     ObjectNode event = route.isHttpApiV2() ? requestV2(exchange, route, path, body) : request(exchange, route, path, body,
         key);
     Invocation.Result result = functions.apply(route.function()).invoke(Events.bytes(event));

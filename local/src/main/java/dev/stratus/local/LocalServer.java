@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -519,7 +520,8 @@ public final class LocalServer implements AutoCloseable {
 
   /**
    * A function URL on a port of its own, as Lambda serves one: every method and path, payload 2.0, CORS as its
-   * config says. {@code AWS_IAM} is said, not checked: a signed request and an unsigned one are both served.
+   * config says. {@code AWS_IAM}: a request must be signed (SigV4, service {@code lambda}) with the local keys,
+   * or it gets Lambda's 403.
    */
   private ApiGateway functionUrl(String id, HttpServer server) {
     String urlId = FunctionUrlConfig.resourceId(id);
@@ -532,10 +534,12 @@ public final class LocalServer implements AutoCloseable {
           : String.join(",", c.allowMethods()), c.allowHeaders().isEmpty() ? null : String.join(",", c.allowHeaders()),
           c.maxAge() > 0 ? Integer.toString(c.maxAge()) : null));
     }
-    if (config.authType().equals("AWS_IAM")) {
-      log.println("stratus-local: " + id + "'s URL is AWS_IAM; locally its callers' signatures are not checked");
-    }
-    return new ApiGateway(server, List.of(Route.functionUrl(id, urlId)), cors, apiKey, null, this::function, log);
+    ApiGateway.Guard signed = !config.authType().equals("AWS_IAM") ? ApiGateway.Guard.NONE
+        : (exchange, body) -> SigV4.refusal(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+            exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body, ACCESS_KEY, SECRET_KEY,
+            "lambda", Instant.now());
+    return new ApiGateway(server, List.of(Route.functionUrl(id, urlId)), cors, apiKey, null, this::function, signed,
+        log);
   }
 
   /** Each function URL's local address, by its function's logical id. */

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /** Function URLs from the template: each on a port of its own, every path and method, payload 2.0, its CORS. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,6 +34,11 @@ class FunctionUrlIT {
             FunctionUrlConfig:
               AuthType: NONE
               Cors: {AllowOrigins: ['https://example.com'], AllowMethods: [POST], AllowHeaders: [content-type], MaxAge: 60}
+        SignedFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$Echo::handleRequest
+            FunctionUrlConfig: {AuthType: AWS_IAM}
         EnvironmentFunction:
           Type: AWS::Serverless::Function
           Properties:
@@ -71,7 +81,7 @@ class FunctionUrlIT {
       assertThat(event.get("rawPath").asText()).isEqualTo("/" + path.replaceFirst("\\?.*", ""));
       assertThat(event.get("requestContext").get("http").get("method").asText()).isEqualTo("POST");
     }
-    assertThat(server.functionUrls()).containsOnlyKeys("HookFunction");
+    assertThat(server.functionUrls()).containsOnlyKeys("HookFunction", "SignedFunction");
   }
 
   @Test
@@ -82,6 +92,29 @@ class FunctionUrlIT {
     assertThat(r.headers().firstValue("access-control-allow-origin")).hasValue("https://example.com");
     assertThat(r.headers().firstValue("access-control-allow-methods")).hasValue("POST");
     assertThat(r.headers().firstValue("access-control-max-age")).hasValue("60");
+  }
+
+  @Test
+  void anAwsIamUrlServesWhatTheLocalKeysSignAndRefusesTheRest() throws Exception {
+    URI url = server.functionUrls().get("SignedFunction").resolve("jobs?id=7");
+    HttpResponse<String> unsigned = send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(unsigned.statusCode()).isEqualTo(403);
+    assertThat(unsigned.body()).isEqualTo("{\"Message\":\"Forbidden\"}");
+    assertThat(log.text()).contains("[SignedFunction] refused a request: the request is not signed");
+    for (String secret : new String[] {LocalServer.SECRET_KEY, "guessed"}) {
+      SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(url).build();
+      HttpRequest.Builder signed = HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("{}"));
+      AwsV4HttpSigner.create().sign(r -> r.identity(AwsCredentialsIdentity.create(LocalServer.ACCESS_KEY, secret))
+          .request(request).payload(ContentStreamProvider.fromUtf8String("{}"))
+          .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+          .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request().headers()
+          .forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+              values.forEach(v -> signed.header(name, v));
+            }
+          });
+      assertThat(send(signed).statusCode()).as(secret).isEqualTo(secret.equals("guessed") ? 403 : 200);
+    }
   }
 
   @Test
