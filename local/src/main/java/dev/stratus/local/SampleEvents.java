@@ -37,6 +37,34 @@ final class SampleEvents {
 
   private SampleEvents() {}
 
+  /** A REST (or, {@code v2}, HTTP API) request to {@code path}, its variables {@code sample}, with {@code body}. */
+  private static byte[] request(String method, String path, String routeKey, boolean v2, String body) {
+    String concrete = path.replaceAll("\\{[^}]+}", "sample");
+    ObjectNode event = Events.JSON.createObjectNode();
+    if (v2) {
+      event.put("version", "2.0").put("routeKey", routeKey).put("rawPath", concrete).put("rawQueryString", "");
+      event.putObject("requestContext").put("accountId", LocalStack.ACCOUNT).put("stage", "$default")
+          .putObject("http").put("method", method).put("path", concrete).put("sourceIp", "127.0.0.1");
+    } else {
+      event.put("resource", path).put("path", concrete).put("httpMethod", method);
+      event.putObject("requestContext").put("accountId", LocalStack.ACCOUNT).put("httpMethod", method)
+          .put("resourcePath", path).put("stage", "Prod");
+    }
+    event.putObject("headers").put("Content-Type", "application/json");
+    ObjectNode parameters = event.putObject("pathParameters");
+    Matcher m = Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
+    while (m.find()) {
+      parameters.put(m.group(1), "sample");
+    }
+    if (body == null) {
+      event.putNull("body");
+    } else {
+      event.put("body", body);
+    }
+    event.put("isBase64Encoded", false);
+    return Events.bytes(event);
+  }
+
   static byte[] of(LocalStack stack, String function) {
     Resource r = stack.resources.get(function);
     if (r == null || !r.type().equals(Resource.SERVERLESS_FUNCTION)) {
@@ -44,11 +72,13 @@ final class SampleEvents {
           + String.join(", ", new java.util.TreeSet<>(stack.ofType(Resource.SERVERLESS_FUNCTION).keySet())));
     }
     Map<String, SamEvent> events = SamEvents.of(r);
+    String typed = TypedSamples.of(stack, r);
     if (events.isEmpty()) {
-      return "{}".getBytes(StandardCharsets.UTF_8);
+      // A URL's request is an HTTP API's, on its $default route.
+      return r.properties().get("FunctionUrlConfig") != null ? request("POST", "/", "$default", true, typed)
+          : "{}".getBytes(StandardCharsets.UTF_8);
     }
     Map.Entry<String, SamEvent> first = events.entrySet().iterator().next();
-    String typed = TypedSamples.of(stack, r);
     return first.getValue().accept(new SamEvent.Visitor<byte[]>() {
       public byte[] api(ApiEvent e) {
         return route(e, false);
@@ -61,31 +91,7 @@ final class SampleEvents {
       private byte[] route(RouteEvent e, boolean v2) {
         String method = String.valueOf(stack.evaluate(e.method())).toUpperCase(Locale.ROOT);
         String path = String.valueOf(stack.evaluate(e.path()));
-        String concrete = path.replaceAll("\\{[^}]+}", "sample");
-        ObjectNode event = Events.JSON.createObjectNode();
-        if (v2) {
-          event.put("version", "2.0").put("routeKey", method + " " + path).put("rawPath", concrete)
-              .put("rawQueryString", "");
-          event.putObject("requestContext").put("accountId", LocalStack.ACCOUNT).put("stage", "$default")
-              .putObject("http").put("method", method).put("path", concrete).put("sourceIp", "127.0.0.1");
-        } else {
-          event.put("resource", path).put("path", concrete).put("httpMethod", method);
-          event.putObject("requestContext").put("accountId", LocalStack.ACCOUNT).put("httpMethod", method)
-              .put("resourcePath", path).put("stage", "Prod");
-        }
-        event.putObject("headers").put("Content-Type", "application/json");
-        ObjectNode parameters = event.putObject("pathParameters");
-        Matcher m = Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
-        while (m.find()) {
-          parameters.put(m.group(1), "sample");
-        }
-        if (typed == null) {
-          event.putNull("body");
-        } else {
-          event.put("body", typed);
-        }
-        event.put("isBase64Encoded", false);
-        return Events.bytes(event);
+        return request(method, path, method + " " + path, v2, typed);
       }
 
       public byte[] s3(S3Event e) {

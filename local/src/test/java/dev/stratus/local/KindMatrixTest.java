@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,6 +73,21 @@ class KindMatrixTest {
 
   static Stream<EventKind<?>> kinds() {
     return SamEvents.KINDS.stream();
+  }
+
+  /** A function URL is no event kind but a function's property; its sample is an HTTP API request all the same. */
+  @Test
+  void aFunctionUrlsSampleIsAnHttpApiRequestOnItsDefaultRoute(@TempDir Path dir) throws IOException {
+    LocalStack stack = LocalStack.load(Files.writeString(dir.resolve("template.yaml"), """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Hook:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: example.Hook::handleRequest, Runtime: java21, CodeUri: fn.jar, FunctionUrlConfig: {AuthType: NONE}}
+        """), Map.of(), "matrix");
+    String sample = new String(SampleEvents.of(stack, "Hook"), StandardCharsets.UTF_8);
+    assertThat(ApiRequest.parse(sample).method()).isEqualTo("POST");
+    assertThat(sample).contains("\"version\":\"2.0\"", "\"routeKey\":\"$default\"", "\"rawPath\":\"/\"");
   }
 
   @ParameterizedTest(name = "@{0}")

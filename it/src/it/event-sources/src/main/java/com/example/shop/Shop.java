@@ -5,6 +5,7 @@ import dev.stratus.annotations.Access;
 import dev.stratus.annotations.Body;
 import dev.stratus.annotations.CfFunction;
 import dev.stratus.annotations.CfResource;
+import dev.stratus.annotations.FunctionUrl;
 import dev.stratus.annotations.HttpApiRoute;
 import dev.stratus.annotations.OnDynamoDbStream;
 import dev.stratus.annotations.OnEventBridgeRule;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * A shop's orders: placing one writes it to a table whose stream reports each change, puts a click on a Kinesis
- * stream and an event on the shop's bus, where a rule picks the big orders.
+ * stream and an event on the shop's bus, where a rule picks the big orders; a courier reports deliveries at a
+ * function URL.
  */
 @CfResource(logicalId = "OrdersTable", type = "AWS::DynamoDB::Table", properties = """
     BillingMode: PAY_PER_REQUEST
@@ -68,9 +70,20 @@ public class Shop {
   }
 
   @CfFunction
-  @OnKinesisRecord(stream = "Clicks")
+  @OnKinesisRecord(stream = "Clicks", maximumRetryAttempts = 1)
   public void clicked(Click click, Context context) {
+    if (click.page().endsWith("/broken")) {
+      throw new IllegalStateException("CLICK FAILED " + click.page());
+    }
     context.getLogger().log("CLICK " + click.page());
+  }
+
+  /** A courier's webhook at a URL of its own: any path, the delivery in the body. */
+  @CfFunction
+  @FunctionUrl
+  public String delivered(@Body Order order, Context context) {
+    context.getLogger().log("DELIVERED " + order.id());
+    return "thanks for " + order.id();
   }
 
   @CfFunction
