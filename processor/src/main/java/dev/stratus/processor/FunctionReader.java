@@ -1,7 +1,9 @@
 package dev.stratus.processor;
 
+import com.sun.source.util.Trees;
 import dev.stratus.annotations.CfFunction;
 import dev.stratus.annotations.FunctionUrl;
+import dev.stratus.annotations.OnDynamoDbStream;
 import dev.stratus.annotations.Use;
 import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.FunctionUrlConfig;
@@ -48,15 +50,26 @@ final class FunctionReader {
   private final MethodReader methods;
   /** The {@code @Use}s read since {@link #takeUses} was last called. */
   private final List<UseRequest> uses = new ArrayList<>();
+  private final List<StreamImages> streamImages = new ArrayList<>();
   private final AccessorReads accessorReads;
+  /** javac's tree API, or null with another compiler. */
+  private final Trees trees;
 
-  FunctionReader(Elements elements, Types types, Reporter reporter, AccessorReads accessorReads) {
+  FunctionReader(Elements elements, Types types, Reporter reporter, AccessorReads accessorReads, Trees trees) {
+    this.trees = trees;
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
     this.accessorReads = accessorReads;
     this.yaml = new YamlText(reporter);
     this.methods = new MethodReader(elements, types, reporter);
+  }
+
+  /** The stream images the typed methods read since the last call read. */
+  List<StreamImages> takeStreamImages() {
+    List<StreamImages> out = List.copyOf(streamImages);
+    streamImages.clear();
+    return out;
   }
 
   /** The {@code @Use}s of the functions read since the last call. */
@@ -100,6 +113,13 @@ final class FunctionReader {
         ? defaultLogicalId(owner).replaceFirst("Function$", "") + MethodReader.capitalized(method) + "Function"
         : fn.string("logicalId");
     TypedMethod glue = methods.read(method, fn.origin(), fn.bool("snapStart"));
+    for (AnnotationView stream : AnnotationView.all(method, OnDynamoDbStream.class, elements)) {
+      StreamImages images = StreamImages.of(trees, method, owner.getSimpleName() + "." + method.getSimpleName(),
+          stream.string("table"), stream.origin());
+      if (images != null) {
+        streamImages.add(images);
+      }
+    }
     // A method handed one record at a time reports those that failed, where its kind can, and only they come back.
     boolean perRecord = glue != null && glue.typed().reportsFailures() && !glue.takesWholeEvent();
     function(fn, method, id, MethodReader.handler(method), perRecord, out, origins);

@@ -111,7 +111,8 @@ public final class StratusProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env.getMessager(), env.getElementUtils(), TreeLocator.of(env));
-    functions = new FunctionReader(env.getElementUtils(), env.getTypeUtils(), reporter, AccessorReads.of(env));
+    functions = new FunctionReader(env.getElementUtils(), env.getTypeUtils(), reporter, AccessorReads.of(env),
+        TreeLocator.trees(env));
     declarations = new DeclarationReader(env.getElementUtils(), reporter);
     annotatedCodecs = new AnnotatedCodecs(env.getElementUtils(), reporter);
   }
@@ -206,7 +207,8 @@ public final class StratusProcessor extends AbstractProcessor {
     declarations.read(element, template, resources, origins);
     resources.forEach(template::resource);
     Origin owner = Origin.element(AnnotationView.ownerName(element), element instanceof PackageElement);
-    return new TypeFragment(name, owner, template.build(), origins, functions.takeUses());
+    return new TypeFragment(name, owner, template.build(), origins, functions.takeUses(),
+        functions.takeStreamImages());
   }
 
   private void finish() {
@@ -224,6 +226,7 @@ public final class StratusProcessor extends AbstractProcessor {
       byName.put(f.binaryName(), new Source(f.binaryName(),
           Connections.apply(f, known.resources(), known.parameters(), reporter, origins)));
     }
+    fragments.values().forEach(f -> f.streamImages().forEach(images -> images.check(known.resources(), reporter)));
     List<Source> sources = new ArrayList<>(byName.values());
     boolean limitsAsWarnings = "warn".equals(processingEnv.getOptions().get(LIMITS_OPTION));
     Linker.Options options = Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings);

@@ -388,6 +388,42 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aStreamMethodThatReadsAnImageTheStreamLacksIsAnError() {
+    JavaFileObject src = source("Stock", """
+        import dev.stratus.runtime.TableChange;
+
+        public class Stock {
+          public record Item(String sku, int count) {}
+
+          @CfFunction
+          @OnDynamoDbStream(table = "Orders")
+          public void changed(TableChange<Item> change) {
+            int before = change.oldImage().map(Item::count).orElse(0);
+            int after = change.newImage().map(Item::count).orElse(0);
+          }
+
+          @CfFunction
+          @OnDynamoDbStream(table = "Orders", batchSize = 10)
+          public void added(TableChange<Item> change) {
+            change.newImage().ifPresent(item -> {});
+          }
+        }
+        """);
+    JavaFileObject table = source("Tables", """
+        @CfResource(logicalId = "Orders", type = "AWS::DynamoDB::Table", properties = \"""
+            AttributeDefinitions: [{AttributeName: sku, AttributeType: S}]
+            KeySchema: [{AttributeName: sku, KeyType: HASH}]
+            BillingMode: PAY_PER_REQUEST
+            StreamSpecification: {StreamViewType: NEW_IMAGE}
+            \""")
+        final class Tables {}
+        """);
+    assertSingleError(compile(src, table), src, "[StratusStreamLacksImages] Stock.changed reads each change's"
+        + " oldImage(), but table 'Orders' streams NEW_IMAGE, which carries none: set its StreamSpecification to"
+        + " {StreamViewType: NEW_AND_OLD_IMAGES}", "@OnDynamoDbStream(table = \"Orders\")");
+  }
+
+  @Test
   void aStreamStartsWhereDynamoDbCanStartIt() {
     JavaFileObject src = handler("Changes", """
         @CfFunction

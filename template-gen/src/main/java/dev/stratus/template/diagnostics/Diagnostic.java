@@ -154,6 +154,8 @@ public enum Diagnostic {
   InvalidStartingPosition(ERROR, "StartingPosition '%s' is not one %s takes: write %s"),
   TableWithoutStream(ERROR, "table '%s' has no stream to read: add to its Properties StreamSpecification:"
       + " {StreamViewType: NEW_AND_OLD_IMAGES} (or NEW_IMAGE, OLD_IMAGE, KEYS_ONLY)"),
+  StreamLacksImages(ERROR, "%s reads each change's %s, but table '%s' streams %s, which carries none: set its"
+      + " StreamSpecification to {StreamViewType: %s}"),
   SnsBatchSize(ERROR, "SNS invokes a function once per message, so batchSize has no effect here; to take batches,"
       + " subscribe an SQS queue to the topic and use @OnSqsMessage(queue = ..., batchSize = %d)"),
   InvalidEventSource(ERROR, "%s '%s' is %s, not %s%s"),

@@ -1,12 +1,14 @@
 package dev.stratus.template.events;
 
 import dev.stratus.template.Resource;
+import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code Type: DynamoDB}: batches of a table's changes from its stream, in order per item, each record with the
@@ -37,6 +39,31 @@ public record DynamoDbStreamEvent(Mapping properties) implements StreamEvent {
   @Override
   public DynamoDbStreamEvent reportingBatchItemFailures() {
     return new DynamoDbStreamEvent(SamEvents.reportingBatchItemFailures(properties));
+  }
+
+  /**
+   * What is wrong when {@code method} reads each change's old ({@code oldImage}) or new ({@code newImage}) image
+   * from the stream of {@code table}, a resource of the template, whose view type may carry neither.
+   */
+  public static Optional<Message> imagesRead(String method, String table, boolean oldImage, boolean newImage,
+      Map<String, Resource> resources) {
+    Resource r = resources.get(table);
+    Value spec = r == null ? null : r.properties().get("StreamSpecification");
+    if (!(spec instanceof Mapping m) || !(m.get("StreamViewType") instanceof Value.Str view)) {
+      return Optional.empty(); // no stream, or a view type only deployment knows: said elsewhere, or not here
+    }
+    String carried = view.value();
+    List<String> lacking = new ArrayList<>();
+    if (oldImage && !carried.equals("OLD_IMAGE") && !carried.equals("NEW_AND_OLD_IMAGES")) {
+      lacking.add("oldImage()");
+    }
+    if (newImage && !carried.equals("NEW_IMAGE") && !carried.equals("NEW_AND_OLD_IMAGES")) {
+      lacking.add("newImage()");
+    }
+    String enough = !carried.equals("KEYS_ONLY") || oldImage && newImage ? "NEW_AND_OLD_IMAGES"
+        : oldImage ? "OLD_IMAGE" : "NEW_IMAGE";
+    return lacking.isEmpty() ? Optional.empty() : Optional.of(Diagnostic.StreamLacksImages.with(method,
+        String.join(" and ", lacking), table, carried, enough));
   }
 
   @Override

@@ -221,4 +221,23 @@ class SamEventsTest {
         "[StratusInvalidEventSource] Stream 'Orders' is AWS::DynamoDB::Table, not AWS::Kinesis::Stream; the"
             + " template's AWS::Kinesis::Stream resources: Clicks");
   }
+
+  @Test
+  void aStreamMethodMayReadOnlyTheImagesItsTablesViewCarries() {
+    Map<String, Resource> tables = Map.of(
+        "Keys", Resource.of("AWS::DynamoDB::Table", (Value.Mapping) YamlReader.readValue(
+            "{StreamSpecification: {StreamViewType: KEYS_ONLY}}")),
+        "Old", Resource.of("AWS::DynamoDB::Table", (Value.Mapping) YamlReader.readValue(
+            "{StreamSpecification: {StreamViewType: OLD_IMAGE}}")),
+        "Both", Resource.of("AWS::DynamoDB::Table", (Value.Mapping) YamlReader.readValue(
+            "{StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}}")));
+    assertThat(DynamoDbStreamEvent.imagesRead("S.m", "Keys", false, true, tables)).get().extracting(Message::tagged)
+        .isEqualTo("[StratusStreamLacksImages] S.m reads each change's newImage(), but table 'Keys' streams KEYS_ONLY,"
+            + " which carries none: set its StreamSpecification to {StreamViewType: NEW_IMAGE}");
+    assertThat(DynamoDbStreamEvent.imagesRead("S.m", "Old", true, true, tables)).get().extracting(Message::tagged)
+        .asString().contains("reads each change's newImage(), but table 'Old' streams OLD_IMAGE")
+        .endsWith("{StreamViewType: NEW_AND_OLD_IMAGES}");
+    assertThat(DynamoDbStreamEvent.imagesRead("S.m", "Both", true, true, tables)).isEmpty();
+    assertThat(DynamoDbStreamEvent.imagesRead("S.m", "Elsewhere", true, true, tables)).as("not in the template").isEmpty();
+  }
 }
