@@ -48,7 +48,7 @@ class UseDiagnosticsTest {
         @OnSchedule("rate(1 hour)")""");
     assertSingleError(compile(src, resources()), src, "[StratusUseTypeNotCovered] @Use(\"Logs\"): Stratus cannot grant"
         + " access to AWS::Logs::LogGroup resources; it grants access to AWS::DynamoDB::Table, AWS::Events::EventBus,"
-        + " AWS::Lambda::Function, AWS::Location::PlaceIndex, AWS::S3::Bucket, AWS::SNS::Topic, AWS::SQS::Queue,"
+        + " AWS::Kinesis::Stream, AWS::Lambda::Function, AWS::Location::PlaceIndex, AWS::S3::Bucket, AWS::SNS::Topic, AWS::SQS::Queue,"
         + " AWS::StepFunctions::StateMachine; write that policy in policies instead", "@Use(value = \"Logs\"");
   }
 
@@ -174,8 +174,8 @@ class UseDiagnosticsTest {
         @OnSchedule("rate(1 hour)")""");
     assertSingleError(compile(src, resources()), src, "[StratusUseOfParameterWithoutType] @Use(\"MediaBucketName\"):"
         + " MediaBucketName is a parameter, so it names a resource outside the stack; say which kind with type, one of"
-        + " AWS::DynamoDB::Table, AWS::Events::EventBus, AWS::Lambda::Function, AWS::Location::PlaceIndex,"
-        + " AWS::S3::Bucket, AWS::SNS::Topic, AWS::SQS::Queue, AWS::StepFunctions::StateMachine",
+        + " AWS::DynamoDB::Table, AWS::Events::EventBus, AWS::Kinesis::Stream, AWS::Lambda::Function,"
+        + " AWS::Location::PlaceIndex, AWS::S3::Bucket, AWS::SNS::Topic, AWS::SQS::Queue, AWS::StepFunctions::StateMachine",
         "@Use(value = \"MediaBucketName\"");
     JavaFileObject typed = handler("Archiver", """
         @CfFunction
