@@ -42,6 +42,8 @@ final class FunctionReader {
       "com.amazonaws.services.lambda.runtime.RequestHandler",
       "com.amazonaws.services.lambda.runtime.RequestStreamHandler");
   private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
+  private static final Set<String> BATCH_RESPONSES = Set.of(EVENTS_PACKAGE + ".SQSBatchResponse",
+      EVENTS_PACKAGE + ".StreamsEventResponse");
 
   private final Elements elements;
   private final Types types;
@@ -93,7 +95,8 @@ final class FunctionReader {
     }
     checkHandlerShape(type, fn.origin());
     String id = fn.string("logicalId").isEmpty() ? defaultLogicalId(type) : fn.string("logicalId");
-    function(fn, type, id, elements.getBinaryName(type) + "::handleRequest", false, out, origins);
+    function(fn, type, id, elements.getBinaryName(type) + "::handleRequest", reportsBatchItemFailures(type), out,
+        origins);
     checkEventTypes(type);
   }
 
@@ -328,16 +331,31 @@ final class FunctionReader {
     }
   }
 
+  /**
+   * Whether the class handler answers the failed records of a batch ({@code RequestHandler<…, SQSBatchResponse>}
+   * or {@code StreamsEventResponse}): then Lambda must be told to read them (ReportBatchItemFailures).
+   */
+  private boolean reportsBatchItemFailures(TypeElement type) {
+    TypeMirror output = handlerTypeArgument(type.asType(), 1, new HashSet<>());
+    return output instanceof DeclaredType d && BATCH_RESPONSES.contains(
+        ((TypeElement) d.asElement()).getQualifiedName().toString());
+  }
+
   /** The {@code I} of {@code RequestHandler<I, O>} as the class binds it; null for stream handlers or when unbound. */
   private TypeMirror handlerInput(TypeMirror type, Set<String> seen) {
+    return handlerTypeArgument(type, 0, seen);
+  }
+
+  /** Type argument {@code index} of {@code RequestHandler<I, O>} as the class binds it, or null. */
+  private TypeMirror handlerTypeArgument(TypeMirror type, int index, Set<String> seen) {
     for (TypeMirror s : types.directSupertypes(type)) {
       if (s instanceof DeclaredType d) {
         String n = ((TypeElement) d.asElement()).getQualifiedName().toString();
         if (n.equals("com.amazonaws.services.lambda.runtime.RequestHandler")) {
-          return d.getTypeArguments().isEmpty() ? null : d.getTypeArguments().get(0);
+          return d.getTypeArguments().size() <= index ? null : d.getTypeArguments().get(index);
         }
         if (seen.add(n)) {
-          TypeMirror found = handlerInput(s, seen);
+          TypeMirror found = handlerTypeArgument(s, index, seen);
           if (found != null) {
             return found;
           }
