@@ -179,6 +179,7 @@ public final class LocalServer implements AutoCloseable {
     List<LocalEventBridge.Rule> busRules = new ArrayList<>();
     specs.forEach((id, spec) -> spec.events().forEach((name, e) -> event(id, name, e, routes, topicSubscriptions,
         busRules, o.clockSpeed())));
+    eventsRules(specs, busRules, o.clockSpeed());
     sns = LocalSns.start(stack, topicSubscriptions, sqs.client, this::deliver, log);
     eventBridge = new LocalEventBridge(stack, busRules, this::deliver, log);
     refuser = new NoLocalService(kinesis == null ? List.of("s3", "dynamodb", "sqs", "sns", "eventbridge")
@@ -362,29 +363,8 @@ public final class LocalServer implements AutoCloseable {
             StandardCharsets.UTF_8) : null;
         Runnable fire = () -> deliver(function, payload != null ? payload
             : Events.scheduled(stack.stackName + "-" + function + name));
-        ScheduleExpression parsed = ScheduleExpression.parse(expression);
-        String at = function + "/" + name + " (" + expression + (e.timezone() == null ? "" : " " + zone) + ")";
-        if (parsed instanceof ScheduleExpression.Rate rate) {
-          long period = Math.max(1, (long) (rate.period().toMillis() / clockSpeed));
-          scheduler.scheduleAtFixedRate(fire, period, period, TimeUnit.MILLISECONDS);
-          return null;
-        }
-        CronTimes cron = parsed instanceof ScheduleExpression.Cron c ? CronTimes.of(c.fields()) : null;
-        UnaryOperator<ZonedDateTime> next = null; // the time after a firing, or null for none
-        if (cron != null) {
-          next = cron::next;
-        } else if (parsed instanceof ScheduleExpression.At once) {
-          ZonedDateTime when = once.time().atZone(zone);
-          next = t -> when.isAfter(t) ? when : null;
-        }
-        ZonedDateTime first = next == null ? null : next.apply(clock.now().atZone(zone));
-        if (first == null) {
-          log.println("stratus-local: " + at + " fires only when invoked"
-              + (parsed instanceof ScheduleExpression.At ? ": its time is past" : ""));
-          return null;
-        }
-        log.println("stratus-local: " + at + " fires next at " + first);
-        fireAt(first, next, fire);
+        fireOn(function + "/" + name + " (" + expression + (e.timezone() == null ? "" : " " + zone) + ")",
+            expression, zone, fire, clockSpeed);
         return null;
       }
 
@@ -594,6 +574,69 @@ public final class LocalServer implements AutoCloseable {
 
   private static String unquote(Object value) {
     return value == null ? null : ApiCors.unquote(String.valueOf(value));
+  }
+
+  /**
+   * Fires {@code fire} on {@code expression} ({@code rate}, {@code cron}, {@code at}) in {@code zone} on the local
+   * clock, and says when it fires next; {@code at} names it in the log.
+   */
+  private void fireOn(String at, String expression, ZoneId zone, Runnable fire, double clockSpeed) {
+    ScheduleExpression parsed = ScheduleExpression.parse(expression);
+    if (parsed instanceof ScheduleExpression.Rate rate) {
+      long period = Math.max(1, (long) (rate.period().toMillis() / clockSpeed));
+      scheduler.scheduleAtFixedRate(fire, period, period, TimeUnit.MILLISECONDS);
+      return;
+    }
+    CronTimes cron = parsed instanceof ScheduleExpression.Cron c ? CronTimes.of(c.fields()) : null;
+    UnaryOperator<ZonedDateTime> next = null; // the time after a firing, or null for none
+    if (cron != null) {
+      next = cron::next;
+    } else if (parsed instanceof ScheduleExpression.At once) {
+      ZonedDateTime when = once.time().atZone(zone);
+      next = t -> when.isAfter(t) ? when : null;
+    }
+    ZonedDateTime first = next == null ? null : next.apply(clock.now().atZone(zone));
+    if (first == null) {
+      log.println("stratus-local: " + at + " fires only when invoked"
+          + (parsed instanceof ScheduleExpression.At ? ": its time is past" : ""));
+      return;
+    }
+    log.println("stratus-local: " + at + " fires next at " + first);
+    fireAt(first, next, fire);
+  }
+
+  /**
+   * The template's own {@code AWS::Events::Rule}s whose targets are its functions: a pattern's rule joins its
+   * bus's rules, a schedule's fires on the local clock; a target's constant {@code Input} is what it sends.
+   * Rules SAM makes from events are the events' own, above.
+   */
+  private void eventsRules(Map<String, FunctionSpec> specs, List<LocalEventBridge.Rule> busRules, double clockSpeed) {
+    Map<String, String> byArn = new LinkedHashMap<>();
+    specs.keySet().forEach(id -> byArn.put(String.valueOf(stack.getAtt(id, "Arn")), id));
+    stack.ofType("AWS::Events::Rule").forEach((id, rule) -> {
+      Map<String, Value> p = rule.properties().entries();
+      if (p.get("State") != null && !"ENABLED".equals(text(p.get("State"), "State"))
+          || !(p.get("Targets") instanceof Value.Seq targets)) {
+        return;
+      }
+      for (Value target : targets.items()) {
+        Value.Mapping t = target instanceof Value.Mapping m ? m : Value.Mapping.EMPTY;
+        String function = t.get("Arn") == null ? null : byArn.get(text(t.get("Arn"), "Arn"));
+        if (function == null) {
+          continue;
+        }
+        byte[] input = t.get("Input") == null ? null : text(t.get("Input"), "Input").getBytes(StandardCharsets.UTF_8);
+        if (p.get("EventPattern") != null && EventPattern.plain(p.get("EventPattern")) instanceof Map<?, ?> pattern) {
+          busRules.add(new LocalEventBridge.Rule(function, p.get("EventBusName") == null ? "default"
+              : LocalEventBridge.busName(text(p.get("EventBusName"), "EventBusName")), pattern, id));
+        }
+        if (p.get("ScheduleExpression") != null) {
+          String expression = text(p.get("ScheduleExpression"), "ScheduleExpression");
+          fireOn(id + " → " + function + " (" + expression + ")", expression, ZoneOffset.UTC,
+              () -> deliver(function, input != null ? input : Events.scheduled(stack.physicalName(id))), clockSpeed);
+        }
+      }
+    });
   }
 
   /** Runs {@code fire} at {@code when} on the local clock, then at each next time {@code next} gives. */

@@ -53,6 +53,18 @@ class EventBridgeIT {
             CodeUri: handlers.jar
             Events:
               Any: {Type: CloudWatchEvent, Properties: {Pattern: {source: [{prefix: shop.}]}}}
+        RawRule:
+          Type: AWS::Events::Rule
+          Properties:
+            EventBusName: !Ref OrdersBus
+            EventPattern: {source: [shop.refunds], detail: {amount: [{numeric: ['>', 0]}]}}
+            Targets: [{Arn: !GetAtt RawRuleFunction.Arn, Id: refunds}]
+        RawRuleFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$BusLogger::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
         EnvironmentFunction:
           Type: AWS::Serverless::Function
           Properties:
@@ -96,6 +108,15 @@ class EventBridgeIT {
     log.await("the big order", () -> log.text().contains("[BigOrdersFunction] event OrderPlaced {\"id\":\"o-1\""));
     assertThat(log.text()).doesNotContain("[BigOrdersFunction] event OrderPlaced {\"id\":\"o-2\"")
         .doesNotContain("[DefaultBusFunction]");
+  }
+
+  @Test
+  void aRuleOfTheTemplateItselfReachesItsTargetFunction() throws InterruptedException {
+    put("orders", "shop.refunds", "RefundIssued", "{\"id\": \"f-0\", \"amount\": 0}");
+    put("orders", "shop.refunds", "RefundIssued", "{\"id\": \"f-1\", \"amount\": 5}");
+    log.await("the refund the raw rule matches", () -> log.text().contains("[RawRuleFunction] event RefundIssued"
+        + " {\"id\":\"f-1\",\"amount\":5}"));
+    assertThat(log.text()).doesNotContain("[RawRuleFunction] event RefundIssued {\"id\":\"f-0\"");
   }
 
   @Test

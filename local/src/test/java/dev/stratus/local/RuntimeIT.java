@@ -27,6 +27,17 @@ class RuntimeIT {
         HttpApi:
           CorsConfiguration: {AllowOrigins: ['https://app.example'], AllowMethods: [GET, POST]}
       Resources:
+        RawTick:
+          Type: AWS::Events::Rule
+          Properties:
+            ScheduleExpression: rate(1 minute)
+            Targets: [{Arn: !GetAtt RawTickFunction.Arn, Id: tick, Input: '{"raw": true}'}]
+        RawTickFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: dev.stratus.local.handlers.TestHandlers$InputLogger::handleRequest
+            Runtime: java21
+            CodeUri: handlers.jar
         HttpEchoFunction:
           Type: AWS::Serverless::Function
           Properties:
@@ -248,6 +259,15 @@ class RuntimeIT {
     HttpResponse<String> after = Http.call("GET", api + "/sleep?quick=1", null, Map.of());
     assertThat(after.statusCode()).isEqualTo(200);
     assertThat(after.body()).startsWith("pid=").isNotEqualTo(before.body());
+  }
+
+  @Test
+  void aScheduledRuleOfTheTemplateItselfSendsItsTargetsInput() throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!logs.toString(StandardCharsets.UTF_8).contains("[RawTickFunction] input {\"raw\": true}")) {
+      assertThat(System.nanoTime()).as("no run of the raw rule in 20 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   @Test

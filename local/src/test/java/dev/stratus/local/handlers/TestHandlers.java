@@ -197,4 +197,12 @@ public final class TestHandlers {
       out.write(("{\"batchItemFailures\":[" + failures + "]}").getBytes(StandardCharsets.UTF_8));
     }
   }
+
+  /** Logs {@code input EVENT}: what it was invoked with, as sent. */
+  public static class InputLogger implements RequestStreamHandler {
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      context.getLogger().log("input " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
 }
