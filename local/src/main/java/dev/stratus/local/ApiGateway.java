@@ -163,7 +163,7 @@ final class ApiGateway implements AutoCloseable {
     Headers headers = exchange.getResponseHeaders();
     if (route.payloadVersion() != null && cors.containsKey(route.api())
         && exchange.getRequestHeaders().getFirst("Origin") != null) {
-      headers.set("Access-Control-Allow-Origin", cors.get(route.api()).allowOrigin());
+      allowOrigin(headers, cors.get(route.api()), exchange.getRequestHeaders().getFirst("Origin"));
     }
     if (!proxyShape && route.isHttpApiV2()) {
       // Payload 2.0: any other answer is the body of a 200, as JSON.
@@ -341,9 +341,22 @@ final class ApiGateway implements AutoCloseable {
     return out;
   }
 
+  /**
+   * {@code Access-Control-Allow-Origin} as API Gateway and Lambda write it: one origin of a list, the request's
+   * when the list has it (a browser takes one origin or {@code *}, never a list), else none.
+   */
+  private static void allowOrigin(Headers h, Cors c, String origin) {
+    List<String> allowed = List.of(c.allowOrigin().split("\\s*,\\s*"));
+    if (allowed.size() == 1) {
+      h.set("Access-Control-Allow-Origin", allowed.get(0));
+    } else if (allowed.contains("*") || allowed.contains(origin)) {
+      h.set("Access-Control-Allow-Origin", allowed.contains("*") ? "*" : origin);
+    }
+  }
+
   private void preflight(HttpExchange exchange, Cors c) throws IOException {
     Headers h = exchange.getResponseHeaders();
-    h.set("Access-Control-Allow-Origin", c.allowOrigin());
+    allowOrigin(h, c, exchange.getRequestHeaders().getFirst("Origin"));
     if (c.allowMethods() != null) {
       h.set("Access-Control-Allow-Methods", c.allowMethods());
     }

@@ -1,6 +1,7 @@
 package dev.stratus.local;
 
 import dev.stratus.runtime.LambdaEvents;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -24,32 +25,42 @@ final class KinesisShard implements Shard<Record> {
   private final String streamArn;
   private final String shardId;
   private final long windowMillis;
+  private final ShardIteratorType start;
+  private final Instant timestamp;
   private final List<Record> taken = new ArrayList<>();
   private String iterator;
   /** The sequence number of the last record taken, where an expired iterator is taken again. */
   private String last;
 
   /**
-   * @param fromStart TRIM_HORIZON: every record the shard holds; else (LATEST) those from now on
+   * @param start where the mapping starts: TRIM_HORIZON (every record the shard holds), LATEST (those from now
+   *     on) or AT_TIMESTAMP ({@code timestamp})
    * @param windowMillis how long a batch may wait to fill ({@code MaximumBatchingWindowInSeconds})
    */
-  KinesisShard(KinesisClient kinesis, String stream, String streamArn, String shardId, boolean fromStart,
-      long windowMillis) {
+  KinesisShard(KinesisClient kinesis, String stream, String streamArn, String shardId, ShardIteratorType start,
+      Instant timestamp, long windowMillis) {
     this.kinesis = kinesis;
     this.stream = stream;
     this.streamArn = streamArn;
     this.shardId = shardId;
     this.windowMillis = windowMillis;
-    this.iterator = iterator(fromStart ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.LATEST, null);
+    this.start = start;
+    this.timestamp = timestamp;
+    this.iterator = iterator(start, null);
   }
 
   private String iterator(ShardIteratorType type, String after) {
     return kinesis.getShardIterator(b -> b.streamName(stream).shardId(shardId).shardIteratorType(type)
-        .startingSequenceNumber(after)).shardIterator();
+        .startingSequenceNumber(after).timestamp(type == ShardIteratorType.AT_TIMESTAMP ? timestamp : null))
+        .shardIterator();
   }
 
   @Override
   public List<Record> read(int max) throws InterruptedException {
+    if (iterator == null && taken.isEmpty()) {
+      Thread.sleep(WAIT_MILLIS); // a closed shard (resharded) has no more; its children are not read here
+      return List.of();
+    }
     long now = System.nanoTime();
     long firstBy = now + WAIT_MILLIS * 1_000_000;
     take(max);
@@ -74,8 +85,7 @@ final class KinesisShard implements Shard<Record> {
     try {
       got = kinesis.getRecords(b -> b.shardIterator(iterator).limit(Math.min(MAX_PER_GET, max - taken.size())));
     } catch (ExpiredIteratorException e) {
-      iterator = last == null ? iterator(ShardIteratorType.LATEST, null)
-          : iterator(ShardIteratorType.AFTER_SEQUENCE_NUMBER, last);
+      iterator = last == null ? iterator(start, null) : iterator(ShardIteratorType.AFTER_SEQUENCE_NUMBER, last);
       return;
     }
     taken.addAll(got.records());

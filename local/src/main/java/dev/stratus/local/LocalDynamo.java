@@ -55,12 +55,12 @@ final class LocalDynamo implements AutoCloseable {
               keys(properties.get("KeySchema")).stream().map(KeySchemaElement::attributeName).toList()));
         }
       });
+      return streams.isEmpty() ? dynamo : new LocalDynamo(dynamo.served, dynamo.dynalite,
+          new StreamFront(dynamo.served, streams, log));
     } catch (RuntimeException e) {
       dynamo.close();
       throw e instanceof LocalException ? e : new LocalException("cannot create the tables: " + e.getMessage(), e);
     }
-    return streams.isEmpty() ? dynamo : new LocalDynamo(dynamo.served, dynamo.dynalite,
-        new StreamFront(dynamo.served, streams));
   }
 
   boolean recordsStreams() {

@@ -3,6 +3,7 @@ package dev.stratus.local;
 import dev.stratus.local.services.NodeServer;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
+import dev.stratus.template.events.KinesisEvent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /** Kinesis for the stack: kinesalite (started here, in memory), with the template's streams and their shards. */
 final class LocalKinesis implements AutoCloseable {
-  static final String TYPE = "AWS::Kinesis::Stream";
   /** kinesalite as a module: its cli listens on every interface; this, on loopback alone, streams active at once. */
   private static final String LAUNCHER = "// stratus: kinesalite (argv[2], its index.js) on 127.0.0.1:argv[3]\n"
       + "require(process.argv[2])({createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 1000})\n"
@@ -34,7 +34,7 @@ final class LocalKinesis implements AutoCloseable {
 
   /** kinesalite with the template's streams, or null when the template has none. */
   static LocalKinesis start(LocalStack stack, PrintStream log) {
-    Map<String, Resource> streams = stack.ofType(TYPE);
+    Map<String, Resource> streams = stack.ofType(KinesisEvent.STREAM);
     if (streams.isEmpty()) {
       return null;
     }
@@ -78,7 +78,12 @@ final class LocalKinesis implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new LocalException("stream " + name + " did not become ACTIVE in 10 s");
       }
-      Thread.onSpinWait();
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LocalException("interrupted while creating stream " + name);
+      }
     }
   }
 

@@ -21,6 +21,7 @@ import dev.stratus.template.events.SnsEvent;
 import dev.stratus.template.events.SqsEvent;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** A generated template running on this machine: S3, DynamoDB, API Gateway, schedules and the functions behind them. */
 public final class LocalServer implements AutoCloseable {
@@ -207,7 +209,7 @@ public final class LocalServer implements AutoCloseable {
     services.forEach((service, uri) -> base.put(endpointVariable(service), uri.toString()));
     Map<String, String> names = new LinkedHashMap<>();
     for (String type : List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic",
-        "AWS::Events::EventBus", LocalKinesis.TYPE)) {
+        "AWS::Events::EventBus", KinesisEvent.STREAM)) {
       stack.ofType(type).keySet().forEach(r -> names.put(String.valueOf(stack.getAtt(r, "Arn")), r));
     }
     specs.forEach((id, spec) -> {
@@ -431,9 +433,13 @@ public final class LocalServer implements AutoCloseable {
         }
         String stream = stack.physicalName(e.resource());
         String arn = text(e.stream(), "Stream");
+        ShardIteratorType start = ShardIteratorType.fromValue(text(e.startingPosition(), "StartingPosition"));
+        Value at = e.properties().get("StartingPositionTimestamp");
+        Instant timestamp = at == null ? null : Instant.ofEpochMilli(
+            new BigDecimal(text(at, "StartingPositionTimestamp")).movePointRight(3).longValue());
         for (String shard : kinesis.shardIds(stream)) {
           pollers.add(new ShardPoller<>(function, () -> pools.get(function), new KinesisShard(kinesis.client, stream,
-              arn, shard, fromStart(e.startingPosition()), windowMillis(e)),
+              arn, shard, start, timestamp, windowMillis(e)),
               number(e.batchSize(), KinesisEvent.DEFAULT_BATCH_SIZE), maximumRetryAttempts(e), reportsFailures(e), log));
         }
         return null;
@@ -607,15 +613,16 @@ public final class LocalServer implements AutoCloseable {
 
   /**
    * The template's own {@code AWS::Events::Rule}s whose targets are its functions: a pattern's rule joins its
-   * bus's rules, a schedule's fires on the local clock; a target's constant {@code Input} is what it sends.
-   * Rules SAM makes from events are the events' own, above.
+   * bus's rules (the event as it came: a target's {@code Input}, {@code InputPath} or transformer is not
+   * applied), a schedule's fires on the local clock with its target's constant {@code Input}. Rules SAM makes
+   * from events are the events' own, above.
    */
   private void eventsRules(Map<String, FunctionSpec> specs, List<LocalEventBridge.Rule> busRules, double clockSpeed) {
     Map<String, String> byArn = new LinkedHashMap<>();
     specs.keySet().forEach(id -> byArn.put(String.valueOf(stack.getAtt(id, "Arn")), id));
     stack.ofType("AWS::Events::Rule").forEach((id, rule) -> {
       Map<String, Value> p = rule.properties().entries();
-      if (p.get("State") != null && !"ENABLED".equals(text(p.get("State"), "State"))
+      if (p.get("State") != null && text(p.get("State"), "State").equals("DISABLED")
           || !(p.get("Targets") instanceof Value.Seq targets)) {
         return;
       }

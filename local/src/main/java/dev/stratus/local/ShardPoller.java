@@ -58,6 +58,9 @@ final class ShardPoller<R> implements EventSourceMapping {
           shard.advance(batch.size() - done);
           failedTries = 0;
         } else {
+          log.println("[" + function + "] " + shard.describe() + " is tried again from " + shard.sequenceNumber(
+              batch.get(done)) + (maximumRetryAttempts < 0 ? "" : " (retry " + failedTries + " of "
+              + maximumRetryAttempts + ")"));
           pause(Math.min(MAX_PAUSE_MILLIS, 100L << Math.min(failedTries, 5)));
         }
       } catch (InterruptedException e) {
@@ -74,10 +77,17 @@ final class ShardPoller<R> implements EventSourceMapping {
 
   /** Invokes the function with {@code batch}: how many of its records, from the first, are done. */
   private int deliver(List<R> batch) {
-    Invocation.Result result = pool.get().invoke(shard.event(batch));
+    Invocation.Result result;
+    try {
+      result = pool.get().invoke(shard.event(batch));
+    } catch (RuntimeException e) {
+      log.println("[" + function + "] could not be invoked with " + batch.size() + " records of " + shard.describe()
+          + ": " + e.getMessage());
+      return 0; // a failed try, counted against MaximumRetryAttempts as Lambda counts a failed invocation
+    }
     if (result.outcome() != Invocation.Outcome.OK) {
       log.println("[" + function + "] " + result.outcome() + " on " + batch.size() + " records of " + shard.describe()
-          + "; the batch is tried again: " + new String(result.body(), StandardCharsets.UTF_8));
+          + ": " + new String(result.body(), StandardCharsets.UTF_8));
       return 0;
     }
     if (!reportsFailures) {
@@ -86,13 +96,12 @@ final class ShardPoller<R> implements EventSourceMapping {
     List<String> sequence = batch.stream().map(shard::sequenceNumber).toList();
     BatchFailures failures = BatchFailures.read(result.body(), sequence);
     if (failures.wholeBatch() != null) {
-      log.println("[" + function + "] " + failures.wholeBatch() + ": the batch is tried again");
+      log.println("[" + function + "] " + failures.wholeBatch() + ": the whole batch failed");
       return 0;
     }
     int first = failures.ids().stream().mapToInt(sequence::indexOf).min().orElse(batch.size());
     if (first < batch.size()) {
-      log.println("[" + function + "] reported record " + sequence.get(first) + " of " + shard.describe() + " failed;"
-          + " the shard is tried again from it");
+      log.println("[" + function + "] reported record " + sequence.get(first) + " of " + shard.describe() + " failed");
     }
     return first;
   }

@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -63,7 +63,10 @@ final class SigV4 {
     try {
       signedAt = Instant.from(AMZ_DATE.parse(amzDate == null ? "" : amzDate));
     } catch (DateTimeParseException e) {
-      return "the request has no X-Amz-Date";
+      return amzDate == null ? "the request has no X-Amz-Date" : "its X-Amz-Date is no yyyyMMddTHHmmssZ";
+    }
+    if (!amzDate.startsWith(a.group(2))) {
+      return "the signature's scope is dated " + a.group(2) + ", its X-Amz-Date " + amzDate;
     }
     if (Duration.between(signedAt, now).abs().compareTo(SKEW) > 0) {
       return "the signature's time " + amzDate + " is more than 5 minutes from now";
@@ -78,12 +81,18 @@ final class SigV4 {
       canonicalHeaders.append(name).append(':')
           .append(String.join(",", values.stream().map(v -> v.trim().replaceAll("\\s+", " ")).toList())).append('\n');
     }
+    String canonicalQuery;
+    try {
+      canonicalQuery = canonicalQuery(rawQuery);
+    } catch (IllegalArgumentException e) {
+      return "the query string is not well encoded";
+    }
     String bodyHash = hex(sha256(body));
     String payload = first(byName, "x-amz-content-sha256");
     if (payload != null && !payload.equals(bodyHash) && !payload.equals("UNSIGNED-PAYLOAD")) {
       return "the body is not the one the X-Amz-Content-Sha256 header hashes";
     }
-    String canonical = method + "\n" + canonicalPath(rawPath) + "\n" + canonicalQuery(rawQuery) + "\n"
+    String canonical = method + "\n" + canonicalPath(rawPath) + "\n" + canonicalQuery + "\n"
         + canonicalHeaders + "\n" + a.group(5) + "\n" + (payload != null ? payload : bodyHash);
     String scope = a.group(2) + "/" + a.group(3) + "/" + service + "/aws4_request";
     String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
@@ -109,23 +118,22 @@ final class SigV4 {
     return String.join("/", segments);
   }
 
-  /** The query's pairs decoded, then encoded strictly, sorted by name and value. */
+  /** The query's pairs decoded, then encoded strictly, sorted by name, then value. */
   private static String canonicalQuery(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return "";
     }
-    List<String> pairs = new ArrayList<>();
+    List<String[]> pairs = new ArrayList<>();
     for (String pair : rawQuery.split("&")) {
       if (pair.isEmpty()) {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      pairs.add(encode(decode(name)) + "=" + encode(decode(value)));
+      pairs.add(new String[] {encode(decode(eq < 0 ? pair : pair.substring(0, eq))),
+          encode(decode(eq < 0 ? "" : pair.substring(eq + 1)))});
     }
-    pairs.sort(null);
-    return String.join("&", pairs);
+    pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
+    return String.join("&", pairs.stream().map(p -> p[0] + "=" + p[1]).toList());
   }
 
   private static String decode(String s) {
@@ -170,6 +178,6 @@ final class SigV4 {
   }
 
   private static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes).toLowerCase(Locale.ROOT);
+    return HexFormat.of().formatHex(bytes);
   }
 }

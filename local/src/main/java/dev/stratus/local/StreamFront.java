@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.stratus.runtime.LambdaEvents.StreamRecord;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +31,7 @@ final class StreamFront implements AutoCloseable {
   private static final String PREFIX = "DynamoDB_20120810.";
   private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
       "TransactWriteItems");
-  /** What the HTTP client sets itself, or must not be passed on. */
+  /** Hop-by-hop headers and those the JDK's HTTP client refuses to be given: it writes its own. */
   private static final Set<String> HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
       "transfer-encoding", "date", "from", "via", "warning");
   /** dynalite checks that a request is signed, not its signature. */
@@ -41,12 +42,14 @@ final class StreamFront implements AutoCloseable {
   private final URI target;
   private final Map<String, StreamLog> logs;
   private final HttpServer server;
+  private final PrintStream log;
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private long sequence;
 
   /** {@code logs}: the streamed tables' logs by table name. */
-  StreamFront(URI target, Map<String, StreamLog> logs) {
+  StreamFront(URI target, Map<String, StreamLog> logs, PrintStream log) {
     this.target = target;
+    this.log = log;
     this.logs = Map.copyOf(logs);
     server = Loopback.serve("dynamodb-streams", this::handle);
     endpoint = Loopback.uri(server);
@@ -59,22 +62,10 @@ final class StreamFront implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      String action = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-      List<Written> written = action != null && action.startsWith(PREFIX)
-          && WRITES.contains(action.substring(PREFIX.length())) ? written(Events.JSON.readTree(body), logs) : List.of();
+      List<Written> written = written(exchange.getRequestHeaders().getFirst("X-Amz-Target"), body);
       HttpResponse<byte[]> answer;
       try {
-        if (written.isEmpty()) {
-          answer = forward(exchange, body);
-        } else {
-          synchronized (this) {
-            List<JsonNode> before = items(written);
-            answer = forward(exchange, body);
-            if (answer.statusCode() == 200) {
-              record(written, before, items(written));
-            }
-          }
-        }
+        answer = written.isEmpty() ? forward(exchange, body) : recorded(exchange, body, written);
       } catch (IOException e) {
         reply(exchange, 500, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":"
             + Events.JSON.writeValueAsString("the local DynamoDB did not answer: " + e.getMessage()) + "}");
@@ -87,6 +78,43 @@ final class StreamFront implements AutoCloseable {
       });
       exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
       exchange.getResponseBody().write(answer.body());
+    }
+  }
+
+  /**
+   * A write's answer, its changes recorded. Items that cannot be read before it mean a request DynamoDB refuses
+   * (no key, say): it passes as it is, for DynamoDB's own answer. Once the write is done, its answer is the
+   * client's whatever follows: a retried write could apply twice.
+   */
+  private synchronized HttpResponse<byte[]> recorded(HttpExchange exchange, byte[] body, List<Written> written)
+      throws IOException {
+    List<JsonNode> before;
+    try {
+      before = items(written);
+    } catch (IOException e) {
+      return forward(exchange, body);
+    }
+    HttpResponse<byte[]> answer = forward(exchange, body);
+    if (answer.statusCode() == 200) {
+      try {
+        record(written, before, items(written));
+      } catch (IOException e) {
+        log.println("stratus-local: a write to " + written.get(0).log().table + " is not in its stream: "
+            + e.getMessage());
+      }
+    }
+    return answer;
+  }
+
+  /** The items of streamed tables a request writes, by its {@code X-Amz-Target}; none if it is unreadable. */
+  private List<Written> written(String target, byte[] body) {
+    if (target == null || !target.startsWith(PREFIX) || !WRITES.contains(target.substring(PREFIX.length()))) {
+      return List.of();
+    }
+    try {
+      return written(Events.JSON.readTree(body), logs);
+    } catch (IOException e) {
+      return List.of(); // DynamoDB says what is wrong with it
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.stratus.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -138,6 +140,13 @@ class DynamoStreamsIT {
     assertThat(keysOnly.get("dynamodb").get("StreamViewType").asText()).isEqualTo("KEYS_ONLY");
     assertThat(keysOnly.get("dynamodb").has("NewImage")).isFalse();
     assertThat(keysOnly.get("dynamodb").get("Keys").toString()).isEqualTo("{\"id\":{\"S\":\"batch-1\"}}");
+  }
+
+  @Test
+  void aWriteDynamoDbRefusesGetsDynamoDbsOwnAnswer() {
+    assertThatThrownBy(() -> put("OrdersTable", Map.of("pk", s("no-sort-key"))))
+        .isInstanceOf(DynamoDbException.class).satisfies(e -> assertThat(((DynamoDbException) e).statusCode())
+            .isEqualTo(400));
   }
 
   @Test

@@ -33,7 +33,7 @@ class FunctionUrlIT {
             Handler: dev.stratus.local.handlers.TestHandlers$Echo::handleRequest
             FunctionUrlConfig:
               AuthType: NONE
-              Cors: {AllowOrigins: ['https://example.com'], AllowMethods: [POST], AllowHeaders: [content-type], MaxAge: 60}
+              Cors: {AllowOrigins: ['https://example.com', 'https://shop.example'], AllowMethods: [POST], MaxAge: 60}
         SignedFunction:
           Type: AWS::Serverless::Function
           Properties:
@@ -84,12 +84,17 @@ class FunctionUrlIT {
     assertThat(server.functionUrls()).containsOnlyKeys("HookFunction", "SignedFunction");
   }
 
+  private HttpResponse<String> preflight(String origin) throws Exception {
+    return send(HttpRequest.newBuilder(hook("orders")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", origin).header("Access-Control-Request-Method", "POST"));
+  }
+
   @Test
   void aPreflightIsAnsweredAsTheUrlsCorsSays() throws Exception {
-    HttpResponse<String> r = send(HttpRequest.newBuilder(hook("orders"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://example.com")
-        .header("Access-Control-Request-Method", "POST"));
-    assertThat(r.headers().firstValue("access-control-allow-origin")).hasValue("https://example.com");
+    HttpResponse<String> r = preflight("https://shop.example");
+    assertThat(r.headers().firstValue("access-control-allow-origin")).as("the one origin of the list that asks")
+        .hasValue("https://shop.example");
+    assertThat(preflight("https://elsewhere.example").headers().firstValue("access-control-allow-origin")).isEmpty();
     assertThat(r.headers().firstValue("access-control-allow-methods")).hasValue("POST");
     assertThat(r.headers().firstValue("access-control-max-age")).hasValue("60");
   }

@@ -44,6 +44,10 @@ class SigV4Test {
     assertThat(check("POST", "/orders/a%20b/%C3%A9", "z=1&a=x%2Fy&a=b", headers, "{\"id\": 1}")).isNull();
     assertThat(check("GET", "/", "", signed("GET", "http://127.0.0.1:8080/", "", "local-secret-key", NOW), ""))
         .isNull();
+    assertThat(check("GET", "/q", "a1=2&a=1", signed("GET", "http://127.0.0.1:8080/q?a1=2&a=1", "",
+        "local-secret-key", NOW), "")).as("sorted by name, then value: a before a1").isNull();
+    assertThat(check("GET", "/q", "a=%zz", signed("GET", "http://127.0.0.1:8080/q", "", "local-secret-key", NOW),
+        "")).isEqualTo("the query string is not well encoded");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -34,18 +35,20 @@ record StreamImages(String method, String table, boolean oldImage, boolean newIm
     if (path == null || !Names.isValidLogicalId(table)) {
       return null;
     }
-    Set<String> changes = new HashSet<>();
+    Set<Element> changes = new HashSet<>();
     for (VariableElement p : method.getParameters()) {
       if (p.asType() instanceof DeclaredType d && d.asElement().toString().equals(TABLE_CHANGE)) {
-        changes.add(p.getSimpleName().toString());
+        changes.add(p);
       }
     }
     List<String> called = new ArrayList<>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (call.getMethodSelect() instanceof MemberSelectTree select
-            && select.getExpression() instanceof IdentifierTree on && changes.contains(on.getName().toString())) {
+        // By the symbol, not the name: a lambda's or a local class's own "change" is another variable.
+        if (call.getMethodSelect() instanceof MemberSelectTree select && select.getExpression() instanceof IdentifierTree
+            && changes.contains(trees.getElement(new TreePath(new TreePath(getCurrentPath(), select),
+                select.getExpression())))) {
           called.add(select.getIdentifier().toString());
         }
         return super.visitMethodInvocation(call, unused);

@@ -69,7 +69,7 @@ public record DynamoDbStreamEvent(Mapping properties) implements StreamEvent {
   @Override
   public List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>(SamEvents.checkStream(properties, "a DynamoDB stream", MAX_BATCH_SIZE,
-        DEFAULT_BATCH_SIZE));
+        DEFAULT_BATCH_SIZE, false));
     String table = resource();
     if (table != null) {
       SamEvents.expectType("Stream", table, TABLE, resources).ifPresentOrElse(out::add, () -> {

@@ -38,7 +38,7 @@ public record KinesisEvent(Mapping properties) implements StreamEvent {
   @Override
   public List<Message> check(Map<String, Resource> resources) {
     List<Message> out = new ArrayList<>(SamEvents.checkStream(properties, "a Kinesis stream", MAX_BATCH_SIZE,
-        DEFAULT_BATCH_SIZE));
+        DEFAULT_BATCH_SIZE, true));
     String stream = resource();
     if (stream != null) {
       SamEvents.expectType("Stream", stream, STREAM, resources).ifPresent(out::add);

@@ -116,13 +116,20 @@ public final class SamEvents {
     return p.build();
   }
 
-  /** What is wrong with a stream event's batch size and starting position, said for {@code source}. */
-  static List<Message> checkStream(Mapping properties, String source, int maxBatch, int defaultBatch) {
+  /**
+   * What is wrong with a stream event's batch size and starting position, said for {@code source}; with
+   * {@code atTimestamp}, the source also starts at a {@code StartingPositionTimestamp} (Kinesis does).
+   */
+  static List<Message> checkStream(Mapping properties, String source, int maxBatch, int defaultBatch,
+      boolean atTimestamp) {
     List<Message> out = new ArrayList<>();
     batchSizeOutOfRange(properties.get("BatchSize"), source, maxBatch, defaultBatch).ifPresent(out::add);
-    if (properties.get("StartingPosition") instanceof Value.Str s && !STARTING_POSITIONS.contains(s.value())) {
-      out.add(Diagnostic.InvalidStartingPosition.with(s.value(), source,
-          "LATEST (records from now on) or TRIM_HORIZON (all the stream holds)"));
+    boolean timed = atTimestamp && properties.get("StartingPositionTimestamp") != null;
+    if (properties.get("StartingPosition") instanceof Value.Str s && !STARTING_POSITIONS.contains(s.value())
+        && !(timed && s.value().equals("AT_TIMESTAMP"))) {
+      out.add(Diagnostic.InvalidStartingPosition.with(s.value(), source, "LATEST (records from now on)"
+          + (atTimestamp ? ", TRIM_HORIZON (all the stream holds) or AT_TIMESTAMP with a StartingPositionTimestamp"
+          : " or TRIM_HORIZON (all the stream holds)")));
     }
     return out;
   }

@@ -209,6 +209,12 @@ class SamEventsTest {
   }
 
   @Test
+  void aKinesisEventMayStartAtATimestamp() {
+    assertThat(problems("{Type: Kinesis, Properties: {Stream: !GetAtt Clicks.Arn, StartingPosition: AT_TIMESTAMP,"
+        + " StartingPositionTimestamp: 1796551200}}")).isEmpty();
+  }
+
+  @Test
   void aKinesisEventReadsAStreamOfTheTemplate() {
     assertThat(problems("{Type: Kinesis, Properties: {Stream: !GetAtt Clicks.Arn, StartingPosition: TRIM_HORIZON,"
         + " BatchSize: 10000}}")).isEmpty();
@@ -217,7 +223,8 @@ class SamEventsTest {
         "[StratusInvalidBatchSize] batch size 10001 is out of range: a Kinesis stream takes 1 to 10000; leave it out"
             + " for SAM's default of 100",
         "[StratusInvalidStartingPosition] StartingPosition 'AT_TIMESTAMP' is not one a Kinesis stream takes: write"
-            + " LATEST (records from now on) or TRIM_HORIZON (all the stream holds)",
+            + " LATEST (records from now on), TRIM_HORIZON (all the stream holds) or AT_TIMESTAMP with a"
+            + " StartingPositionTimestamp",
         "[StratusInvalidEventSource] Stream 'Orders' is AWS::DynamoDB::Table, not AWS::Kinesis::Stream; the"
             + " template's AWS::Kinesis::Stream resources: Clicks");
   }
