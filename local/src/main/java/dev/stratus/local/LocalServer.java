@@ -143,14 +143,25 @@ public final class LocalServer implements AutoCloseable {
     CompletableFuture<LocalDynamo> starting = CompletableFuture.supplyAsync(() -> LocalDynamo.start(stack,
         o.dynamoEndpoint(), o.dynaliteCommand(), o.state() == null ? null : o.state().resolve("dynamodb"), log));
     CompletableFuture<LocalKinesis> startingKinesis = CompletableFuture.supplyAsync(() -> LocalKinesis.start(stack, log));
+    // Each is waited for, so that what started is closed with the rest; the first failure is the one said.
+    RuntimeException failure = null;
     try {
       sqs = LocalSqs.start(stack);
-    } finally {
-      try {
-        dynamo = joined(starting);
-      } finally {
-        kinesis = joined(startingKinesis);
-      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
+      dynamo = joined(starting);
+    } catch (RuntimeException e) {
+      failure = withSuppressed(failure, e);
+    }
+    try {
+      kinesis = joined(startingKinesis);
+    } catch (RuntimeException e) {
+      failure = withSuppressed(failure, e);
+    }
+    if (failure != null) {
+      throw failure;
     }
     dynamo.watch(message -> {
       log.println("stratus-local: " + message + "; stopping: DynamoDB calls would fail from here on");
@@ -455,6 +466,14 @@ public final class LocalServer implements AutoCloseable {
         return null;
       }
     });
+  }
+
+  private static RuntimeException withSuppressed(RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
   }
 
   /** What a service started on another thread gave, or the error it ended with. */

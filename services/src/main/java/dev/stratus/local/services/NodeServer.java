@@ -77,7 +77,8 @@ public final class NodeServer implements AutoCloseable {
           Thread.sleep(50);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          break;
+          process.destroyForcibly();
+          throw new IllegalStateException("interrupted while waiting for " + name + " to listen", e);
         }
       }
     }
