@@ -79,7 +79,7 @@ final class LocalDynamo implements AutoCloseable {
     }
     try {
       Dynalite dynalite = Dynalite.start(command != null ? command : NodeInstall.DYNALITE.program(log), state);
-      log.println("stratus-local: DynamoDB (dynalite) at " + dynalite.endpoint());
+      log.println("stratus-local: dynalite (the local DynamoDB) started");
       return new LocalDynamo(dynalite.endpoint(), dynalite, null);
     } catch (NodeServer.NotInstalled e) {
       throw new LocalException(e.getMessage() + ", or pass --dynamodb-endpoint URL");

@@ -54,7 +54,6 @@ final class LocalKinesis implements AutoCloseable {
     } catch (IOException | IllegalStateException e) {
       throw new LocalException("cannot start kinesalite: " + e.getMessage(), e);
     }
-    log.println("stratus-local: Kinesis (kinesalite) at " + kinesis.endpoint);
     try {
       streams.forEach((id, stream) -> kinesis.create(stack.physicalName(id), shardCount(stack, stream)));
     } catch (RuntimeException e) {

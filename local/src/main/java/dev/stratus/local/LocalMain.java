@@ -218,7 +218,7 @@ public final class LocalMain {
     out.println("stratus-local: S3         " + server.s3Endpoint() + "  (access key " + LocalServer.ACCESS_KEY
         + ", secret " + LocalServer.SECRET_KEY + ")");
     out.println("stratus-local: DynamoDB   " + server.dynamoEndpoint() + (server.streamsRecorded()
-        ? "  (streams recorded)" : ""));
+        ? "  (dynalite, its tables' streams recorded)" : "  (dynalite)"));
     out.println("stratus-local: SQS        " + server.sqsEndpoint() + "  (ElasticMQ)");
     out.println("stratus-local: SNS        " + server.snsEndpoint() + "  (Publish)");
     out.println("stratus-local: EventBridge " + server.eventBridgeEndpoint() + "  (PutEvents)");
