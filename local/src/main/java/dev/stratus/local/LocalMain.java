@@ -219,7 +219,9 @@ public final class LocalMain {
         + ", secret " + LocalServer.SECRET_KEY + ")");
     out.println("stratus-local: DynamoDB   " + server.dynamoEndpoint() + (server.streamsRecorded()
         ? "  (dynalite, its tables' streams recorded)" : "  (dynalite)"));
-    out.println("stratus-local: SQS        " + server.sqsEndpoint() + "  (ElasticMQ)");
+    if (server.sqsEndpoint() != null) {
+      out.println("stratus-local: SQS        " + server.sqsEndpoint() + "  (ElasticMQ)");
+    }
     out.println("stratus-local: SNS        " + server.snsEndpoint() + "  (Publish)");
     out.println("stratus-local: EventBridge " + server.eventBridgeEndpoint() + "  (PutEvents)");
     if (server.kinesisEndpoint() != null) {

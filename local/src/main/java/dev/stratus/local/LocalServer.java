@@ -121,7 +121,6 @@ public final class LocalServer implements AutoCloseable {
 
   public static LocalServer start(Options o, PrintStream log) {
     LocalStack stack = LocalStack.load(o.template(), o.parameters(), o.stackName());
-    stack.notices.forEach(n -> log.println("stratus-local: " + n));
     String key = o.apiKey() != null ? o.apiKey() : HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     LocalServer server = new LocalServer(stack, key, log);
     try {
@@ -129,6 +128,9 @@ public final class LocalServer implements AutoCloseable {
     } catch (RuntimeException e) {
       server.close();
       throw e;
+    } finally {
+      // After the run: starting the services adds what they do not deliver.
+      stack.notices.forEach(n -> log.println("stratus-local: " + n));
     }
     return server;
   }
@@ -146,7 +148,8 @@ public final class LocalServer implements AutoCloseable {
     // Each is waited for, so that what started is closed with the rest; the first failure is the one said.
     RuntimeException failure = null;
     try {
-      sqs = LocalSqs.start(stack);
+      // ElasticMQ (Pekko) is the slowest to start: only a template with queues has it.
+      sqs = stack.ofType("AWS::SQS::Queue").isEmpty() ? null : LocalSqs.start(stack);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -193,10 +196,16 @@ public final class LocalServer implements AutoCloseable {
     specs.forEach((id, spec) -> spec.events().forEach((name, e) -> event(id, name, e, routes, topicSubscriptions,
         busRules, o.clockSpeed())));
     eventsRules(specs, busRules, o.clockSpeed());
-    sns = LocalSns.start(stack, topicSubscriptions, sqs.client, this::deliver, log);
+    sns = LocalSns.start(stack, topicSubscriptions, sqs == null ? null : sqs.client, this::deliver, log);
     eventBridge = new LocalEventBridge(stack, busRules, this::deliver, log);
-    refuser = new NoLocalService(kinesis == null ? List.of("s3", "dynamodb", "sqs", "sns", "eventbridge")
-        : List.of("s3", "dynamodb", "sqs", "sns", "eventbridge", "kinesis"), log);
+    List<String> local = new ArrayList<>(List.of("s3", "dynamodb", "sns", "eventbridge"));
+    if (sqs != null) {
+      local.add("sqs");
+    }
+    if (kinesis != null) {
+      local.add("kinesis");
+    }
+    refuser = new NoLocalService(local, log);
     Map<String, String> base = new LinkedHashMap<>();
     base.put("AWS_REGION", LocalStack.REGION);
     base.put("AWS_DEFAULT_REGION", LocalStack.REGION);
@@ -207,7 +216,9 @@ public final class LocalServer implements AutoCloseable {
     Map<String, URI> services = new LinkedHashMap<>();
     services.put("s3", s3.endpoint);
     services.put("dynamodb", dynamo.endpoint);
-    services.put("sqs", sqs.endpoint);
+    if (sqs != null) {
+      services.put("sqs", sqs.endpoint);
+    }
     services.put("sns", sns.endpoint);
     services.put("eventbridge", eventBridge.endpoint);
     if (kinesis != null) {
@@ -382,6 +393,11 @@ public final class LocalServer implements AutoCloseable {
       }
 
       public Void sqs(SqsEvent e) {
+        if (sqs == null) {
+          log.println("stratus-local: " + function + "/" + name + ": the queue " + text(e.queue(), "Queue")
+              + " is not one of this template's; invoke the function instead");
+          return null;
+        }
         if (disabled(e.properties().get("Enabled"))) {
           return null;
         }
@@ -727,8 +743,9 @@ public final class LocalServer implements AutoCloseable {
     return s3.endpoint;
   }
 
+  /** SQS, or null when the template has no queue. */
   public URI sqsEndpoint() {
-    return sqs.endpoint;
+    return sqs == null ? null : sqs.endpoint;
   }
 
   public URI snsEndpoint() {

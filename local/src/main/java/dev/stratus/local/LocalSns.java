@@ -95,7 +95,7 @@ final class LocalSns implements AutoCloseable {
     String name = target.substring(target.lastIndexOf(':') + 1);
     FilterPolicy policy = filter == null ? null : FilterPolicy.of(filter, scope);
     String arn = topicArn + ":" + id;
-    if ("sqs".equals(protocol)) {
+    if ("sqs".equals(protocol) && stack.sqsEndpoint != null) {
       return Optional.of(new Subscription(topicArn, null, stack.queueUrl(name), policy, raw, arn));
     }
     if ("lambda".equals(protocol)) {
@@ -103,7 +103,8 @@ final class LocalSns implements AutoCloseable {
           .filter(f -> stack.physicalName(f).equals(name)).findFirst().orElse(name);
       return Optional.of(new Subscription(topicArn, function, null, policy, raw, arn));
     }
-    stack.notices.add("SNS subscription " + id + " (" + protocol + ") is not delivered locally; sqs and lambda are");
+    stack.notices.add("SNS subscription " + id + " (" + protocol + ") is not delivered locally; sqs (to a queue of"
+        + " the template) and lambda are");
     return Optional.empty();
   }
 

@@ -103,7 +103,10 @@ class KinesisIT {
         StandardCharsets.UTF_8);
     assertThat(env).contains("STREAM=" + server.physicalName("ClickStream") + "\n",
         "STREAM_ARN=arn:aws:kinesis:us-east-1:000000000000:stream/" + server.physicalName("ClickStream") + "\n",
-        "CBOR_ENABLED=false\n").containsPattern("AWS_ENDPOINT_URL_KINESIS=http://127\\.0\\.0\\.1:\\d+\n");
+        "CBOR_ENABLED=false\n").containsPattern("AWS_ENDPOINT_URL_KINESIS=http://127\\.0\\.0\\.1:\\d+\n")
+        .as("no queue in the template, no SQS server: its calls go where every other service's are refused")
+        .doesNotContain("AWS_ENDPOINT_URL_SQS");
+    assertThat(server.sqsEndpoint()).isNull();
   }
 
   /** Each record handed to the function whose data starts with {@code prefix}: its partition key and data. */
