@@ -217,8 +217,10 @@ public final class LocalMain {
     out.println("stratus-local: API        http://127.0.0.1:" + server.port() + "  (REST and HTTP API routes" + key + ")");
     out.println("stratus-local: S3         " + server.s3Endpoint() + "  (access key " + LocalServer.ACCESS_KEY
         + ", secret " + LocalServer.SECRET_KEY + ")");
-    out.println("stratus-local: DynamoDB   " + server.dynamoEndpoint() + (server.streamsRecorded()
-        ? "  (dynalite, its tables' streams recorded)" : "  (dynalite)"));
+    if (server.dynamoEndpoint() != null) {
+      out.println("stratus-local: DynamoDB   " + server.dynamoEndpoint() + (server.streamsRecorded()
+          ? "  (its tables' streams recorded)" : ""));
+    }
     if (server.sqsEndpoint() != null) {
       out.println("stratus-local: SQS        " + server.sqsEndpoint() + "  (ElasticMQ)");
     }

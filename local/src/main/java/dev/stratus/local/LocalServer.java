@@ -141,14 +141,16 @@ public final class LocalServer implements AutoCloseable {
     RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath() != null ? o.runtimeClasspath()
         : LocalMain.runtimeClasspath());
     s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
-    // dynalite, kinesalite (Node processes) and ElasticMQ start side by side: each takes about a second.
-    CompletableFuture<LocalDynamo> starting = CompletableFuture.supplyAsync(() -> LocalDynamo.start(stack,
-        o.dynamoEndpoint(), o.dynaliteCommand(), o.state() == null ? null : o.state().resolve("dynamodb"), log));
+    // dynalite, kinesalite (Node processes) and ElasticMQ start side by side, each about a second, and each only
+    // for a template that has what it serves (a DynamoDB the user names is used whatever the template has).
+    boolean tables = !stack.ofType("AWS::DynamoDB::Table").isEmpty() || o.dynamoEndpoint() != null;
+    CompletableFuture<LocalDynamo> starting = !tables ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.supplyAsync(() -> LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(),
+            o.state() == null ? null : o.state().resolve("dynamodb"), log));
     CompletableFuture<LocalKinesis> startingKinesis = CompletableFuture.supplyAsync(() -> LocalKinesis.start(stack, log));
     // Each is waited for, so that what started is closed with the rest; the first failure is the one said.
     RuntimeException failure = null;
     try {
-      // ElasticMQ (Pekko) is the slowest to start: only a template with queues has it.
       sqs = stack.ofType("AWS::SQS::Queue").isEmpty() ? null : LocalSqs.start(stack);
     } catch (RuntimeException e) {
       failure = e;
@@ -166,10 +168,12 @@ public final class LocalServer implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    dynamo.watch(message -> {
-      log.println("stratus-local: " + message + "; stopping: DynamoDB calls would fail from here on");
-      failed.complete(message);
-    });
+    if (dynamo != null) {
+      dynamo.watch(message -> {
+        log.println("stratus-local: " + message + "; stopping: DynamoDB calls would fail from here on");
+        failed.complete(message);
+      });
+    }
     if (kinesis != null) {
       kinesis.watch(message -> {
         log.println("stratus-local: " + message + "; stopping: Kinesis calls would fail from here on");
@@ -198,7 +202,10 @@ public final class LocalServer implements AutoCloseable {
     eventsRules(specs, busRules, o.clockSpeed());
     sns = LocalSns.start(stack, topicSubscriptions, sqs == null ? null : sqs.client, this::deliver, log);
     eventBridge = new LocalEventBridge(stack, busRules, this::deliver, log);
-    List<String> local = new ArrayList<>(List.of("s3", "dynamodb", "sns", "eventbridge"));
+    List<String> local = new ArrayList<>(List.of("s3", "sns", "eventbridge"));
+    if (dynamo != null) {
+      local.add("dynamodb");
+    }
     if (sqs != null) {
       local.add("sqs");
     }
@@ -215,7 +222,9 @@ public final class LocalServer implements AutoCloseable {
     base.put("AWS_ENDPOINT_URL", refuser.endpoint.toString());
     Map<String, URI> services = new LinkedHashMap<>();
     services.put("s3", s3.endpoint);
-    services.put("dynamodb", dynamo.endpoint);
+    if (dynamo != null) {
+      services.put("dynamodb", dynamo.endpoint);
+    }
     if (sqs != null) {
       services.put("sqs", sqs.endpoint);
     }
@@ -433,7 +442,8 @@ public final class LocalServer implements AutoCloseable {
       }
 
       public Void dynamoDb(DynamoDbStreamEvent e) {
-        StreamLog stream = e.resource() == null ? null : dynamo.stream(stack.physicalName(e.resource()));
+        StreamLog stream = e.resource() == null || dynamo == null ? null
+            : dynamo.stream(stack.physicalName(e.resource()));
         if (stream == null) {
           log.println("stratus-local: " + function + "/" + name + ": the stream " + text(e.stream(), "Stream")
               + " is not a stream of this template's tables; invoke the function instead");
@@ -770,13 +780,14 @@ public final class LocalServer implements AutoCloseable {
     return refuser.endpoint;
   }
 
+  /** DynamoDB, or null when the template has no table and none was given. */
   public URI dynamoEndpoint() {
-    return dynamo.endpoint;
+    return dynamo == null ? null : dynamo.endpoint;
   }
 
   /** Whether the DynamoDB endpoint records the changes of tables with streams. */
   boolean streamsRecorded() {
-    return dynamo.recordsStreams();
+    return dynamo != null && dynamo.recordsStreams();
   }
 
   /** Kinesis, or null when the template has no stream. */

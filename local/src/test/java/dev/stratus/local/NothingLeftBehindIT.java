@@ -35,7 +35,7 @@ class NothingLeftBehindIT {
         Resources:
           Clicks: {Type: AWS::Kinesis::Stream, Properties: {ShardCount: 1}}
         """);
-    killServeAndFindNoChildLeft(template, 2, "dynalite and kinesalite", port -> {});
+    killServeAndFindNoChildLeft(template, 1, "kinesalite (no table: no dynalite)", port -> {});
   }
 
   /** Serves {@code template}, does {@code then}, kills serve with SIGKILL and waits for its children to end. */
