@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a request to S3, DynamoDB, SQS, SNS, EventBridge or Kinesis asks for, in IAM's words: the action ({@code s3:GetObject},
- * {@code dynamodb:PutItem}) and the ARN of each resource it names, the local stack's ARNs, or null where the
- * request names none that this reads. Pure: the request's parts in, the calls out.
+ * What a request to S3, DynamoDB, SQS, SNS, EventBridge or Kinesis asks for, in IAM's words: the action
+ * ({@code s3:GetObject}, {@code dynamodb:PutItem}) and the ARN of each resource it names, the local stack's ARNs,
+ * or null where the request names none that this reads. Pure: the request's parts in, the calls out.
  */
 record AwsCall(String action, String arn) {
   /** The calls of one request to {@code service} ({@code s3}, {@code dynamodb}, {@code sqs}, {@code sns}). */

@@ -52,7 +52,7 @@ final class LocalDynamo implements AutoCloseable {
         Object viewType = asMap(properties.get("StreamSpecification")).get("StreamViewType");
         if (viewType != null) {
           streams.put(name, new StreamLog(name, String.valueOf(stack.getAtt(id, "StreamArn")), viewType.toString(),
-              keys(properties.get("KeySchema")).stream().map(KeySchemaElement::attributeName).toList()));
+              stack.keyNames(id)));
         }
       });
       return streams.isEmpty() ? dynamo : new LocalDynamo(dynamo.served, dynamo.dynalite,

@@ -202,24 +202,6 @@ public final class LocalServer implements AutoCloseable {
     eventsRules(specs, busRules, o.clockSpeed());
     sns = LocalSns.start(stack, topicSubscriptions, sqs == null ? null : sqs.client, this::deliver, log);
     eventBridge = new LocalEventBridge(stack, busRules, this::deliver, log);
-    List<String> local = new ArrayList<>(List.of("s3", "sns", "eventbridge"));
-    if (dynamo != null) {
-      local.add("dynamodb");
-    }
-    if (sqs != null) {
-      local.add("sqs");
-    }
-    if (kinesis != null) {
-      local.add("kinesis");
-    }
-    refuser = new NoLocalService(local, log);
-    Map<String, String> base = new LinkedHashMap<>();
-    base.put("AWS_REGION", LocalStack.REGION);
-    base.put("AWS_DEFAULT_REGION", LocalStack.REGION);
-    base.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
-    base.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
-    // Every service the SDK knows goes to the refuser unless a local server of its own is named.
-    base.put("AWS_ENDPOINT_URL", refuser.endpoint.toString());
     Map<String, URI> services = new LinkedHashMap<>();
     services.put("s3", s3.endpoint);
     if (dynamo != null) {
@@ -232,6 +214,16 @@ public final class LocalServer implements AutoCloseable {
     services.put("eventbridge", eventBridge.endpoint);
     if (kinesis != null) {
       services.put("kinesis", kinesis.endpoint);
+    }
+    refuser = new NoLocalService(List.copyOf(services.keySet()), log);
+    Map<String, String> base = new LinkedHashMap<>();
+    base.put("AWS_REGION", LocalStack.REGION);
+    base.put("AWS_DEFAULT_REGION", LocalStack.REGION);
+    base.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+    base.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+    // Every service the SDK knows goes to the refuser unless a local server of its own is named.
+    base.put("AWS_ENDPOINT_URL", refuser.endpoint.toString());
+    if (kinesis != null) {
       // SDKs speak JSON to kinesalite (v2, then v1): its CBOR answers to GetRecords are not what they read, and
       // the relays that judge calls read JSON.
       base.put("CBOR_ENABLED", "false");

@@ -281,6 +281,14 @@ final class LocalStack {
     return sqsEndpoint + "/" + ACCOUNT + "/" + queueName;
   }
 
+  /** The attributes of a table's key schema, in its order (the hash key first); none for no table of the stack. */
+  List<String> keyNames(String tableId) {
+    Resource table = resources.get(tableId);
+    Value schema = table == null ? null : table.properties().get("KeySchema");
+    return schema != null && evaluate(schema) instanceof List<?> keys
+        ? keys.stream().map(k -> String.valueOf(((Map<?, ?>) k).get("AttributeName"))).toList() : List.of();
+  }
+
   /** Says where the URL of {@code functionId} is served here, which {@code !GetAtt FnUrl.FunctionUrl} gives. */
   void functionUrl(String functionId, URI url) {
     functionUrls.put(FunctionUrlConfig.resourceId(functionId), url.toString());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratus.runtime.AttributeValues;
 import dev.stratus.runtime.LambdaEvents;
 import dev.stratus.template.Resource;
-import dev.stratus.template.Value;
 import dev.stratus.template.events.ApiEvent;
 import dev.stratus.template.events.DynamoDbStreamEvent;
 import dev.stratus.template.events.EventBridgeRuleEvent;
@@ -20,6 +19,8 @@ import dev.stratus.template.events.ScheduleEvent;
 import dev.stratus.template.events.SnsEvent;
 import dev.stratus.template.events.SqsEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,16 +129,14 @@ final class SampleEvents {
       /** An insert of the method's sample item (or a one-attribute item) into the table, with its key. */
       public byte[] dynamoDb(DynamoDbStreamEvent e) {
         Map<String, Object> item = AttributeValues.of(typed != null ? typed : "{\"id\":\"sample\"}");
-        Map<String, Object> keys = new java.util.LinkedHashMap<>(item);
-        Resource table = e.resource() == null ? null : stack.resources.get(e.resource());
-        Value schemaValue = table == null ? null : table.properties().get("KeySchema");
-        if (schemaValue != null && stack.evaluate(schemaValue) instanceof List<?> schema) {
-          List<String> names = schema.stream().map(k -> String.valueOf(((Map<?, ?>) k).get("AttributeName"))).toList();
+        Map<String, Object> keys = new LinkedHashMap<>(item);
+        List<String> names = e.resource() == null ? List.of() : stack.keyNames(e.resource());
+        if (!names.isEmpty()) {
           keys.keySet().retainAll(names);
         }
         String stream = String.valueOf(stack.evaluate(e.stream()));
         return Events.bytes(LambdaEvents.dynamoDb(stream, "NEW_AND_OLD_IMAGES", List.of(new LambdaEvents.StreamRecord(
-            "INSERT", keys, null, item, "100000000000000000001", java.time.Instant.now()))));
+            "INSERT", keys, null, item, "100000000000000000001", Instant.now()))));
       }
 
       /** One record whose data is the method's sample (or a small JSON object), on the stream's first shard. */
@@ -146,7 +145,7 @@ final class SampleEvents {
         return Events.bytes(LambdaEvents.kinesis(String.valueOf(stack.evaluate(e.stream())), List.of(
             new LambdaEvents.KinesisRecord("sample", data.getBytes(StandardCharsets.UTF_8),
                 "49590338271490256608559692538361571095921575989136588898", "shardId-000000000000",
-                java.time.Instant.now()))));
+                Instant.now()))));
       }
 
       private String first(Map<?, ?> pattern, String field, String otherwise) {

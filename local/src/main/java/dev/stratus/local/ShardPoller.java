@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * never), then skipped and said so. With {@code ReportBatchItemFailures} the records before the first one
  * reported are done, and the next try starts at it.
  */
-final class ShardPoller<R> implements EventSourceMapping {
+final class ShardPoller<R> extends EventSourceMapping {
   private static final long MAX_PAUSE_MILLIS = 2000;
 
   private final String function;
@@ -22,7 +22,6 @@ final class ShardPoller<R> implements EventSourceMapping {
   private final int maximumRetryAttempts;
   private final boolean reportsFailures;
   private final PrintStream log;
-  private volatile boolean running = true;
 
   /** @param maximumRetryAttempts -1 for no limit */
   ShardPoller(String function, Supplier<FunctionPool> pool, Shard<R> shard, int batchSize, int maximumRetryAttempts,
@@ -104,19 +103,5 @@ final class ShardPoller<R> implements EventSourceMapping {
       log.println("[" + function + "] reported record " + sequence.get(first) + " of " + shard.describe() + " failed");
     }
     return first;
-  }
-
-  private void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
-  @Override
-  public void stop() {
-    running = false;
   }
 }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * {@code batchItemFailures} answer (with {@code ReportBatchItemFailures}) the failed messages, to come back
  * after the visibility timeout — and to the dead-letter queue past the queue's {@code maxReceiveCount}.
  */
-final class SqsPoller implements EventSourceMapping {
+final class SqsPoller extends EventSourceMapping {
   private static final int MAX_PER_RECEIVE = 10;
 
   private final String function;
@@ -28,7 +28,6 @@ final class SqsPoller implements EventSourceMapping {
   private final int batchSize;
   private final boolean reportsFailures;
   private final PrintStream log;
-  private volatile boolean running = true;
 
   SqsPoller(String function, Supplier<FunctionPool> pool, SqsClient sqs, String queueUrl, String queueArn,
       int batchSize, boolean reportsFailures, PrintStream log) {
@@ -53,7 +52,7 @@ final class SqsPoller implements EventSourceMapping {
       } catch (RuntimeException e) {
         if (running) {
           log.println("[" + function + "] SQS polling of " + queueArn + " failed: " + e.getMessage());
-          pause();
+          pause(1000);
         }
       }
     }
@@ -111,19 +110,5 @@ final class SqsPoller implements EventSourceMapping {
       return Set.copyOf(all);
     }
     return Set.copyOf(failures.ids());
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
-  @Override
-  public void stop() {
-    running = false;
   }
 }

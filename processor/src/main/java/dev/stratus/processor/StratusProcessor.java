@@ -81,8 +81,8 @@ public final class StratusProcessor extends AbstractProcessor {
   public static final String TODAY_OPTION = "stratus.today";
 
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = Stream.concat(
-      Stream.of(CfFunction.class, FunctionUrl.class, Use.class, Uses.class, CfResource.class, CfResources.class, CfParameter.class,
-          CfParameters.class,
+      Stream.of(CfFunction.class, FunctionUrl.class, Use.class, Uses.class, CfResource.class, CfResources.class,
+          CfParameter.class, CfParameters.class,
           CfCondition.class, CfConditions.class, CfOutput.class, CfOutputs.class, CfGlobals.class),
       EventAnnotations.withContainers().stream()).toList();
 
