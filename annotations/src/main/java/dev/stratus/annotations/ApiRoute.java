@@ -31,6 +31,15 @@ public @interface ApiRoute {
   /** Logical id of an {@code AWS::Serverless::Api}; empty means SAM's implicit API. */
   String api() default "";
 
+  /**
+   * Who may call it: a {@link CognitoAuthorizer}'s or {@code @Authorizer} method's name, {@code "AWS_IAM"} (SigV4-signed
+   * calls), or {@code "NONE"} to opt out of the API's {@link DefaultAuthorizer}; empty means the default, if any.
+   */
+  String authorizer() default "";
+
+  /** OAuth scopes, one of which the caller's access token must have; a Cognito authorizer's routes only. */
+  String[] scopes() default {};
+
   /** Event name inside the function; empty derives one from method and path. */
   String name() default "";
 }

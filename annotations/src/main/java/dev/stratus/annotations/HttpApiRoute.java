@@ -28,6 +28,15 @@ public @interface HttpApiRoute {
   /** Logical id of an {@code AWS::Serverless::HttpApi}; empty means SAM's implicit HTTP API. */
   String api() default "";
 
+  /**
+   * Who may call it: a {@link JwtAuthorizer}'s or {@code @Authorizer} method's name, {@code "AWS_IAM"} (SigV4-signed
+   * calls), or {@code "NONE"} to opt out of the API's {@link DefaultAuthorizer}; empty means the default, if any.
+   */
+  String authorizer() default "";
+
+  /** OAuth scopes, one of which the caller's token must have; a JWT authorizer's routes only. */
+  String[] scopes() default {};
+
   /** Event name inside the function; empty derives one from method and path. */
   String name() default "";
 }

@@ -5,6 +5,9 @@ import dev.stratus.annotations.CfGlobals;
 import dev.stratus.annotations.CfOutput;
 import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfResource;
+import dev.stratus.annotations.CognitoAuthorizer;
+import dev.stratus.annotations.DefaultAuthorizer;
+import dev.stratus.annotations.JwtAuthorizer;
 import dev.stratus.template.Fn;
 import dev.stratus.template.Output;
 import dev.stratus.template.Parameter;
@@ -12,6 +15,8 @@ import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.auth.AuthorizerDeclaration;
+import dev.stratus.template.auth.Authorizers;
 import dev.stratus.template.diagnostics.Diagnostic;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,10 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
 
-/** Reads the declarations that may sit on any type or package: resources, parameters, conditions, outputs, globals. */
+/**
+ * Reads the declarations that may sit on any type or package: resources, parameters, conditions, outputs,
+ * globals, and authorizers (carried in {@code Metadata} until the link step puts them on their APIs).
+ */
 final class DeclarationReader {
   private static final Set<String> DELETION_POLICIES = Set.of("Delete", "Retain", "RetainExceptOnCreate", "Snapshot");
   private static final Set<String> UPDATE_REPLACE_POLICIES = Set.of("Delete", "Retain", "Snapshot");
@@ -126,6 +134,41 @@ final class DeclarationReader {
         out.globals(globals);
       }
     }
+    authorizers(element, out, origins);
+  }
+
+  private void authorizers(Element element, Template.Builder out, Map<List<String>, Origin> origins) {
+    Mapping.Builder metadata = Mapping.builder();
+    for (AnnotationView j : AnnotationView.all(element, JwtAuthorizer.class, elements)) {
+      Value issuer = yaml.textOrIntrinsic(j.string("issuer"), j.at("issuer"), "issuer of " + j.string("name"));
+      if (issuer != null) {
+        declare(AuthorizerDeclaration.jwt(j.string("name"), issuer, j.strings("audience"), j.string("identitySource")),
+            j, metadata, origins);
+      }
+    }
+    for (AnnotationView c : AnnotationView.all(element, CognitoAuthorizer.class, elements)) {
+      Value pool = yaml.textOrIntrinsic(c.string("userPoolArn"), c.at("userPoolArn"),
+          "userPoolArn of " + c.string("name"));
+      if (pool != null) {
+        declare(AuthorizerDeclaration.cognito(c.string("name"), pool, c.string("header"), c.strings("clients")), c,
+            metadata, origins);
+      }
+    }
+    for (AnnotationView d : AnnotationView.all(element, DefaultAuthorizer.class, elements)) {
+      Map.Entry<String, Value> entry = Authorizers.defaultEntry(d.string("value"), d.string("api"));
+      origins.put(List.of("Metadata", entry.getKey()), d.at("value"));
+      metadata.put(entry.getKey(), entry.getValue());
+    }
+    Mapping declared = metadata.build();
+    if (!declared.isEmpty()) {
+      out.metadata(declared);
+    }
+  }
+
+  private static void declare(AuthorizerDeclaration d, AnnotationView at, Mapping.Builder metadata,
+      Map<List<String>, Origin> origins) {
+    origins.put(List.of("Metadata", d.metadataKey()), at.at("name"));
+    metadata.put(d.metadataKey(), d.toMetadata());
   }
 
   /** Reports a name declared twice on one element; true when it was. */

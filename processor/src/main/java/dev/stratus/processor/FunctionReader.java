@@ -13,6 +13,7 @@ import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.diagnostics.Diagnostic;
+import dev.stratus.template.events.RouteEvent;
 import dev.stratus.template.events.SamEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -422,12 +423,23 @@ final class FunctionReader {
           continue;
         }
         origins.put(List.of("Resources", functionId, "Properties", "Events", name), v.origin());
+        if (event instanceof RouteEvent) {
+          List<String> auth = List.of("Resources", functionId, "Properties", "Events", name, "Properties", "Auth");
+          origins.put(append(auth, "Authorizer"), v.at("authorizer"));
+          origins.put(append(auth, "AuthorizationScopes"), v.at("scopes"));
+        }
         events.put(name, event.toMapping());
       }
     }
     Mapping.Builder b = Mapping.builder();
     events.forEach(b::put);
     return b.build();
+  }
+
+  private static List<String> append(List<String> path, String key) {
+    List<String> out = new ArrayList<>(path);
+    out.add(key);
+    return out;
   }
 
   private static String unique(String name, Set<String> taken) {

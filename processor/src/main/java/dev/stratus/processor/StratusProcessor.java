@@ -11,7 +11,13 @@ import dev.stratus.annotations.CfParameter;
 import dev.stratus.annotations.CfParameters;
 import dev.stratus.annotations.CfResource;
 import dev.stratus.annotations.CfResources;
+import dev.stratus.annotations.CognitoAuthorizer;
+import dev.stratus.annotations.CognitoAuthorizers;
+import dev.stratus.annotations.DefaultAuthorizer;
+import dev.stratus.annotations.DefaultAuthorizers;
 import dev.stratus.annotations.FunctionUrl;
+import dev.stratus.annotations.JwtAuthorizer;
+import dev.stratus.annotations.JwtAuthorizers;
 import dev.stratus.annotations.Use;
 import dev.stratus.annotations.Uses;
 import dev.stratus.processor.glue.AccessorWriter;
@@ -83,7 +89,9 @@ public final class StratusProcessor extends AbstractProcessor {
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = Stream.concat(
       Stream.of(CfFunction.class, FunctionUrl.class, Use.class, Uses.class, CfResource.class, CfResources.class,
           CfParameter.class, CfParameters.class,
-          CfCondition.class, CfConditions.class, CfOutput.class, CfOutputs.class, CfGlobals.class),
+          CfCondition.class, CfConditions.class, CfOutput.class, CfOutputs.class, CfGlobals.class,
+          JwtAuthorizer.class, JwtAuthorizers.class, CognitoAuthorizer.class, CognitoAuthorizers.class,
+          DefaultAuthorizer.class, DefaultAuthorizers.class),
       EventAnnotations.withContainers().stream()).toList();
 
   /** By binary name, so that fragments are merged and written in a stable order. */

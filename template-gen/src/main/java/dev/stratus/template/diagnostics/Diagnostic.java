@@ -166,6 +166,21 @@ public enum Diagnostic {
   MixedApiKinds(WARNING, "%s is behind both a REST API (@ApiRoute) and an HTTP API (@HttpApiRoute), which send"
       + " different event shapes; pick one"),
 
+  // --- authorizers ---
+  UnknownAuthorizer("Authorizer", ERROR, "no authorizer is named '%s'%s; %s the name of a @JwtAuthorizer,"
+      + " @CognitoAuthorizer or @Authorizer, \"AWS_IAM\" or \"NONE\""),
+  JwtAuthorizerOnRestApi("Authorizer", ERROR, "JWT authorizer '%s' guards HTTP APIs only, and %s is a REST API's"
+      + " route: guard it with a @CognitoAuthorizer (a user pool) or an @Authorizer, or make it an @HttpApiRoute"),
+  CognitoAuthorizerOnHttpApi("Authorizer", ERROR, "Cognito authorizer '%s' guards REST APIs only, and %s is an HTTP"
+      + " API's route: declare the user pool as @JwtAuthorizer(issuer = \"https://cognito-idp.<region>.amazonaws.com/"
+      + "<pool id>\", audience = \"<app client id>\")"),
+  ScopesWithoutOAuthAuthorizer("Authorizer", ERROR, "scopes on %s need a JWT or Cognito authorizer, and %s: remove"
+      + " scopes, or guard the route with such an authorizer"),
+  AuthorizerDefinedTwice("Authorizer", ERROR, "authorizer '%s' is declared by an annotation and in %s/Auth/Authorizers;"
+      + " rename one"),
+  UnusedAuthorizer(WARNING, "authorizer '%s' guards no route: name it in a route's authorizer, or in"
+      + " @DefaultAuthorizer"),
+
   // --- names and references ---
   DuplicateId(ERROR, "'%s' is defined twice in %s: in %s and in %s; rename one or remove the other"),
   DuplicateOnElement("DuplicateId", ERROR, "%s '%s' is declared twice on this element; rename one or remove the other"),

@@ -14,11 +14,11 @@ public record ApiEvent(Mapping properties) implements RouteEvent {
       Typed.ROUTE);
 
   static ApiEvent fromAnnotation(AnnotationInput in) {
-    Mapping.Builder p = HttpRoutes.route(in, "RestApiId");
+    Mapping.Builder auth = HttpRoutes.auth(in);
     if (in.bool("apiKeyRequired")) {
-      p.put("Auth", Mapping.builder().put("ApiKeyRequired", Value.bool(true)).build());
+      auth.put("ApiKeyRequired", Value.bool(true));
     }
-    return new ApiEvent(p.build());
+    return new ApiEvent(HttpRoutes.route(in, "RestApiId").putNonEmpty("Auth", auth.build()).build());
   }
 
   public String type() {

@@ -10,7 +10,8 @@ public record HttpApiEvent(Mapping properties) implements RouteEvent {
   /** HTTP APIs send payload format 2.0 by default, and the REST shape with format 1.0. */
   public static final EventKind<HttpApiEvent> KIND = new EventKind<>("HttpApiRoute", List.of("HttpApi"),
       List.of("APIGatewayV2HTTPEvent", "APIGatewayProxyRequestEvent"), (type, p) -> new HttpApiEvent(p),
-      in -> new HttpApiEvent(HttpRoutes.route(in, "ApiId").build()), in -> HttpRoutes.eventName("Http", in),
+      in -> new HttpApiEvent(HttpRoutes.route(in, "ApiId").putNonEmpty("Auth", HttpRoutes.auth(in).build()).build()),
+      in -> HttpRoutes.eventName("Http", in),
       Typed.ROUTE);
 
   public String type() {

@@ -65,6 +65,12 @@ public final class HttpRoutes {
     return p;
   }
 
+  /** A route's {@code Auth} as its annotation writes it: the authorizer named and the scopes, or empty. */
+  static Mapping.Builder auth(AnnotationInput in) {
+    return Mapping.builder().put("Authorizer", in.string("authorizer").isEmpty() ? null : in.string("authorizer"))
+        .putNonEmpty("AuthorizationScopes", in.strings("scopes"));
+  }
+
   /** The rules of a route's method and path, as written in its properties. */
   static List<Message> check(Mapping properties) {
     List<Message> out = new ArrayList<>();

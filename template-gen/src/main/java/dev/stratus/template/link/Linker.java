@@ -5,6 +5,7 @@ import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.auth.Authorizers;
 import dev.stratus.template.check.TemplateChecks;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
@@ -43,7 +44,8 @@ public final class Linker {
     }
   }
 
-  public record Result(Template template, String yaml, List<Problem> problems) {
+  /** {@code guards}: what guards each route, as {@link Authorizers.Linked#guards()} says. */
+  public record Result(Template template, String yaml, List<Problem> problems, Map<List<String>, String> guards) {
     public boolean ok() {
       return problems.stream().noneMatch(Problem::isError);
     }
@@ -71,8 +73,9 @@ public final class Linker {
     }
     sources.addAll(fragments);
     Merger.Result merged = Merger.merge(sources);
-    Template.Builder b = merged.template().toBuilder();
-    Template t = merged.template();
+    Authorizers.Linked auth = Authorizers.link(merged.template());
+    Template.Builder b = auth.template().toBuilder();
+    Template t = auth.template();
     if (t.formatVersion() == null) {
       b.formatVersion(Template.FORMAT_VERSION);
     }
@@ -101,6 +104,7 @@ public final class Linker {
     }
     Template result = b.build();
     List<Problem> problems = new ArrayList<>(merged.problems());
+    problems.addAll(auth.problems());
     problems.addAll(TemplateChecks.run(result, options.today()));
     String yaml = TemplateYaml.write(result);
     int bytes = yaml.getBytes(StandardCharsets.UTF_8).length;
@@ -111,6 +115,6 @@ public final class Linker {
     if (options.limitsAsWarnings()) {
       problems.replaceAll(p -> p.diagnostic().id().equals(Diagnostic.LimitExceeded.id()) ? p.asWarning() : p);
     }
-    return new Result(result, yaml, problems);
+    return new Result(result, yaml, problems, auth.guards());
   }
 }
