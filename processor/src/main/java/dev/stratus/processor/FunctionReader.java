@@ -1,7 +1,10 @@
 package dev.stratus.processor;
 
 import com.sun.source.util.Trees;
+import dev.stratus.annotations.AuthContext;
+import dev.stratus.annotations.Authorizer;
 import dev.stratus.annotations.CfFunction;
+import dev.stratus.annotations.Claim;
 import dev.stratus.annotations.FunctionUrl;
 import dev.stratus.annotations.OnDynamoDbStream;
 import dev.stratus.annotations.Use;
@@ -12,9 +15,11 @@ import dev.stratus.template.Names;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.auth.AuthorizerDeclaration;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.events.RouteEvent;
 import dev.stratus.template.events.SamEvent;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +33,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -54,6 +60,9 @@ final class FunctionReader {
   /** The {@code @Use}s read since {@link #takeUses} was last called. */
   private final List<UseRequest> uses = new ArrayList<>();
   private final List<StreamImages> streamImages = new ArrayList<>();
+  /** The Lambda authorizers and authorizer bindings read since the last take. */
+  private final Map<String, Value> authorizers = new LinkedHashMap<>();
+  private final List<AuthBinding> authBindings = new ArrayList<>();
   private final AccessorReads accessorReads;
   /** javac's tree API, or null with another compiler. */
   private final Trees trees;
@@ -105,6 +114,22 @@ final class FunctionReader {
    * Adds the function of a typed handler method, if it has {@code @CfFunction}, and returns what its glue is
    * made of; null when it has none or a mistake was reported.
    */
+  /** A route parameter bound to what an authorizer passes on: a token's claim, or a Lambda authorizer's context. */
+  record AuthBinding(String function, boolean claim, String key, Origin origin) {}
+
+  /** The {@code Metadata} entries of the {@code @Authorizer} methods read since the last call. */
+  Map<String, Value> takeAuthorizers() {
+    Map<String, Value> out = new LinkedHashMap<>(authorizers);
+    authorizers.clear();
+    return out;
+  }
+
+  List<AuthBinding> takeAuthBindings() {
+    List<AuthBinding> out = List.copyOf(authBindings);
+    authBindings.clear();
+    return out;
+  }
+
   TypedMethod readMethod(ExecutableElement method, Map<String, Resource> out, Map<List<String>, Origin> origins) {
     List<AnnotationView> functions = AnnotationView.all(method, CfFunction.class, elements);
     if (functions.isEmpty()) {
@@ -117,6 +142,24 @@ final class FunctionReader {
         ? defaultLogicalId(owner).replaceFirst("Function$", "") + MethodReader.capitalized(method) + "Function"
         : fn.string("logicalId");
     TypedMethod glue = methods.read(method, fn.origin(), fn.bool("snapStart"));
+    for (AnnotationView a : AnnotationView.all(method, Authorizer.class, elements)) {
+      String name = a.string("name").isEmpty() ? MethodReader.capitalized(method) : a.string("name");
+      int ttl = a.integer("ttl");
+      if (ttl < 0 || ttl > 3600) {
+        reporter.report(a.at("ttl"), Diagnostic.InvalidAuthorizerTtl, ttl, name);
+      }
+      AuthorizerDeclaration d = AuthorizerDeclaration.lambda(name, id, a.strings("headers"), a.strings("queryStrings"),
+          ttl);
+      authorizers.put(d.metadataKey(), d.toMetadata());
+      origins.put(List.of("Metadata", d.metadataKey()), a.origin());
+    }
+    for (VariableElement p : method.getParameters()) {
+      for (Class<? extends Annotation> kind : List.of(Claim.class, AuthContext.class)) {
+        for (AnnotationView v : AnnotationView.all(p, kind, elements)) {
+          authBindings.add(new AuthBinding(id, kind == Claim.class, v.string("value"), v.origin()));
+        }
+      }
+    }
     for (AnnotationView stream : AnnotationView.all(method, OnDynamoDbStream.class, elements)) {
       StreamImages images = StreamImages.of(trees, method, owner.getSimpleName() + "." + method.getSimpleName(),
           stream.string("table"), stream.origin());

@@ -1,7 +1,10 @@
 package dev.stratus.processor;
 
 import dev.stratus.annotations.ApiRoute;
+import dev.stratus.annotations.AuthContext;
+import dev.stratus.annotations.Authorizer;
 import dev.stratus.annotations.Body;
+import dev.stratus.annotations.Claim;
 import dev.stratus.annotations.FunctionUrl;
 import dev.stratus.annotations.Header;
 import dev.stratus.annotations.HttpApiRoute;
@@ -49,8 +52,10 @@ final class MethodReader {
   /** The event annotations a typed method can take, as a message lists them. */
   static final String TYPED_EVENTS = String.join(", ", EventAnnotations.ALL.stream()
       .filter(b -> b.kind().typed() != null).map(b -> "@" + b.annotation().getSimpleName()).toList());
+  private static final String AUTH_REQUEST = "dev.stratus.runtime.AuthRequest";
+  private static final String AUTH_RESULT = "dev.stratus.runtime.AuthResult";
   private static final List<Class<? extends Annotation>> BINDINGS = List.of(Path.class, Query.class, Header.class,
-      Body.class);
+      Body.class, Claim.class, AuthContext.class);
 
   private final Elements elements;
   private final Types types;
@@ -85,6 +90,10 @@ final class MethodReader {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     String name = owner.getSimpleName() + "." + method.getSimpleName();
     checkShape(method, owner, name, fn);
+    List<AnnotationView> authorizer = AnnotationView.all(method, Authorizer.class, elements);
+    if (!authorizer.isEmpty()) {
+      return authorizer(method, owner, name, authorizer.get(0), snapStart, errors);
+    }
 
     // By what the method is handed: the routes of both kinds of API are one.
     Map<Typed, List<AnnotationView>> events = new LinkedHashMap<>();
@@ -163,6 +172,50 @@ final class MethodReader {
     }
     return new TypedMethod(packageOf(owner), ownerName(owner), glueClass(owner), method.getSimpleName().toString(),
         method.getModifiers().contains(Modifier.STATIC), typed, params, result, routes, snapStart, null);
+  }
+
+  /**
+   * An {@code @Authorizer} method: it takes the caller's token (a {@code String}) or the whole {@code AuthRequest},
+   * and maybe a {@code Context}, and returns an {@code AuthResult}; it takes no event of its own.
+   */
+  private TypedMethod authorizer(ExecutableElement method, TypeElement owner, String name, AnnotationView at,
+      boolean snapStart, int errors) {
+    for (EventAnnotations.Binding event : EventAnnotations.ALL) {
+      for (AnnotationView v : AnnotationView.all(method, event.annotation(), elements)) {
+        reporter.report(v.origin(), Diagnostic.AuthorizerMethod, name, "takes no event: API Gateway calls it before"
+            + " the routes that name it; put @" + v.simpleName() + " on a method of its own");
+      }
+    }
+    for (AnnotationView v : AnnotationView.all(method, FunctionUrl.class, elements)) {
+      reporter.report(v.origin(), Diagnostic.AuthorizerMethod, name, "has no URL: API Gateway calls it; remove"
+          + " @FunctionUrl");
+    }
+    List<Param> params = new ArrayList<>();
+    Param asked = null;
+    for (VariableElement p : method.getParameters()) {
+      String q = TypeReader.qualified(p.asType());
+      Param.Source source = q.equals(CONTEXT) ? Param.Source.CONTEXT : q.equals("java.lang.String")
+          ? Param.Source.TOKEN : q.equals(AUTH_REQUEST) ? Param.Source.AUTH_REQUEST : null;
+      if (source == null || source != Param.Source.CONTEXT && asked != null) {
+        reporter.report(AnnotationView.place(p), Diagnostic.AuthorizerMethod, name, "cannot take parameter '"
+            + p.getSimpleName() + "' (" + p.asType() + (asked == null ? ")" : ") beside '" + asked.name() + "'")
+            + ": it takes the caller's token as a String, or the whole AuthRequest, and may take a Context");
+        continue;
+      }
+      Param param = new Param(source, p.getSimpleName().toString(), null, Param.Shape.ONE, null, null);
+      asked = source == Param.Source.CONTEXT ? asked : param;
+      params.add(param);
+    }
+    if (!TypeReader.qualified(method.getReturnType()).equals(AUTH_RESULT)) {
+      reporter.report(at.origin(), Diagnostic.AuthorizerMethod, name, "returns " + method.getReturnType()
+          + "; return an AuthResult: AuthResult.allow(principal), deny() or unauthorized()");
+    }
+    if (reporter.errorCount() > errors) {
+      return null;
+    }
+    return new TypedMethod(packageOf(owner), ownerName(owner), glueClass(owner), method.getSimpleName().toString(),
+        method.getModifiers().contains(Modifier.STATIC), Typed.AUTHORIZER, params,
+        new Result(Result.Kind.VALUE, null), List.of(), snapStart, null);
   }
 
   /**
@@ -344,11 +397,16 @@ final class MethodReader {
       return null;
     }
     AnnotationView b = bindings.get(0);
-    Param.Source source = Param.Source.valueOf(b.simpleName().toUpperCase(Locale.ROOT));
+    Param.Source source = Param.Source.valueOf(b.simpleName().replaceAll("([a-z])([A-Z])", "$1_$2")
+        .toUpperCase(Locale.ROOT));
     String key = source == Param.Source.BODY ? null : b.string("value");
-    String value = source == Param.Source.BODY ? "the body"
-        : source.name().toLowerCase(Locale.ROOT) + " " + (source == Param.Source.PATH ? "parameter {" + key + "}"
-        : (source == Param.Source.QUERY ? "parameter '" : "'") + key + "'");
+    String value = switch (source) {
+      case BODY -> "the body";
+      case PATH -> "path parameter {" + key + "}";
+      case QUERY -> "query parameter '" + key + "'";
+      case AUTH_CONTEXT -> "authorizer context value '" + key + "'";
+      default -> source.name().toLowerCase(Locale.ROOT) + " '" + key + "'";
+    };
     String identity = source == Param.Source.HEADER ? value.toLowerCase(Locale.ROOT) : value;
     String earlier = bound.putIfAbsent(identity, name);
     if (earlier != null) {
@@ -401,6 +459,9 @@ final class MethodReader {
         throw new TypeReader.Unsupported(type + " needs a type argument");
       }
       item = args.get(0);
+    }
+    if (source == Param.Source.AUTH_CONTEXT && shape == Param.Shape.LIST) {
+      throw new TypeReader.Unsupported("an authorizer's context holds single values");
     }
     JsonType t = typeReader.text(item);
     String fallback = b.isExplicit("defaultValue") ? b.string("defaultValue") : null;

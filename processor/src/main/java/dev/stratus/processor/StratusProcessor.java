@@ -3,6 +3,7 @@ package dev.stratus.processor;
 import com.google.auto.service.AutoService;
 import dev.stratus.annotations.CfCondition;
 import dev.stratus.annotations.CfConditions;
+import dev.stratus.annotations.Authorizer;
 import dev.stratus.annotations.CfFunction;
 import dev.stratus.annotations.CfGlobals;
 import dev.stratus.annotations.CfOutput;
@@ -30,6 +31,9 @@ import dev.stratus.processor.glue.TypedMethod;
 import dev.stratus.template.Resource;
 import dev.stratus.template.Template;
 import dev.stratus.template.TemplateException;
+import dev.stratus.template.Value;
+import dev.stratus.template.Value.Mapping;
+import dev.stratus.template.auth.Authorizers;
 import dev.stratus.template.connect.Grants;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
@@ -87,7 +91,8 @@ public final class StratusProcessor extends AbstractProcessor {
   public static final String TODAY_OPTION = "stratus.today";
 
   private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = Stream.concat(
-      Stream.of(CfFunction.class, FunctionUrl.class, Use.class, Uses.class, CfResource.class, CfResources.class,
+      Stream.of(CfFunction.class, FunctionUrl.class, Authorizer.class, Use.class, Uses.class, CfResource.class,
+          CfResources.class,
           CfParameter.class, CfParameters.class,
           CfCondition.class, CfConditions.class, CfOutput.class, CfOutputs.class, CfGlobals.class,
           JwtAuthorizer.class, JwtAuthorizers.class, CognitoAuthorizer.class, CognitoAuthorizers.class,
@@ -213,10 +218,17 @@ public final class StratusProcessor extends AbstractProcessor {
       pendingGlue.put(element, typed);
     }
     declarations.read(element, template, resources, origins);
+    Map<String, Value> lambdaAuthorizers = functions.takeAuthorizers();
+    if (!lambdaAuthorizers.isEmpty()) {
+      Mapping.Builder metadata = Mapping.builder();
+      template.build().metadata().entries().forEach(metadata::put);
+      lambdaAuthorizers.forEach(metadata::put);
+      template.metadata(metadata.build());
+    }
     resources.forEach(template::resource);
     Origin owner = Origin.element(AnnotationView.ownerName(element), element instanceof PackageElement);
     return new TypeFragment(name, owner, template.build(), origins, functions.takeUses(),
-        functions.takeStreamImages());
+        functions.takeStreamImages(), functions.takeAuthBindings());
   }
 
   private void finish() {
@@ -242,13 +254,31 @@ public final class StratusProcessor extends AbstractProcessor {
     if (today != null) {
       options = options.withToday(LocalDate.parse(today));
     }
-    for (Problem problem : Linker.link(sources, base == null ? null : base.source(), null, options).problems()) {
+    Linker.Result linked = Linker.link(sources, base == null ? null : base.source(), null, options);
+    for (Problem problem : linked.problems()) {
       reporter.report(problem, origins, base);
     }
+    fragments.values().forEach(f -> f.authBindings().forEach(b -> checkGuard(b, linked.guards())));
     if (reporter.errorCount() > 0) {
       return;
     }
     writeFragments(sources, classes, limitsAsWarnings);
+  }
+
+  /** A claim needs a route a JWT or Cognito authorizer guards; an authorizer's context, one a Lambda authorizer does. */
+  private void checkGuard(FunctionReader.AuthBinding binding, Map<List<String>, Authorizers.Guard> guards) {
+    guards.forEach((route, guard) -> {
+      if (!route.get(0).equals(binding.function())) {
+        return;
+      }
+      boolean fits = binding.claim() ? "JWT".equals(guard.kind()) || "COGNITO".equals(guard.kind())
+          : "LAMBDA".equals(guard.kind());
+      if (!fits) {
+        reporter.report(binding.origin(), binding.claim() ? Diagnostic.ClaimWithoutTokenAuthorizer
+            : Diagnostic.AuthContextWithoutLambdaAuthorizer, binding.key(), binding.function(), guard.route(),
+            guard.describe());
+      }
+    });
   }
 
   /**

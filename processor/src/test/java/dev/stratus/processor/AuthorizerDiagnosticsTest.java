@@ -127,4 +127,71 @@ class AuthorizerDiagnosticsTest {
         + " Resources/OrdersApi/Properties/Auth/Authorizers; rename one").inFile(auth())
         .onLineContaining("@JwtAuthorizer");
   }
+
+  @Test
+  void anAuthorizerMethodTakesATokenOrTheRequestAndReturnsAnAuthResult() {
+    JavaFileObject src = source("Keys", """
+        import dev.stratus.runtime.AuthResult;
+
+        public class Keys {
+          @CfFunction
+          @Authorizer(ttl = 7200)
+          @OnSchedule("rate(1 day)")
+          public String check(String token,
+              int attempts) {
+            return "yes";
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(4);
+    assertThat(c).hadErrorContaining("[StratusAuthorizer] @Authorizer method Keys.check takes no event: API Gateway"
+        + " calls it before the routes that name it; put @OnSchedule on a method of its own").inFile(src)
+        .onLineContaining("@OnSchedule");
+    assertThat(c).hadErrorContaining("@Authorizer method Keys.check cannot take parameter 'attempts' (int) beside"
+        + " 'token': it takes the caller's token as a String, or the whole AuthRequest, and may take a Context")
+        .inFile(src).onLineContaining("int attempts");
+    assertThat(c).hadErrorContaining("@Authorizer method Keys.check returns java.lang.String; return an AuthResult:"
+        + " AuthResult.allow(principal), deny() or unauthorized()").inFile(src).onLineContaining("@Authorizer");
+    assertThat(c).hadErrorContaining("[StratusAuthorizer] ttl 7200 of authorizer 'Check' is outside 0..3600: API"
+        + " Gateway caches an answer for at most an hour (0 caches nothing)").inFile(src)
+        .onLineContaining("ttl = 7200");
+  }
+
+  @Test
+  void aClaimNeedsATokenAuthorizerAndAContextALambdaOne() {
+    JavaFileObject src = source("Me", """
+        import dev.stratus.runtime.AuthResult;
+
+        public class Me {
+          @CfFunction
+          @Authorizer(name = "Keys")
+          public AuthResult keys(String token) {
+            return AuthResult.deny();
+          }
+
+          @CfFunction
+          @HttpApiRoute(path = "/me", method = "GET", authorizer = "Keys")
+          public String me(@Claim("sub") String user) {
+            return user;
+          }
+
+          @CfFunction
+          @HttpApiRoute(path = "/tenant", method = "GET", authorizer = "Users")
+          public String tenant(@AuthContext("tenant") String tenant) {
+            return tenant;
+          }
+        }
+        """);
+    Compilation c = compile(auth(), src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[StratusAuthorizer] @Claim(\"sub\") on MeMeFunction reads the caller's verified"
+        + " token, and GET /me of ServerlessHttpApi has Lambda authorizer 'Keys': guard the route with a"
+        + " @JwtAuthorizer or @CognitoAuthorizer, or read an @Authorizer's context with @AuthContext").inFile(src)
+        .onLineContaining("@Claim(\"sub\")");
+    assertThat(c).hadErrorContaining("[StratusAuthorizer] @AuthContext(\"tenant\") on MeTenantFunction reads what an"
+        + " @Authorizer method returned, and GET /tenant of ServerlessHttpApi has JWT authorizer 'Users': guard the"
+        + " route with an @Authorizer, or read a token's claims with @Claim").inFile(src)
+        .onLineContaining("@AuthContext");
+  }
 }

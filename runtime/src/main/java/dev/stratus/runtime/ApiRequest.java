@@ -23,6 +23,9 @@ public final class ApiRequest {
   private String body;
   private boolean base64;
   private boolean v2;
+  /** The verified token's claims (a JWT or Cognito authorizer's), and a Lambda authorizer's context. */
+  private final Map<String, Object> claims = new HashMap<>();
+  private final Map<String, Object> authContext = new HashMap<>();
 
   private ApiRequest() {}
 
@@ -91,10 +94,35 @@ public final class ApiRequest {
             r.method = m;
           }
         }
+        case "authorizer" -> readAuthorizer(Codecs.map(Codecs.ANY).read(in), r);
         default -> in.skip();
       }
     }
     in.endObject();
+  }
+
+  /**
+   * What the authorizer passed on: REST APIs put a Cognito token's claims under {@code claims} and a Lambda
+   * authorizer's context beside {@code principalId}; HTTP APIs put them under {@code jwt.claims} and
+   * {@code lambda} (payload 2.0) or as REST does (1.0).
+   */
+  private static void readAuthorizer(Map<String, Object> authorizer, ApiRequest r) {
+    if (authorizer == null) {
+      return;
+    }
+    Object claims = authorizer.get("jwt") instanceof Map<?, ?> jwt ? jwt.get("claims") : authorizer.get("claims");
+    if (claims instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> r.claims.put(String.valueOf(k), v));
+    }
+    if (authorizer.get("lambda") instanceof Map<?, ?> lambda) {
+      lambda.forEach((k, v) -> r.authContext.put(String.valueOf(k), v));
+    } else if (claims == null) {
+      authorizer.forEach((k, v) -> {
+        if (!k.equals("integrationLatency") && !k.equals("iam")) {
+          r.authContext.put(k, v);
+        }
+      });
+    }
   }
 
   private static boolean putLists(Map<String, List<String>> into, JsonReader in, boolean lowerCase) {
@@ -136,6 +164,18 @@ public final class ApiRequest {
     return this;
   }
 
+  /** A claim of the caller's token, as a JWT or Cognito authorizer passes it on: text, or a list of texts. */
+  public ApiRequest claim(String name, Object value) {
+    claims.put(name, value);
+    return this;
+  }
+
+  /** A value of the context a Lambda authorizer returned. */
+  public ApiRequest authContext(String name, Object value) {
+    authContext.put(name, value);
+    return this;
+  }
+
   public ApiRequest body(String text) {
     body = text;
     base64 = false;
@@ -169,6 +209,35 @@ public final class ApiRequest {
 
   public List<String> headerValues(String name) {
     return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  /**
+   * A claim's values: a list as it is; API Gateway's text of an array ({@code [a b]} from an HTTP API,
+   * {@code a,b} from a REST API) split; one value as itself. Empty when the token has no such claim.
+   */
+  public List<String> claimValues(String name) {
+    return values(claims.get(name));
+  }
+
+  /** A Lambda authorizer's context value as text; null when it returned none. */
+  public String authContextValue(String name) {
+    Object v = authContext.get(name);
+    return v == null ? null : String.valueOf(v);
+  }
+
+  private static List<String> values(Object v) {
+    if (v == null) {
+      return List.of();
+    }
+    if (v instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    String text = String.valueOf(v);
+    if (text.startsWith("[") && text.endsWith("]")) {
+      String inner = text.substring(1, text.length() - 1).strip();
+      return inner.isEmpty() ? List.of() : List.of(inner.split("[\\s,]+"));
+    }
+    return List.of(text);
   }
 
   /** The body as text, base64 decoded when the event says so; null when there is none. */

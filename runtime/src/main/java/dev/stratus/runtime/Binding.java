@@ -15,6 +15,7 @@ public final class Binding {
 
   private final ApiRequest request;
   private final List<Failure> failures = new ArrayList<>();
+  private final List<String> missingCredentials = new ArrayList<>();
 
   public Binding(ApiRequest request) {
     this.request = request;
@@ -93,8 +94,48 @@ public final class Binding {
     return bytes;
   }
 
-  /** Throws the 400 for what failed, if anything did. */
+  /** A claim of the caller's verified token; required: a token without it is refused with a 401. */
+  public <T> T claim(String name, Convert<T> convert) {
+    List<String> values = request.claimValues(name);
+    return values.isEmpty() ? unauthorized("claim", name) : convert("claim", name, String.join(",", values), convert);
+  }
+
+  public <T> Optional<T> optionalClaim(String name, Convert<T> convert) {
+    List<String> values = request.claimValues(name);
+    return values.isEmpty() ? Optional.empty()
+        : Optional.ofNullable(convert("claim", name, String.join(",", values), convert));
+  }
+
+  /** Every value of a claim ({@code cognito:groups}); none is an empty list. */
+  public <T> List<T> claimList(String name, Convert<T> convert) {
+    return all("claim", name, request.claimValues(name), convert);
+  }
+
+  /** A value of the Lambda authorizer's context; required: without it the request is refused with a 401. */
+  public <T> T authContext(String name, Convert<T> convert) {
+    String value = request.authContextValue(name);
+    return value == null ? unauthorized("authorizer context value", name) : convert("authorizer context", name, value,
+        convert);
+  }
+
+  public <T> Optional<T> optionalAuthContext(String name, Convert<T> convert) {
+    String value = request.authContextValue(name);
+    return value == null ? Optional.empty() : Optional.ofNullable(convert("authorizer context", name, value, convert));
+  }
+
+  private <T> T unauthorized(String in, String name) {
+    missingCredentials.add(in + " '" + name + "'");
+    return null;
+  }
+
+  /**
+   * Throws the 401 for what the caller's credentials lack, else the 400 for what failed, if anything did: a
+   * route that needs a claim the token lacks refuses the caller before it looks at the request.
+   */
   public void check() {
+    if (!missingCredentials.isEmpty()) {
+      throw new HttpException(401, "the caller's credentials have no " + String.join(", no ", missingCredentials));
+    }
     if (!failures.isEmpty()) {
       throw new BindingException(failures);
     }

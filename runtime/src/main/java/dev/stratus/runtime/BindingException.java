@@ -24,7 +24,8 @@ final class BindingException extends RuntimeException {
       Binding.Failure f = failures.get(i);
       String what = switch (f.in()) {
         case "body" -> "the body";
-        case "header" -> "header '" + f.name() + "'";
+        case "header", "claim" -> f.in() + " '" + f.name() + "'";
+        case "authorizer context" -> "authorizer context value '" + f.name() + "'";
         default -> f.in() + " parameter '" + f.name() + "'";
       };
       b.append(i == 0 ? "" : "; ").append(what).append(' ').append(f.problem());

@@ -21,15 +21,79 @@ import java.util.Map;
  */
 public final class TestClient {
   private static final String SAMPLE_ARN = "arn:aws:";
+  /** The trigger of {@code @Authorizer} methods in the generated routing. */
+  public static final String AUTHORIZER = "AUTHORIZER";
   private final Object target;
   private final List<Routes.Endpoint<Object>> endpoints;
   private final List<Routes.Listener<Object>> listeners;
-  private final List<String> logs = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> logs;
+  /** What an authorizer passed on for every request: the caller's claims, a Lambda authorizer's context. */
+  private final Map<String, Object> claims;
+  private final Map<String, Object> authContext;
 
   private TestClient(Object target, Routes<Object> routes) {
     this.target = target;
     this.endpoints = routes.endpoints();
     this.listeners = routes.listeners();
+    this.logs = Collections.synchronizedList(new ArrayList<>());
+    this.claims = Map.of();
+    this.authContext = Map.of();
+  }
+
+  private TestClient(TestClient of, Map<String, ?> claims, Map<String, ?> authContext) {
+    this.target = of.target;
+    this.endpoints = of.endpoints;
+    this.listeners = of.listeners;
+    this.logs = of.logs;
+    this.claims = Map.copyOf(claims);
+    this.authContext = Map.copyOf(authContext);
+  }
+
+  /**
+   * The same client calling as a caller whose verified token has {@code claims} (text, or a list of texts for
+   * a claim such as {@code cognito:groups}), as a JWT or Cognito authorizer passes them to {@code @Claim}:
+   * {@code client.withClaims(Map.of("sub", "alice")).get("/orders")}. The authorizer itself is not run here.
+   */
+  public TestClient withClaims(Map<String, ?> claims) {
+    return new TestClient(this, claims, authContext);
+  }
+
+  /** The same client calling with the context a Lambda authorizer returned, for {@code @AuthContext}. */
+  public TestClient withAuthContext(Map<String, ?> context) {
+    return new TestClient(this, claims, context);
+  }
+
+  /**
+   * Asks the {@code @Authorizer} method {@code method} about {@code token}, through its generated handler, as a
+   * REST API's {@code TOKEN} authorizer would; answers what it decided.
+   */
+  public AuthResult authorize(String method, String token) {
+    String event = JsonWriter.write(Codecs.ANY, Map.of("type", "TOKEN", "authorizationToken", token,
+        "methodArn", "arn:aws:execute-api:" + LambdaEvents.REGION + ":" + LambdaEvents.ACCOUNT + ":test/test/GET/"));
+    String reply;
+    try {
+      reply = send(method, AUTHORIZER, event);
+    } catch (IllegalStateException e) {
+      if (AuthRequest.UNAUTHORIZED.equals(e.getMessage())) {
+        return AuthResult.unauthorized();
+      }
+      throw e;
+    }
+    Map<?, ?> answer = (Map<?, ?>) JsonReader.read(reply, Codecs.ANY);
+    Map<?, ?> statement = (Map<?, ?>) ((List<?>) ((Map<?, ?>) answer.get("policyDocument")).get("Statement")).get(0);
+    if (!"Allow".equals(statement.get("Effect"))) {
+      return AuthResult.deny();
+    }
+    AuthResult result = AuthResult.allow(String.valueOf(answer.get("principalId")));
+    if (answer.get("context") instanceof Map<?, ?> context) {
+      for (Map.Entry<?, ?> e : context.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        Object v = e.getValue();
+        result = v instanceof Boolean b ? result.with(key, b)
+            : v instanceof Number n ? result.with(key, n.longValue()) : result.with(key, String.valueOf(v));
+      }
+    }
+    return result;
   }
 
   /** A client of {@code target}'s typed methods: what its class's generated {@code <Class>_Lambda.Routing} lists. */
@@ -231,6 +295,8 @@ public final class TestClient {
     private final String method;
     private final String uri;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, Object> requestClaims = new LinkedHashMap<>(claims);
+    private final Map<String, Object> requestContext = new LinkedHashMap<>(authContext);
     private String body;
 
     private Request(String method, String uri) {
@@ -245,6 +311,18 @@ public final class TestClient {
 
     public Request body(String text) {
       body = text;
+      return this;
+    }
+
+    /** A claim of the caller's verified token: see {@link TestClient#withClaims}. */
+    public Request claim(String name, Object value) {
+      requestClaims.put(name, value);
+      return this;
+    }
+
+    /** A value of the Lambda authorizer's context: see {@link TestClient#withAuthContext}. */
+    public Request authContext(String name, Object value) {
+      requestContext.put(name, value);
       return this;
     }
 
@@ -277,6 +355,8 @@ public final class TestClient {
           }
         }
         headers.forEach(request::header);
+        requestClaims.forEach(request::claim);
+        requestContext.forEach(request::authContext);
         if (body != null) {
           request.body(body);
         }

@@ -34,6 +34,7 @@ public final class GlueWriter {
   private static final ClassName CONTEXT = ClassName.get("com.amazonaws.services.lambda.runtime", "Context");
   private static final ClassName API = ClassName.get(RUNTIME, "Api");
   private static final ClassName API_REQUEST = ClassName.get(RUNTIME, "ApiRequest");
+  private static final ClassName AUTH_REQUEST = ClassName.get(RUNTIME, "AuthRequest");
   private static final ClassName BINDING = ClassName.get(RUNTIME, "Binding");
   private static final ClassName CODEC = ClassName.get(RUNTIME, "Codec");
   private static final ClassName CODECS = ClassName.get(RUNTIME, "Codecs");
@@ -81,6 +82,11 @@ public final class GlueWriter {
     for (TypedMethod m : methods) {
       if (m.takesWholeEvent()) {
         handlers.add(wholeEvent(m));
+      } else if (m.isAuthorizer()) {
+        handlers.add(handler(m, EVENTS, "event", null));
+        handlers.add(authorizer(m));
+        listeners.add(CodeBlock.of("new $T.Listener<>($S, $S, $T::$N)", ROUTES, m.method(), m.typed().source(), glue,
+            bindingName(m)));
       } else if (m.isRoute()) {
         handlers.add(handler(m, API, "request", m.allowOrigin()));
         handlers.add(route(m));
@@ -152,6 +158,9 @@ public final class GlueWriter {
   }
 
   private static String describe(TypedMethod m) {
+    if (m.isAuthorizer()) {
+      return ", the Lambda authorizer";
+    }
     if (m.isRoute()) {
       return ": " + String.join(", ", m.routes().stream().map(r -> "{@code " + r.method() + " " + r.path() + "}")
           .toList());
@@ -160,7 +169,7 @@ public final class GlueWriter {
   }
 
   private static String bindingName(TypedMethod m) {
-    return m.method() + (m.isRoute() ? "Route" : "Event");
+    return m.method() + (m.isRoute() ? "Route" : m.isAuthorizer() ? "Authorization" : "Event");
   }
 
   /** One request: its parameters bound, every failure in one 400, then the method called. */
@@ -187,6 +196,21 @@ public final class GlueWriter {
       case BYTES -> b.addStatement("return $T.bytes($L)", REPLY, call);
     }
     return b.build();
+  }
+
+  /** One question of API Gateway: who is calling, and may they; answered as the API's kind reads it. */
+  private MethodSpec authorizer(TypedMethod m) {
+    MethodSpec.Builder b = binding(m, ClassName.get(String.class), "$event", ClassName.get(String.class))
+        .addStatement("$T $$request = $T.parse($$event)", AUTH_REQUEST, AUTH_REQUEST);
+    List<CodeBlock> args = new ArrayList<>();
+    for (Param p : m.params()) {
+      args.add(CodeBlock.of(switch (p.source()) {
+        case CONTEXT -> "$$context";
+        case TOKEN -> "$$request.token()";
+        default -> "$$request";
+      }));
+    }
+    return b.addStatement("return $$request.answer($L)", call(m, args)).build();
   }
 
   /** One event: each record's item to the method, or its whole input (and the method's result back). */
@@ -277,7 +301,7 @@ public final class GlueWriter {
 
   private CodeBlock bind(TypedMethod m, Param p) {
     return switch (p.source()) {
-      case CONTEXT, MESSAGE, EVENT -> null; // passed as they are
+      case CONTEXT, MESSAGE, EVENT, TOKEN, AUTH_REQUEST -> null; // passed as they are
       case PATH -> CodeBlock.of("$T $N = $$bind.path($S, $L)", type(p), p.name(), p.key(), convert(p.type()));
       case QUERY, HEADER -> {
         String where = p.source() == Param.Source.QUERY ? "Query" : "Header";
@@ -288,6 +312,17 @@ public final class GlueWriter {
               where.toLowerCase(Locale.ROOT), p.key(), convert(p.type()));
           default -> CodeBlock.of("$T $N = $$bind.$L($S, $L, $S)", type(p), p.name(), where.toLowerCase(Locale.ROOT),
               p.key(), convert(p.type()), p.fallback());
+        };
+      }
+      case CLAIM, AUTH_CONTEXT -> {
+        String what = p.source() == Param.Source.CLAIM ? "claim" : "authContext";
+        yield switch (p.shape()) {
+          case OPTIONAL -> CodeBlock.of("$T $N = $$bind.optional$L($S, $L)", ParameterizedTypeName.get(OPTIONAL,
+              type(p)), p.name(), what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1), p.key(),
+              convert(p.type()));
+          case LIST -> CodeBlock.of("$T $N = $$bind.$LList($S, $L)", ParameterizedTypeName.get(LIST, type(p)), p.name(),
+              what, p.key(), convert(p.type()));
+          default -> CodeBlock.of("$T $N = $$bind.$L($S, $L)", type(p), p.name(), what, p.key(), convert(p.type()));
         };
       }
       case BODY -> switch (p.shape()) {

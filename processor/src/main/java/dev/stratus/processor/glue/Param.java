@@ -6,8 +6,12 @@ package dev.stratus.processor.glue;
  * {@code ITEM}; {@code fallback} the text of a default, or null.
  */
 public record Param(Source source, String name, String key, Shape shape, JsonType type, String fallback) {
-  /** {@code MESSAGE}: one record's item or a whole input; {@code EVENT}: the event as Lambda's type. */
-  public enum Source { PATH, QUERY, HEADER, BODY, CONTEXT, MESSAGE, EVENT }
+  /**
+   * {@code MESSAGE}: one record's item or a whole input; {@code EVENT}: the event as Lambda's type; {@code CLAIM},
+   * {@code AUTH_CONTEXT}: what a route's authorizer passed on; {@code TOKEN}, {@code AUTH_REQUEST}: what an
+   * {@code @Authorizer} method is asked about.
+   */
+  public enum Source { PATH, QUERY, HEADER, BODY, CONTEXT, MESSAGE, EVENT, CLAIM, AUTH_CONTEXT, TOKEN, AUTH_REQUEST }
 
   /**
    * One value, maybe none (an {@code Optional}), every value (a {@code List}); a body or message as JSON, text

@@ -25,6 +25,10 @@ public record TypedMethod(String packageName, String owner, String glueClass, St
         origin);
   }
 
+  public boolean isAuthorizer() {
+    return typed.shape() == Typed.Shape.AUTHORIZER;
+  }
+
   public boolean isRoute() {
     return typed.shape() == Typed.Shape.ROUTE;
   }

@@ -34,18 +34,27 @@ public final class Authorizers {
   /** The key of a default for SAM's implicit APIs, which {@code @DefaultAuthorizer} names by an empty {@code api}. */
   static final String IMPLICIT = "Implicit";
 
+  /** The linked template, its problems, and what guards each route, by {@code [function, event]}. */
+  public record Linked(Template template, List<Problem> problems, Map<List<String>, Guard> guards) {}
+
   /**
-   * The linked template, its problems, and what guards each route: by {@code [function, event]}, the kind's
-   * name ({@code JWT}, {@code COGNITO}, {@code LAMBDA}), {@code AWS_IAM}, or absent when nothing does or an
-   * authorizer defined by hand does.
+   * What guards {@code route} ({@code GET /orders of ServerlessHttpApi}): an authorizer {@code name} of
+   * {@code kind} ({@code JWT}, {@code COGNITO}, {@code LAMBDA}, or {@code AWS_IAM}), or null for nothing
+   * Stratus declared (no authorizer, or one defined by hand).
    */
-  public record Linked(Template template, List<Problem> problems, Map<List<String>, String> guards) {}
+  public record Guard(String route, String kind, String name) {
+    /** {@code JWT authorizer 'Users'}, {@code AWS_IAM}, {@code no authorizer}. */
+    public String describe() {
+      return kind == null ? "no authorizer" : kind.equals(IAM) ? IAM
+          : AuthorizerDeclaration.Kind.valueOf(kind).title() + " authorizer '" + name + "'";
+    }
+  }
 
   private final Template template;
   private final Map<String, AuthorizerDeclaration> declared = new LinkedHashMap<>();
   private final Map<String, String> defaults = new LinkedHashMap<>();
   private final List<Problem> problems = new ArrayList<>();
-  private final Map<List<String>, String> guards = new LinkedHashMap<>();
+  private final Map<List<String>, Guard> guards = new LinkedHashMap<>();
   /** By API, the declarations its routes use, in the order they are first used. */
   private final Map<String, Map<String, AuthorizerDeclaration>> used = new LinkedHashMap<>();
   private final Set<String> iamHttpApis = new LinkedHashSet<>();
@@ -135,16 +144,16 @@ public final class Authorizers {
     List<String> where = written != null ? at : List.of("Metadata", DEFAULT_PREFIX + defaultKey);
     String description = describe(route, api);
     AuthorizerDeclaration d = effective == null ? null : declared.get(effective);
-    String guard = null;
+    Guard guard = new Guard(description, null, null);
     if (d != null) {
       if (!d.kind().guards(http)) {
         problems.add(Problem.of(where, http ? Diagnostic.CognitoAuthorizerOnHttpApi : Diagnostic.JwtAuthorizerOnRestApi,
             d.name(), description));
       }
       used.computeIfAbsent(api, k -> new LinkedHashMap<>()).put(d.name(), d);
-      guard = d.kind().name();
+      guard = new Guard(description, d.kind().name(), d.name());
     } else if (IAM.equals(effective)) {
-      guard = IAM;
+      guard = new Guard(description, IAM, IAM);
       if (http) {
         iamHttpApis.add(api);
       }

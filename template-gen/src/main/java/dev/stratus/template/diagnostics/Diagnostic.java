@@ -178,6 +178,14 @@ public enum Diagnostic {
       + " scopes, or guard the route with such an authorizer"),
   AuthorizerDefinedTwice("Authorizer", ERROR, "authorizer '%s' is declared by an annotation and in %s/Auth/Authorizers;"
       + " rename one"),
+  AuthorizerMethod("Authorizer", ERROR, "@Authorizer method %s %s"),
+  InvalidAuthorizerTtl("Authorizer", ERROR, "ttl %d of authorizer '%s' is outside 0..3600: API Gateway caches an"
+      + " answer for at most an hour (0 caches nothing)"),
+  ClaimWithoutTokenAuthorizer("Authorizer", ERROR, "@Claim(\"%s\") on %s reads the caller's verified token, and %s"
+      + " has %s: guard the route with a @JwtAuthorizer or @CognitoAuthorizer, or read an @Authorizer's context"
+      + " with @AuthContext"),
+  AuthContextWithoutLambdaAuthorizer("Authorizer", ERROR, "@AuthContext(\"%s\") on %s reads what an @Authorizer"
+      + " method returned, and %s has %s: guard the route with an @Authorizer, or read a token's claims with @Claim"),
   UnusedAuthorizer(WARNING, "authorizer '%s' guards no route: name it in a route's authorizer, or in"
       + " @DefaultAuthorizer"),
 

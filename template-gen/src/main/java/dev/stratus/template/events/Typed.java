@@ -20,9 +20,12 @@ package dev.stratus.template.events;
  */
 public record Typed(Shape shape, String source, String items, String item, boolean reportsFailures, String envelope,
     String content) {
-  public enum Shape { ROUTE, EACH_RECORD, WHOLE_INPUT }
+  public enum Shape { ROUTE, EACH_RECORD, WHOLE_INPUT, AUTHORIZER }
 
   public static final Typed ROUTE = new Typed(Shape.ROUTE, null, "HTTP requests", null, false, null, null);
+  /** An {@code @Authorizer} method: API Gateway asks it about a caller before the routes that name it. */
+  public static final Typed AUTHORIZER = new Typed(Shape.AUTHORIZER, "AUTHORIZER", "callers to authorize", null,
+      false, null, null);
 
   public static Typed eachRecord(String source, String items, String item, boolean reportsFailures) {
     return new Typed(Shape.EACH_RECORD, source, items, item, reportsFailures, null, null);

@@ -45,7 +45,8 @@ public final class Linker {
   }
 
   /** {@code guards}: what guards each route, as {@link Authorizers.Linked#guards()} says. */
-  public record Result(Template template, String yaml, List<Problem> problems, Map<List<String>, String> guards) {
+  public record Result(Template template, String yaml, List<Problem> problems,
+      Map<List<String>, Authorizers.Guard> guards) {
     public boolean ok() {
       return problems.stream().noneMatch(Problem::isError);
     }
