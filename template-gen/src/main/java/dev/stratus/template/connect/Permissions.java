@@ -35,10 +35,13 @@ public final class Permissions {
 
   /**
    * A function's permissions: statements, policy templates ({@code DynamoDBCrudPolicy {TableName: !Ref T}}),
-   * managed policies, and the resources of the template they name.
+   * managed policies, the resources of the template they name, and what SAM adds to the role it makes.
    */
   public record Function(String id, List<Trigger> triggers, List<Statement> statements, List<PolicyTemplate> templates,
-      List<String> managed, String role, Set<String> uses) {}
+      List<String> managed, String role, Set<String> uses, List<SamPolicy> sam) {}
+
+  /** A managed policy SAM attaches to the role it makes, why ({@code its SQS event's poller}) and what it allows. */
+  public record SamPolicy(String name, String why, List<String> actions, List<String> resources) {}
 
   /** A SAM policy template as written ({@code DynamoDBCrudPolicy {TableName: !Ref T}}) and the resources it names. */
   public record PolicyTemplate(String text, Set<String> targets) {}
@@ -102,7 +105,8 @@ public final class Permissions {
       triggers.add(new Trigger("FunctionUrl " + (auth == null ? "NONE" : describe(auth)), null));
     }
     Value role = r.properties().get("Role");
-    return new Function(id, triggers, statements, templates, managed, role == null ? "" : describe(role), uses);
+    return new Function(id, triggers, statements, templates, managed, role == null ? "" : describe(role), uses,
+        SamRole.of(r, template));
   }
 
   /** What triggers a function, in words: {@code Api POST /file}, {@code SQS JobQueue}, {@code Schedule rate(1 hour)}. */
@@ -213,7 +217,15 @@ public final class Permissions {
         b.append("- its own role ").append(code(f.role())).append(", whose policies are not shown here\n");
       }
       if (f.statements().isEmpty() && f.templates().isEmpty() && f.managed().isEmpty() && f.role().isEmpty()) {
-        b.append("No policies beyond what SAM gives every function (its logs) and its triggers.\n");
+        b.append("No policies of its own.\n");
+      }
+      if (!f.sam().isEmpty()) {
+        b.append("\nSAM adds to the role it makes:\n\n");
+        for (SamPolicy p : f.sam()) {
+          b.append("- managed policy ").append(code(p.name())).append(" (").append(p.why()).append("): ")
+              .append(String.join(", ", p.actions().stream().map(Permissions::code).toList())).append(" on ")
+              .append(String.join(", ", p.resources().stream().map(Permissions::code).toList())).append('\n');
+        }
       }
     }
     return b.toString();
@@ -245,7 +257,18 @@ public final class Permissions {
       f.templates().forEach(t -> templates.add(t.text()));
       b.append("], \"templates\": ").append(array(templates)).append(", \"managed\": ").append(array(f.managed()))
           .append(f.role().isEmpty() ? "" : ", \"role\": " + quote(f.role()))
-          .append(", \"uses\": ").append(array(List.copyOf(f.uses()))).append('}');
+          .append(", \"uses\": ").append(array(List.copyOf(f.uses())));
+      if (!f.sam().isEmpty()) {
+        b.append(", \"sam\": [");
+        for (int k = 0; k < f.sam().size(); k++) {
+          SamPolicy p = f.sam().get(k);
+          b.append(k == 0 ? "" : ", ").append("{\"policy\": ").append(quote(p.name())).append(", \"for\": ")
+              .append(quote(p.why())).append(", \"actions\": ").append(array(p.actions())).append(", \"resources\": ")
+              .append(array(p.resources())).append('}');
+        }
+        b.append(']');
+      }
+      b.append('}');
     }
     return b.append("\n}\n").toString();
   }

@@ -96,6 +96,12 @@ public final class PermissionsDiff {
         out.add(new Change(fn, when + " has managed policy " + m, false));
       }
     }
+    g.sam().forEach((name, allows) -> {
+      if (!than.sam().containsKey(name)) {
+        out.add(new Change(fn, (when.equals("now") ? "now gets " : "no longer gets ") + name + " from SAM: " + allows,
+            allows.endsWith(" on *")));
+      }
+    });
   }
 
   private static boolean isWildcard(String action) {
@@ -107,13 +113,15 @@ public final class PermissionsDiff {
    * templates, managed policies and role.
    */
   private record Grants(Set<List<String>> allowed, Set<List<String>> denied, Set<String> special,
-      List<String> templates, List<String> managed, String role) {
+      List<String> templates, List<String> managed, String role, Map<String, String> sam) {
     boolean isEmpty() {
-      return allowed.isEmpty() && special.isEmpty() && templates.isEmpty() && managed.isEmpty() && role.isEmpty();
+      return allowed.isEmpty() && special.isEmpty() && templates.isEmpty() && managed.isEmpty() && role.isEmpty()
+          && sam.isEmpty();
     }
 
     boolean hasWildcard() {
-      return allowed.stream().anyMatch(p -> isWildcard(p.get(0)) || p.get(1).equals("*"));
+      return allowed.stream().anyMatch(p -> isWildcard(p.get(0)) || p.get(1).equals("*"))
+          || sam.values().stream().anyMatch(a -> a.endsWith(" on *"));
     }
 
     boolean covers(String action, String resource) {
@@ -134,6 +142,7 @@ public final class PermissionsDiff {
       }
       templates.forEach(t -> parts.add("SAM policy template " + t));
       managed.forEach(m -> parts.add("managed policy " + m));
+      sam.keySet().forEach(m -> parts.add("SAM's " + m));
       return String.join("; ", parts);
     }
   }
@@ -161,9 +170,14 @@ public final class PermissionsDiff {
           Set<List<String>> into = "Allow".equals(s.get("effect")) ? allowed : denied;
           actions.forEach(a -> resources.forEach(r -> into.add(List.of(a, r))));
         }
+        Map<String, String> sam = new LinkedHashMap<>();
+        for (Map<String, Object> p : (List<Map<String, Object>>) fn.getOrDefault("sam", List.of())) {
+          sam.put((String) p.get("policy"), String.join(", ", (List<String>) p.get("actions")) + " on "
+              + String.join(", ", (List<String>) p.get("resources")));
+        }
         out.put((String) name, new Grants(allowed, denied, special,
             (List<String>) fn.getOrDefault("templates", List.of()), (List<String>) fn.getOrDefault("managed", List.of()),
-            (String) fn.getOrDefault("role", "")));
+            (String) fn.getOrDefault("role", ""), sam));
       });
     } catch (RuntimeException e) { // YAML's and the casts' alike: the file is not what this goal writes
       throw new IllegalArgumentException(e instanceof IllegalArgumentException ? e.getMessage()

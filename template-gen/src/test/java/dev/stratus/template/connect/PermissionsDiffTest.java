@@ -89,4 +89,23 @@ class PermissionsDiffTest {
     assertThatThrownBy(() -> PermissionsDiff.compare("{\"F\": {\"statements\": 3}}", COMMITTED))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a permissions report: ");
   }
+
+  @Test
+  void aManagedPolicySamAddsIsAWideningOnItsWildcard() {
+    String now = """
+        {"StoreFunction": {"statements": [
+          {"effect": "Allow", "actions": ["dynamodb:GetItem"], "resources": ["!GetAtt FilesTable.Arn"]},
+          {"effect": "Allow", "actions": ["s3:Get*"], "resources": ["!Sub ${StorageBucket.Arn}/*"]}],
+          "sam": [{"policy": "AWSLambdaSQSQueueExecutionRole", "for": "its SQS event's poller",
+                   "actions": ["sqs:ReceiveMessage", "sqs:DeleteMessage"], "resources": ["*"]}]},
+         "OldFunction": {"statements": [
+          {"effect": "Allow", "actions": ["sqs:SendMessage"], "resources": ["!GetAtt Jobs.Arn"]}]}}
+        """;
+    PermissionsDiff.Result r = PermissionsDiff.compare(COMMITTED, now);
+    assertThat(r.widened()).extracting(Object::toString).containsExactly("StoreFunction now gets"
+        + " AWSLambdaSQSQueueExecutionRole from SAM: sqs:ReceiveMessage, sqs:DeleteMessage on * (a wildcard)");
+    assertThat(PermissionsDiff.compare(now, COMMITTED).narrowed()).extracting(Object::toString).containsExactly(
+        "StoreFunction no longer gets AWSLambdaSQSQueueExecutionRole from SAM: sqs:ReceiveMessage, sqs:DeleteMessage"
+            + " on * (a wildcard)");
+  }
 }

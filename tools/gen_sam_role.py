@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Derives what the role SAM creates for a function holds beyond its Policies, so that the permissions report
+tells the whole role:
+
+- which AWS managed policies the SAM translator attaches, asked of the translator itself: a probe template per
+  case (a plain function, each pull event source, Tracing: Active, a VpcConfig) is transformed and the managed
+  policy ARNs of the function's role are read back;
+- what those policies allow, from the AWS Managed Policy Reference
+  (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/<name>.html): AWS publishes the documents
+  there and nowhere on this machine, so they are kept below (Basic v1, DynamoDB v1 and Kinesis v2 read from the
+  reference's pages on 2026-12-06; SQS, X-Ray and VPC as the reference gives them, not re-read that day).
+
+Writes template-gen/src/main/resources/dev/stratus/template/connect/sam-role.json:
+  {"translator": version, "function": [policy, ...], "tracing": [...], "vpc": [...],
+   "events": {SAM event type: [policy, ...]}, "policies": {policy: {"actions": [...], "resources": [...]}}}
+
+usage: python3 tools/gen_sam_role.py   (from the repository root; re-run after upgrading aws-sam-translator)
+"""
+import copy
+import importlib.metadata
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+sys.path.insert(0, str(Path(__file__).parent))
+from check_template import PSEUDO, OfflinePolicyLoader  # noqa: E402
+from samtranslator.translator.transform import transform  # noqa: E402
+
+OUT = Path("template-gen/src/main/resources/dev/stratus/template/connect/sam-role.json")
+LOGS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
+
+# The AWS Managed Policy Reference's documents: each one statement, Allow these actions on Resource "*".
+DOCUMENTS = {
+    "AWSLambdaBasicExecutionRole": LOGS,
+    "AWSLambdaSQSQueueExecutionRole": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"] + LOGS,
+    "AWSLambdaKinesisExecutionRole": ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords",
+                                      "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:ListStreams",
+                                      "kinesis:SubscribeToShard"] + LOGS,
+    "AWSLambdaDynamoDBExecutionRole": ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                                       "dynamodb:ListStreams"] + LOGS,
+    "AWSXrayWriteOnlyAccess": ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules",
+                               "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"],
+    "AWSLambdaVPCAccessExecutionRole": LOGS + ["ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
+                                               "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface",
+                                               "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+}
+
+FUNCTION = {"Type": "AWS::Serverless::Function",
+            "Properties": {"Handler": "a.B::handleRequest", "Runtime": "java21", "CodeUri": "s3://bucket/key"}}
+EVENTS = {
+    "SQS": {"Queue": "arn:aws:sqs:us-east-1:123456789012:q"},
+    "Kinesis": {"Stream": "arn:aws:kinesis:us-east-1:123456789012:stream/s", "StartingPosition": "LATEST"},
+    "DynamoDB": {"Stream": "arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/x", "StartingPosition": "LATEST"},
+}
+
+
+def managed(properties):
+    """The managed policies of the role SAM makes for a function with these extra properties."""
+    fn = copy.deepcopy(FUNCTION)
+    fn["Properties"].update(properties)
+    out = transform({"Transform": "AWS::Serverless-2016-10-31", "Resources": {"F": fn}}, dict(PSEUDO),
+                    OfflinePolicyLoader())
+    arns = out["Resources"]["FRole"]["Properties"]["ManagedPolicyArns"]
+    names = [a["Fn::Sub"].rsplit("/", 1)[1] if isinstance(a, dict) else a.rsplit("/", 1)[1] for a in arns]
+    return names
+
+
+def main():
+    base = managed({})
+    data = {"translator": importlib.metadata.version("aws-sam-translator"), "function": base,
+            "tracing": [p for p in managed({"Tracing": "Active"}) if p not in base],
+            "vpc": [p for p in managed({"VpcConfig": {"SecurityGroupIds": ["sg-1"], "SubnetIds": ["subnet-1"]}})
+                    if p not in base],
+            "events": {t: [p for p in managed({"Events": {"E": {"Type": t, "Properties": props}}}) if p not in base]
+                       for t, props in EVENTS.items()}}
+    used = set(data["function"] + data["tracing"] + data["vpc"] + [p for ps in data["events"].values() for p in ps])
+    missing = used - DOCUMENTS.keys()
+    if missing:
+        sys.exit(f"the translator attaches {sorted(missing)}: add their documents to DOCUMENTS")
+    data["policies"] = {p: {"actions": DOCUMENTS[p], "resources": ["*"]} for p in sorted(used)}
+    OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}: {', '.join(sorted(used))}")
+
+
+if __name__ == "__main__":
+    main()
