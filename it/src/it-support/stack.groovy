@@ -14,8 +14,9 @@ def checkTemplate = {
 }
 
 /**
- * Serves target/template.yaml from the project's folder and calls body(call, out, waitFor): call(method, path,
- * body) answers the API's response, out is serve.log, waitFor(what) { condition } waits up to a minute.
+ * Serves target/template.yaml from the project's folder and calls body(call, out, waitFor[, port]): call(method,
+ * path, body[, headers]) answers the API's response, out is serve.log, waitFor(what) { condition } waits up to a
+ * minute, port is the API's.
  */
 def serving = { Closure body ->
   assert localJar.isFile() : "${localJar} was not installed"
@@ -34,12 +35,13 @@ def serving = { Closure body ->
     }
     waitFor('start') { out.text.contains('stratus-local: functions') }
     def http = HttpClient.newHttpClient()
-    def call = { String method, String path, String text ->
-      http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:${port}${path}"))
+    def call = { String method, String path, String text, Map<String, String> headers = [:] ->
+      def request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:${port}${path}"))
           .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text))
-          .build(), HttpResponse.BodyHandlers.ofString())
+      headers.each { k, v -> request.header(k, v) }
+      http.send(request.build(), HttpResponse.BodyHandlers.ofString())
     }
-    body(call, out, waitFor)
+    body.maximumNumberOfParameters > 3 ? body(call, out, waitFor, port) : body(call, out, waitFor)
   } finally {
     serve.destroy()
     serve.waitFor()

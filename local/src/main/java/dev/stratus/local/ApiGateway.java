@@ -29,8 +29,9 @@ import java.util.function.Function;
 
 /**
  * API Gateway's REST proxy integration on one port, as {@code sam local start-api} serves it (no stage in
- * the path): routes with path parameters, CORS preflight as the template declares it, API keys and,
- * optionally, static files. Lambda's invoke API is not here but on a port of its own ({@link InvokeEndpoint}).
+ * the path): routes with path parameters, CORS preflight as the template declares it, API keys, authorizers
+ * ({@link Authorization}) and, optionally, static files. Lambda's invoke API is not here but on a port of its
+ * own ({@link InvokeEndpoint}).
  */
 final class ApiGateway implements AutoCloseable {
   /** {@code requestContext.time} of an HTTP API event: {@code 03/Dec/2026:11:55:18 +0000}. */
@@ -40,15 +41,8 @@ final class ApiGateway implements AutoCloseable {
   /** CORS as a {@code AWS::Serverless::Api} declares it; values without SAM's inner quotes. */
   record Cors(String allowOrigin, String allowMethods, String allowHeaders, String maxAge) {}
 
-  /** Rules on a request before its function sees it: why it is refused (a 403), or null. */
-  interface Guard {
-    Guard NONE = (exchange, body) -> null;
-
-    String refusal(HttpExchange exchange, byte[] body);
-  }
-
   private final HttpServer server;
-  private final Guard guard;
+  private final Authorization authorization;
   private final List<Route> routes;
   private final Map<String, Cors> cors;
   private final String apiKey;
@@ -71,14 +65,9 @@ final class ApiGateway implements AutoCloseable {
   }
 
   ApiGateway(HttpServer server, List<Route> routes, Map<String, Cors> cors, String apiKey, Path staticDir,
-      Function<String, FunctionPool> functions, PrintStream log) {
-    this(server, routes, cors, apiKey, staticDir, functions, Guard.NONE, log);
-  }
-
-  ApiGateway(HttpServer server, List<Route> routes, Map<String, Cors> cors, String apiKey, Path staticDir,
-      Function<String, FunctionPool> functions, Guard guard, PrintStream log) {
+      Function<String, FunctionPool> functions, Authorization authorization, PrintStream log) {
     this.server = server;
-    this.guard = guard;
+    this.authorization = authorization;
     this.routes = routes.stream().sorted(Comparator.comparingInt(Route::specificity).reversed()).toList();
     this.cors = cors;
     this.apiKey = apiKey;
@@ -105,6 +94,11 @@ final class ApiGateway implements AutoCloseable {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getRawPath();
         String decodedPath = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String jwks = method.equals("GET") ? authorization.jwks(decodedPath) : null;
+        if (jwks != null) {
+          Replies.json(exchange, 200, jwks);
+          return;
+        }
         List<Route> onPath = routes.stream().filter(r -> r.match(decodedPath) != null).toList();
         if (method.equals("OPTIONS") && !onPath.isEmpty() && onPath.stream().noneMatch(r -> r.method().equals("OPTIONS"))
             && cors.containsKey(onPath.get(0).api())) {
@@ -138,14 +132,17 @@ final class ApiGateway implements AutoCloseable {
 
   private void proxy(HttpExchange exchange, Route route, String path, String key) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
-    String refused = guard.refusal(exchange, body);
+    ObjectNode event = route.isHttpApiV2() ? requestV2(exchange, route, path, body, port())
+        : request(exchange, route, path, body, key);
+    Authorization.Refusal refused = authorization.admit(route, exchange, path, body, event);
     if (refused != null) {
-      log.println("[" + route.function() + "] refused a request: " + refused);
-      Replies.json(exchange, 403, "{\"Message\":\"Forbidden\"}");
+      log.println("[" + route.function() + "] refused a request: " + refused.reason());
+      if (refused.challenge() != null) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", refused.challenge());
+      }
+      Replies.json(exchange, refused.status(), refused.json());
       return;
     }
-    ObjectNode event = route.isHttpApiV2() ? requestV2(exchange, route, path, body) : request(exchange, route, path, body,
-        key);
     Invocation.Result result = functions.apply(route.function()).invoke(Events.bytes(event));
     if (result.outcome() != Invocation.Outcome.OK) {
       log.println("[" + route.function() + "] " + (result.outcome() == Invocation.Outcome.TIMEOUT ? "timed out: " : "failed: ")
@@ -190,8 +187,8 @@ final class ApiGateway implements AutoCloseable {
     Replies.send(exchange, response.get("statusCode").asInt(), out);
   }
 
-  /** The HTTP API's payload 2.0 event ({@code APIGatewayV2HTTPEvent}) for this request. */
-  private ObjectNode requestV2(HttpExchange exchange, Route route, String path, byte[] body) {
+  /** The HTTP API's payload 2.0 event ({@code APIGatewayV2HTTPEvent}) for this request to the API on {@code port}. */
+  static ObjectNode requestV2(HttpExchange exchange, Route route, String path, byte[] body, int port) {
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String rawQuery = exchange.getRequestURI().getRawQuery();
     ObjectNode e = Events.JSON.createObjectNode()
@@ -228,7 +225,7 @@ final class ApiGateway implements AutoCloseable {
     ObjectNode context = e.putObject("requestContext")
         .put("accountId", LocalStack.ACCOUNT)
         .put("apiId", "local")
-        .put("domainName", "127.0.0.1:" + port())
+        .put("domainName", "127.0.0.1:" + port)
         .put("domainPrefix", "127")
         .put("requestId", requestId)
         .put("routeKey", e.get("routeKey").asText())
@@ -262,7 +259,7 @@ final class ApiGateway implements AutoCloseable {
   }
 
   /** The {@code APIGatewayProxyRequestEvent} API Gateway sends for this request. */
-  private ObjectNode request(HttpExchange exchange, Route route, String path, byte[] body, String key) {
+  static ObjectNode request(HttpExchange exchange, Route route, String path, byte[] body, String key) {
     ObjectNode e = Events.JSON.createObjectNode();
     if (route.payloadVersion() != null) {
       e.put("version", "1.0"); // an HTTP API's payload 1.0: REST's shape
@@ -327,7 +324,8 @@ final class ApiGateway implements AutoCloseable {
         || type.equals("application/javascript");
   }
 
-  private static Map<String, List<String>> query(String raw) {
+  /** A query string's parameters, decoded, each with its values in order. */
+  static Map<String, List<String>> query(String raw) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return out;

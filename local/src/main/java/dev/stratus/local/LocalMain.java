@@ -1,5 +1,6 @@
 package dev.stratus.local;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -11,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** {@code java -jar local/target/stratus-local.jar serve|invoke …}: a generated template, run on this machine. */
+/** {@code java -jar local/target/stratus-local.jar serve|invoke|token …}: a generated template, run on this machine. */
 public final class LocalMain {
   static final String SERVE_USAGE = String.join("\n",
       "usage: stratus-local serve --template FILE [--port 3000] [--api-key KEY] [--parameter NAME=VALUE]...",
@@ -30,6 +34,8 @@ public final class LocalMain {
       "--state DIR keeps S3 objects and DynamoDB tables in DIR across runs (queues start empty).",
       "Each function's S3, DynamoDB, SQS and SNS calls are held against its policies: one outside them is logged,",
       "and with --enforce-permissions refused with AccessDenied, as IAM refuses it.",
+      "Routes' authorizers hold as on API Gateway: AWS_IAM takes requests the local keys sign, JWT and Cognito ones",
+      "the tokens of stratus-local token, Lambda ones ask their function.",
       "--check starts everything, prints the addresses and stops: a test that the template runs locally.",
       "Writes FILE's folder/.stratus-local.json (owner-only) for invoke: the invoke API's address and token.");
   static final String INVOKE_USAGE = String.join("\n",
@@ -40,7 +46,14 @@ public final class LocalMain {
   static final String GENERATE_USAGE = String.join("\n",
       "usage: stratus-local generate-event FUNCTION --template FILE",
       "Prints the event FUNCTION's first trigger would send, to edit and pass to invoke --event.");
-  static final String USAGE = String.join("\n", SERVE_USAGE, "", INVOKE_USAGE, "", GENERATE_USAGE,
+  static final String TOKEN_USAGE = String.join("\n",
+      "usage: stratus-local token --authorizer NAME --template FILE [--sub USER] [--scope SCOPE]...",
+      "                           [--claim NAME=VALUE]... [--ttl 3600] [--port PORT]",
+      "Prints a token that the template's JWT or Cognito authorizer NAME takes under serve, signed by the local issuer",
+      "that stands in for its own (its key in FILE's folder/stratus-local/issuer), for serve's port: the running one's,",
+      "else --port, else 3000. A --claim VALUE that is JSON (a number, true, [\"a\"]) is put as such, else as text.",
+      "curl -H \"Authorization: Bearer $(stratus-local token --authorizer Users --template FILE)\" …");
+  static final String USAGE = String.join("\n", SERVE_USAGE, "", INVOKE_USAGE, "", GENERATE_USAGE, "", TOKEN_USAGE,
       "", "stratus-local COMMAND --help shows one command's usage.");
 
   private final PrintStream out;
@@ -67,12 +80,14 @@ public final class LocalMain {
           case "serve" -> SERVE_USAGE;
           case "invoke" -> INVOKE_USAGE;
           case "generate-event" -> GENERATE_USAGE;
+          case "token" -> TOKEN_USAGE;
           default -> USAGE;
         });
         return 0;
       }
       return switch (command) {
         case "serve" -> serve(parse(List.of(args).subList(1, args.length), null));
+        case "token" -> token(List.of(args).subList(1, args.length));
         case "invoke", "generate-event" -> {
           if (args.length < 2 || args[1].startsWith("--")) {
             throw new UsageException(command + " needs the function's logical id");
@@ -301,6 +316,62 @@ public final class LocalMain {
     LocalStack stack = LocalStack.load(a.options().template(), a.options().parameters(), a.options().stackName());
     out.println(new String(SampleEvents.of(stack, function), StandardCharsets.UTF_8));
     return 0;
+  }
+
+  /** Mints a token of the local issuer for a JWT or Cognito authorizer of the template, and prints it. */
+  private int token(List<String> args) {
+    String authorizer = null;
+    Path template = null;
+    String subject = "local-user";
+    List<String> scopes = new ArrayList<>();
+    Map<String, Object> claims = new LinkedHashMap<>();
+    int ttl = 3600;
+    Integer port = null;
+    for (int i = 0; i < args.size(); i += 2) {
+      String flag = args.get(i);
+      if (i + 1 >= args.size()) {
+        throw new UsageException(flag + " needs a value");
+      }
+      String value = args.get(i + 1);
+      switch (flag) {
+        case "--authorizer" -> authorizer = value;
+        case "--template" -> template = Path.of(value);
+        case "--sub" -> subject = value;
+        case "--scope" -> scopes.add(value);
+        case "--claim" -> {
+          String[] kv = pair(flag, value);
+          claims.put(kv[0], claimValue(kv[1]));
+        }
+        case "--ttl" -> ttl = number(flag, value);
+        case "--port" -> port = number(flag, value);
+        default -> throw new UsageException("unknown option " + flag);
+      }
+    }
+    if (authorizer == null || template == null) {
+      throw new UsageException("token needs --authorizer NAME and --template FILE");
+    }
+    Map<String, Authorizer.Bearer> bearers = ApiAuth.bearers(LocalStack.load(template, Map.of(), "local"));
+    Authorizer.Bearer b = bearers.get(authorizer);
+    if (b == null) {
+      throw new LocalException("no JWT or Cognito authorizer " + authorizer + " in " + template + "; it has: "
+          + (bearers.isEmpty() ? "none" : String.join(", ", bearers.keySet())));
+    }
+    RunFile run = RunFile.find(template);
+    int apiPort = port != null ? port : run != null && run.api().getPort() > 0 ? run.api().getPort() : 3000;
+    // SAM names no app clients for a Cognito authorizer, which takes any: the token names one all the same.
+    List<String> audiences = b.cognito() && b.audiences().isEmpty() ? List.of("stratus-local") : b.audiences();
+    out.println(LocalIssuer.open(LocalIssuer.dir(template)).mint(LocalIssuer.claims(LocalIssuer.issuerUrl(apiPort,
+        authorizer), subject, audiences, scopes, b.cognito(), Duration.ofSeconds(ttl), Instant.now(), claims)));
+    return 0;
+  }
+
+  /** A claim's value as JSON when it is JSON, else as the text it is. */
+  private static Object claimValue(String text) {
+    try {
+      return Events.JSON.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(text);
+    } catch (IOException e) {
+      return text;
+    }
   }
 
   /** Through the running serve; null when its run file is stale (nothing answers). */

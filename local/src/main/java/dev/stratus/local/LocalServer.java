@@ -34,6 +34,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -246,8 +247,11 @@ public final class LocalServer implements AutoCloseable {
       t.setDaemon(true);
       t.start();
     });
-    api = new ApiGateway(apiServer, routes, cors(), apiKey, o.staticDir(), this::function, log);
-    urlServers.forEach((id, url) -> functionUrls.put(id, functionUrl(id, url)));
+    api = new ApiGateway(apiServer, routes, cors(), apiKey, o.staticDir(), this::function,
+        authorization(routes, o.template()), log);
+    // A function URL knows no authorizer but AWS_IAM: no issuer to publish.
+    Authorization signedUrls = new Authorization(null, Set.of(), 0, this::function);
+    urlServers.forEach((id, url) -> functionUrls.put(id, functionUrl(id, url, signedUrls)));
     invokeApi = new InvokeEndpoint(this::function);
     watchCode();
   }
@@ -314,6 +318,29 @@ public final class LocalServer implements AutoCloseable {
     return arn;
   }
 
+  /**
+   * The API's authorizers. JWT and Cognito ones take the tokens of one local issuer, whose key is kept next to the
+   * template for {@code stratus-local token}; each says once which issuer it stands in for, and how to mint a token.
+   */
+  private Authorization authorization(List<Route> routes, Path template) {
+    int port = apiServer.getAddress().getPort();
+    Map<String, Authorizer.Bearer> bearers = new LinkedHashMap<>();
+    Map<String, Set<String>> scopes = new LinkedHashMap<>();
+    for (Route r : routes) {
+      if (r.authorizer() instanceof Authorizer.Bearer b) {
+        bearers.putIfAbsent(b.name(), b);
+        scopes.computeIfAbsent(b.name(), n -> new LinkedHashSet<>()).addAll(b.scopes());
+      }
+    }
+    bearers.forEach((name, b) -> log.println("stratus-local: " + (b.cognito() ? "Cognito authorizer " + name
+        + ": user pool " : "JWT authorizer " + name + ": issuer ") + b.declared() + " is mapped to "
+        + LocalIssuer.issuerUrl(port, name) + "; mint tokens with: stratus-local token --authorizer " + name
+        + " --template " + template + " --sub alice" + String.join("", scopes.get(name).stream()
+        .map(s -> " --scope " + s).toList())));
+    return new Authorization(bearers.isEmpty() ? null : LocalIssuer.open(LocalIssuer.dir(template)), bearers.keySet(),
+        port, this::function);
+  }
+
   /** A rebuilt jar (mvn package) reaches the next calls: its functions' warm JVMs are replaced. */
   private void watchCode() {
     Map<Path, Long> stamps = new LinkedHashMap<>();
@@ -343,7 +370,7 @@ public final class LocalServer implements AutoCloseable {
       public Void api(ApiEvent e) {
         boolean keyed = e.apiKeyRequired() != null && Boolean.TRUE.equals(stack.evaluate(e.apiKeyRequired()));
         routes.add(Route.of(text(e.method(), "Method"), text(e.path(), "Path"), function, e.api(), keyed,
-            stage(e.api()), null));
+            stage(e.api()), null, ApiAuth.of(stack, e)));
         return null;
       }
 
@@ -352,7 +379,7 @@ public final class LocalServer implements AutoCloseable {
         String path = e.path() == null ? "$default" : text(e.path(), "Path");
         routes.add(Route.of(e.method() == null ? "ANY" : text(e.method(), "Method"),
             path.equals("$default") ? "/{proxy+}" : path, function, e.api(), false, "$default",
-            version == null ? "2.0" : text(version, "PayloadFormatVersion")));
+            version == null ? "2.0" : text(version, "PayloadFormatVersion"), ApiAuth.of(stack, e)));
         return null;
       }
 
@@ -546,7 +573,7 @@ public final class LocalServer implements AutoCloseable {
    * config says. {@code AWS_IAM}: a request must be signed (SigV4, service {@code lambda}) with the local keys,
    * or it gets Lambda's 403.
    */
-  private ApiGateway functionUrl(String id, HttpServer server) {
+  private ApiGateway functionUrl(String id, HttpServer server, Authorization authorization) {
     String urlId = FunctionUrlConfig.resourceId(id);
     FunctionUrlConfig config = FunctionUrlConfig.of((Map<?, ?>) stack.evaluate(
         stack.ofType(Resource.SERVERLESS_FUNCTION).get(id).properties().get("FunctionUrlConfig")));
@@ -557,12 +584,9 @@ public final class LocalServer implements AutoCloseable {
           : String.join(",", c.allowMethods()), c.allowHeaders().isEmpty() ? null : String.join(",", c.allowHeaders()),
           c.maxAge() > 0 ? Integer.toString(c.maxAge()) : null));
     }
-    ApiGateway.Guard signed = !config.authType().equals("AWS_IAM") ? ApiGateway.Guard.NONE
-        : (exchange, body) -> SigV4.refusal(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-            exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body, ACCESS_KEY, SECRET_KEY,
-            "lambda", Instant.now());
-    return new ApiGateway(server, List.of(Route.functionUrl(id, urlId)), cors, apiKey, null, this::function, signed,
-        log);
+    Authorizer signed = config.authType().equals("AWS_IAM") ? new Authorizer.Iam("lambda") : Authorizer.OPEN;
+    return new ApiGateway(server, List.of(Route.functionUrl(id, urlId, signed)), cors, apiKey, null, this::function,
+        authorization, log);
   }
 
   /** Each function URL's local address, by its function's logical id. */

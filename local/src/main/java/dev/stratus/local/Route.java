@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * One API route of the template: method and resource path, the function and API behind it, whether it needs a
- * key; {@code payloadVersion} is null for a REST API, "2.0" or "1.0" for an HTTP API.
+ * key, what authorizes its callers; {@code payloadVersion} is null for a REST API, "2.0" or "1.0" for an HTTP API.
  */
 record Route(String method, String resourcePath, String function, String api, boolean apiKeyRequired, String stage,
-    String payloadVersion, Pattern pattern, List<String> parameters) {
+    String payloadVersion, Authorizer authorizer, Pattern pattern, List<String> parameters) {
 
   static Route of(String method, String resourcePath, String function, String api, boolean apiKeyRequired,
-      String stage, String payloadVersion) {
+      String stage, String payloadVersion, Authorizer authorizer) {
     List<String> parameters = new ArrayList<>();
     StringBuilder regex = new StringBuilder();
     for (String segment : resourcePath.split("/", -1)) {
@@ -37,12 +37,16 @@ record Route(String method, String resourcePath, String function, String api, bo
     String pattern = regex.length() == 0 ? "/" : regex.toString();
     String m = method.toUpperCase(Locale.ROOT);
     return new Route(m.equals("X-AMAZON-APIGATEWAY-ANY-METHOD") ? "ANY" : m, resourcePath, function, api,
-        apiKeyRequired, stage, payloadVersion, Pattern.compile(pattern), parameters);
+        apiKeyRequired, stage, payloadVersion, authorizer, Pattern.compile(pattern), parameters);
   }
 
-  /** A function URL's one route: every method and path, the root too, with no path parameters (payload 2.0). */
-  static Route functionUrl(String function, String url) {
-    return new Route("ANY", "/{proxy+}", function, url, false, "$default", "2.0", Pattern.compile("/.*"), List.of());
+  /**
+   * A function URL's one route: every method and path, the root too, with no path parameters (payload 2.0).
+   * {@code authorizer}: open, or IAM for Lambda.
+   */
+  static Route functionUrl(String function, String url, Authorizer authorizer) {
+    return new Route("ANY", "/{proxy+}", function, url, false, "$default", "2.0", authorizer, Pattern.compile("/.*"),
+        List.of());
   }
 
   /** The path parameters when {@code path} matches, else null. */

@@ -8,14 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * What a running {@code serve} tells {@code invoke}: the invoke API's address and this run's token (and the
- * API key, which the startup lines do not print), next to the template, readable by its owner only.
+ * What a running {@code serve} tells {@code invoke} and {@code token}: the invoke API's address and this run's token,
+ * the API's address (and the API key, which the startup lines do not print), next to the template, readable by its
+ * owner only.
  */
-record RunFile(Path file, URI invokeEndpoint, String token) {
+record RunFile(Path file, URI invokeEndpoint, String token, URI api) {
   static final String NAME = ".stratus-local.json";
 
   static RunFile write(Path template, LocalServer server) {
     Path file = template.toAbsolutePath().getParent().resolve(NAME);
+    URI api = URI.create("http://127.0.0.1:" + server.port());
     try {
       Files.deleteIfExists(file);
       try {
@@ -26,12 +28,12 @@ record RunFile(Path file, URI invokeEndpoint, String token) {
       Files.write(file, Events.bytes(Events.JSON.createObjectNode()
           .put("invoke", server.invokeEndpoint().toString())
           .put("token", server.invokeToken())
-          .put("api", "http://127.0.0.1:" + server.port())
+          .put("api", api.toString())
           .put("apiKey", server.apiKey())));
     } catch (IOException e) {
       throw new LocalException("cannot write " + file + ": " + e.getMessage(), e);
     }
-    return new RunFile(file, server.invokeEndpoint(), server.invokeToken());
+    return new RunFile(file, server.invokeEndpoint(), server.invokeToken(), api);
   }
 
   /** The run file next to {@code template}, or null when no serve wrote one. */
@@ -42,7 +44,8 @@ record RunFile(Path file, URI invokeEndpoint, String token) {
     }
     try {
       JsonNode run = Events.JSON.readTree(file.toFile());
-      return new RunFile(file, URI.create(run.path("invoke").asText()), run.path("token").asText());
+      return new RunFile(file, URI.create(run.path("invoke").asText()), run.path("token").asText(),
+          URI.create(run.path("api").asText()));
     } catch (IOException | IllegalArgumentException e) {
       return null;
     }

@@ -13,11 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /** Function URLs from the template: each on a port of its own, every path and method, payload 2.0, its CORS. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -107,18 +102,13 @@ class FunctionUrlIT {
     assertThat(unsigned.body()).isEqualTo("{\"Message\":\"Forbidden\"}");
     assertThat(log.text()).contains("[SignedFunction] refused a request: the request is not signed");
     for (String secret : new String[] {LocalServer.SECRET_KEY, "guessed"}) {
-      SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(url).build();
-      HttpRequest.Builder signed = HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("{}"));
-      AwsV4HttpSigner.create().sign(r -> r.identity(AwsCredentialsIdentity.create(LocalServer.ACCESS_KEY, secret))
-          .request(request).payload(ContentStreamProvider.fromUtf8String("{}"))
-          .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
-          .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request().headers()
-          .forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) {
-              values.forEach(v -> signed.header(name, v));
-            }
-          });
-      assertThat(send(signed).statusCode()).as(secret).isEqualTo(secret.equals("guessed") ? 403 : 200);
+      HttpResponse<String> signed = Http.call("POST", url.toString(), "{}", Http.signed("POST", url, "{}", secret,
+          "lambda"));
+      assertThat(signed.statusCode()).as(secret).isEqualTo(secret.equals("guessed") ? 403 : 200);
+      if (signed.statusCode() == 200) {
+        assertThat(Http.json(signed).at("/requestContext/authorizer/iam/accessKey").asText()).as("as Lambda says who")
+            .isEqualTo(LocalServer.ACCESS_KEY);
+      }
     }
   }
 

@@ -57,8 +57,9 @@ class LocalMainIT {
     assertThat(main.run("serve", "--help")).isZero();
     assertThat(main.run("invoke", "--help")).isZero();
     assertThat(main.run("generate-event", "-h")).isZero();
+    assertThat(main.run("token", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: stratus-local serve", "usage: stratus-local invoke",
-        "usage: stratus-local generate-event");
+        "usage: stratus-local generate-event", "usage: stratus-local token");
   }
 
   @Test

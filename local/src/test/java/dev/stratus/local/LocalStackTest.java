@@ -74,9 +74,9 @@ class LocalStackTest {
 
   @Test
   void routesPreferLiteralSegments() {
-    Route literal = Route.of("GET", "/files/all", "A", "Api", false, "dev", null);
-    Route param = Route.of("get", "/files/{id}", "B", "Api", false, "dev", null);
-    Route greedy = Route.of("ANY", "/{proxy+}", "C", "Api", false, "dev", null);
+    Route literal = Route.of("GET", "/files/all", "A", "Api", false, "dev", null, Authorizer.OPEN);
+    Route param = Route.of("get", "/files/{id}", "B", "Api", false, "dev", null, Authorizer.OPEN);
+    Route greedy = Route.of("ANY", "/{proxy+}", "C", "Api", false, "dev", null, Authorizer.OPEN);
     assertThat(List.of(greedy, param, literal).stream()
         .sorted(java.util.Comparator.comparingInt(Route::specificity).reversed()).map(Route::function))
         .containsExactly("A", "B", "C");

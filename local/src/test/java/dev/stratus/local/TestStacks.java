@@ -18,10 +18,14 @@ final class TestStacks {
    * handlers) from a folder of its own, as the stack {@code name}, logging to {@code log}.
    */
   static LocalServer serve(String name, String template, int maxJvms, ServeLog log) throws IOException {
+    return LocalServer.start(options(write(name, template), 1, maxJvms, name, null), log.out);
+  }
+
+  /** {@code template} written, with the test handlers' jar, in a folder of its own; its path. */
+  static Path write(String name, String template) throws IOException {
     Path dir = Files.createTempDirectory("stratus-" + name + "-it");
     TestHandlersJar.write(dir);
-    return LocalServer.start(options(Files.writeString(dir.resolve("template.yaml"), template), 1, maxJvms, name,
-        null), log.out);
+    return Files.writeString(dir.resolve("template.yaml"), template);
   }
 
   /** A stack of {@code template} with API key "k", no parameters, no overrides. */

@@ -205,4 +205,40 @@ public final class TestHandlers {
       context.getLogger().log("input " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
+
+  /**
+   * A Lambda authorizer: allows the token {@code allow-NAME} with the context {@code tenant: NAME, calls: N} (N: the
+   * calls this JVM took, so a test sees whether an answer was cached), throws {@code Unauthorized} for {@code bad}
+   * and denies the rest. A simple answer to an HTTP API's 2.0 event; else an IAM policy that allows GET on any path
+   * of the stage, or denies the one ARN asked about.
+   */
+  public static class Authorizer implements RequestStreamHandler {
+    private static final java.util.concurrent.atomic.AtomicInteger CALLS =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+      String event = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int calls = CALLS.incrementAndGet();
+      java.util.regex.Matcher token = java.util.regex.Pattern.compile(
+          "\"(?:authorizationToken|identitySource)\":\\[?\"([^\"]*)\"").matcher(event);
+      String t = token.find() ? token.group(1) : "";
+      if (t.equals("bad")) {
+        throw new IllegalStateException("Unauthorized");
+      }
+      boolean allow = t.startsWith("allow-");
+      String answer = "\"context\": {\"tenant\": \"" + (allow ? t.substring(6) : "") + "\", \"calls\": " + calls + "}";
+      if (event.contains("\"version\":\"2.0\"")) {
+        out.write(("{\"isAuthorized\": " + allow + ", " + answer + "}").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      java.util.regex.Matcher arn = java.util.regex.Pattern.compile("\"methodArn\":\"(([^/\"]*/[^/\"]*)/[^\"]*)\"")
+          .matcher(event);
+      arn.find();
+      String statement = "{\"Action\": \"execute-api:Invoke\", \"Effect\": \"" + (allow ? "Allow" : "Deny")
+          + "\", \"Resource\": [\"" + (allow ? arn.group(2) + "/GET/*" : arn.group(1)) + "\"]}";
+      out.write(("{\"principalId\": \"user-" + t + "\", \"policyDocument\": {\"Version\": \"2012-10-17\", "
+          + "\"Statement\": [" + statement + "]}, " + answer + "}").getBytes(StandardCharsets.UTF_8));
+    }
+  }
 }
