@@ -8,12 +8,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A REST API Cognito user pool authorizer: API Gateway takes an ID or access token of the pool from a header.
+ * A REST API Cognito user pool authorizer: API Gateway takes an ID or access token of any app client of the pool
+ * from a header.
  * Routes name it by {@code @ApiRoute(authorizer = "Users", scopes = "orders/read")}; scopes need access tokens.
  * For an HTTP API, a user pool is a {@link JwtAuthorizer}.
  *
  * <pre>{@code
- * @CognitoAuthorizer(name = "Users", userPoolArn = "!GetAtt UserPool.Arn", clients = "7f1kq2example")
+ * @CognitoAuthorizer(name = "Users", userPoolArn = "!GetAtt UserPool.Arn")
  * }</pre>
  */
 @Documented
@@ -29,10 +30,4 @@ public @interface CognitoAuthorizer {
 
   /** The header that holds the token. */
   String header() default "Authorization";
-
-  /**
-   * The app clients whose tokens are taken (an ID token's {@code aud}, an access token's {@code client_id});
-   * empty takes any client of the pool, as API Gateway does. Only the local server reads it.
-   */
-  String[] clients() default {};
 }

@@ -114,7 +114,8 @@ final class Authorization {
     Map<String, Object> claims = ((Jwt.Verified) outcome).claims();
     ObjectNode shown = Events.JSON.createObjectNode();
     claims.forEach((name, value) -> shown.put(name, b.cognito() && (name.equals("exp") || name.equals("iat"))
-        && value instanceof Number n ? COGNITO_TIME.format(Instant.ofEpochSecond(n.longValue())) : claim(value)));
+        && value instanceof Number n ? COGNITO_TIME.format(Instant.ofEpochSecond(n.longValue()))
+        : claim(value, b.cognito())));
     ObjectNode authorizer = ((ObjectNode) event.get("requestContext")).putObject("authorizer");
     if (route.payloadVersion() == null) {
       authorizer.set("claims", shown);
@@ -136,10 +137,11 @@ final class Authorization {
     return "Bearer scope=\"" + scope + "\" error=\"" + error + "\" error_description=\"" + description + "\"";
   }
 
-  /** A claim as API Gateway shows it to the function: text, an array as {@code [a b]}. */
-  private static String claim(Object value) {
+  /** A claim as API Gateway shows it to the function: text, an array as {@code [a b]} (a REST API's {@code a,b}). */
+  private static String claim(Object value, boolean rest) {
     if (value instanceof List<?> list) {
-      return "[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]";
+      List<String> items = list.stream().map(String::valueOf).toList();
+      return rest ? String.join(",", items) : "[" + String.join(" ", items) + "]";
     }
     return value instanceof Map<?, ?> ? Events.JSON.valueToTree(value).toString() : String.valueOf(value);
   }

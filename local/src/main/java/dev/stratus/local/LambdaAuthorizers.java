@@ -28,7 +28,7 @@ final class LambdaAuthorizers {
   private static final String REST_NOT_ALLOWED = "{\"Message\":\"User is not authorized to access this resource\"}";
 
   /** What a policy says of one ARN: a Deny that matches wins over any Allow; matching neither is no allow either. */
-  private enum Verdict { ALLOW, DENY, NOT_ALLOWED }
+  enum Verdict { ALLOW, DENY, NOT_ALLOWED }
 
   private record Answer(JsonNode json, Instant until) {}
 
@@ -54,10 +54,11 @@ final class LambdaAuthorizers {
     if (a.validation() != null && !Pattern.matches(a.validation(), identity.get(0))) {
       return unauthorized("authorizer " + a.name() + ": the token does not match its ValidationExpression");
     }
-    String arn = "arn:aws:execute-api:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT + ":local/" + route.stage() + "/"
-        + exchange.getRequestMethod().toUpperCase(Locale.ROOT) + path;
+    String arn = "arn:aws:execute-api:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT + ":" + route.api() + "/"
+        + route.stage() + "/" + exchange.getRequestMethod().toUpperCase(Locale.ROOT) + path;
     boolean rest = route.payloadVersion() == null;
-    List<Object> key = List.of(a, identity);
+    // API Gateway caches per API: an answer for one API's routes is not one for another's.
+    List<Object> key = List.of(route.api(), a, identity);
     Instant now = Instant.now();
     Answer cached = cache.get(key);
     JsonNode answer;
@@ -136,20 +137,38 @@ final class LambdaAuthorizers {
     return e;
   }
 
-  private static Verdict verdict(JsonNode policy, String arn) {
+  /**
+   * IAM's evaluation of the returned policy for this request: a Deny that applies wins, else an Allow that applies.
+   * {@code NotAction} and {@code NotResource} apply to what they do not name. A statement with a
+   * {@code Condition}, which is not evaluated here, is taken to apply when it denies and not when it allows, so
+   * that it never lets more through than API Gateway would.
+   */
+  static Verdict verdict(JsonNode policy, String arn) {
     Verdict verdict = Verdict.NOT_ALLOWED;
     for (JsonNode statement : each(policy.path("Statement")).toList()) {
-      boolean applies = each(statement.path("Action")).anyMatch(x -> matches(x.asText(), "execute-api:Invoke", true))
-          && each(statement.path("Resource")).anyMatch(x -> matches(x.asText(), arn, false));
       String effect = statement.path("Effect").asText();
-      if (applies && effect.equalsIgnoreCase("Deny")) {
+      boolean deny = effect.equals("Deny");
+      if (!deny && !effect.equals("Allow")) {
+        continue;
+      }
+      boolean applies = statement.has("Condition") ? deny
+          : names(statement, "Action", "execute-api:Invoke", true) && names(statement, "Resource", arn, false);
+      if (applies && deny) {
         return Verdict.DENY;
       }
-      if (applies && effect.equalsIgnoreCase("Allow")) {
+      if (applies) {
         verdict = Verdict.ALLOW;
       }
     }
     return verdict;
+  }
+
+  /** Whether the statement's {@code element} (or its {@code Not} form, negated) covers {@code value}. */
+  private static boolean names(JsonNode statement, String element, String value, boolean anyCase) {
+    if (statement.has("Not" + element)) {
+      return each(statement.path("Not" + element)).noneMatch(x -> matches(x.asText(), value, anyCase));
+    }
+    return each(statement.path(element)).anyMatch(x -> matches(x.asText(), value, anyCase));
   }
 
   /** An IAM pattern against a value: {@code *} any run of characters, {@code ?} any one; actions in any case. */

@@ -150,8 +150,7 @@ final class DeclarationReader {
       Value pool = yaml.textOrIntrinsic(c.string("userPoolArn"), c.at("userPoolArn"),
           "userPoolArn of " + c.string("name"));
       if (pool != null) {
-        declare(AuthorizerDeclaration.cognito(c.string("name"), pool, c.string("header"), c.strings("clients")), c,
-            metadata, origins);
+        declare(AuthorizerDeclaration.cognito(c.string("name"), pool, c.string("header")), c, metadata, origins);
       }
     }
     for (AnnotationView d : AnnotationView.all(element, DefaultAuthorizer.class, elements)) {
@@ -165,10 +164,12 @@ final class DeclarationReader {
     }
   }
 
-  private static void declare(AuthorizerDeclaration d, AnnotationView at, Mapping.Builder metadata,
+  private void declare(AuthorizerDeclaration d, AnnotationView at, Mapping.Builder metadata,
       Map<List<String>, Origin> origins) {
-    origins.put(List.of("Metadata", d.metadataKey()), at.at("name"));
-    metadata.put(d.metadataKey(), d.toMetadata());
+    if (!putOnce(origins.containsKey(List.of("Metadata", d.metadataKey())), at.at("name"), "authorizer", d.name())) {
+      origins.put(List.of("Metadata", d.metadataKey()), at.at("name"));
+      metadata.put(d.metadataKey(), d.toMetadata());
+    }
   }
 
   /** Reports a name declared twice on one element; true when it was. */

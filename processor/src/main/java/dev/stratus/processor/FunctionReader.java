@@ -110,10 +110,6 @@ final class FunctionReader {
     checkEventTypes(type);
   }
 
-  /**
-   * Adds the function of a typed handler method, if it has {@code @CfFunction}, and returns what its glue is
-   * made of; null when it has none or a mistake was reported.
-   */
   /** A route parameter bound to what an authorizer passes on: a token's claim, or a Lambda authorizer's context. */
   record AuthBinding(String function, boolean claim, String key, Origin origin) {}
 
@@ -130,6 +126,10 @@ final class FunctionReader {
     return out;
   }
 
+  /**
+   * Adds the function of a typed handler method, if it has {@code @CfFunction}, and returns what its glue is
+   * made of; null when it has none or a mistake was reported.
+   */
   TypedMethod readMethod(ExecutableElement method, Map<String, Resource> out, Map<List<String>, Origin> origins) {
     List<AnnotationView> functions = AnnotationView.all(method, CfFunction.class, elements);
     if (functions.isEmpty()) {
@@ -150,6 +150,10 @@ final class FunctionReader {
       }
       AuthorizerDeclaration d = AuthorizerDeclaration.lambda(name, id, a.strings("headers"), a.strings("queryStrings"),
           ttl);
+      if (authorizers.containsKey(d.metadataKey())) {
+        reporter.report(a.at("name"), Diagnostic.DuplicateOnElement, "authorizer", name);
+        continue;
+      }
       authorizers.put(d.metadataKey(), d.toMetadata());
       origins.put(List.of("Metadata", d.metadataKey()), a.origin());
     }

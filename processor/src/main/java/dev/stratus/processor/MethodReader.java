@@ -202,7 +202,10 @@ final class MethodReader {
             + ": it takes the caller's token as a String, or the whole AuthRequest, and may take a Context");
         continue;
       }
-      Param param = new Param(source, p.getSimpleName().toString(), null, Param.Shape.ONE, null, null);
+      // A String is the first identity header's value: what API Gateway caches the answer for.
+      String header = source == Param.Source.TOKEN && !at.strings("headers").isEmpty() ? at.strings("headers").get(0)
+          : null;
+      Param param = new Param(source, p.getSimpleName().toString(), header, Param.Shape.ONE, null, null);
       asked = source == Param.Source.CONTEXT ? asked : param;
       params.add(param);
     }

@@ -217,6 +217,7 @@ public final class StratusProcessor extends AbstractProcessor {
     if (!typed.isEmpty()) {
       pendingGlue.put(element, typed);
     }
+    // A class-level authorizer named like one of its methods' is reported by the declarations, which come after.
     declarations.read(element, template, resources, origins);
     Map<String, Value> lambdaAuthorizers = functions.takeAuthorizers();
     if (!lambdaAuthorizers.isEmpty()) {

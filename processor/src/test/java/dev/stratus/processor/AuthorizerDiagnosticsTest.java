@@ -194,4 +194,28 @@ class AuthorizerDiagnosticsTest {
         + " route with an @Authorizer, or read a token's claims with @Claim").inFile(src)
         .onLineContaining("@AuthContext");
   }
+
+  @Test
+  void oneNameIsOneAuthorizerOnAnElement() {
+    JavaFileObject src = source("Twice", """
+        import dev.stratus.runtime.AuthResult;
+
+        @JwtAuthorizer(name = "Keys", issuer = "https://issuer.example.com", audience = "web")
+        public class Twice {
+          @CfFunction
+          @Authorizer(name = "Keys")
+          public AuthResult keys(String token) {
+            return AuthResult.deny();
+          }
+
+          @CfFunction
+          @HttpApiRoute(path = "/x", method = "GET", authorizer = "Keys")
+          public String x() {
+            return "x";
+          }
+        }
+        """);
+    assertSingleError(compile(src), src, "[StratusDuplicateId] authorizer 'Keys' is declared twice on this element;"
+        + " rename one or remove the other", "@JwtAuthorizer");
+  }
 }

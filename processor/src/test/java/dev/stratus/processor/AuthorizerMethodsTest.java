@@ -79,6 +79,15 @@ class AuthorizerMethodsTest {
   }
 
   @Test
+  void aRequestAuthorizerIsHandedItsFirstIdentityHeaderNotAuthorization() throws Exception {
+    String event = """
+        {"type": "REQUEST", "methodArn": "arn:aws:execute-api:eu-west-1:123456789012:abc/prod/GET/keyed",
+         "headers": {"Authorization": "k1", "X-Key": "%s", "X-Tenant": "acme"}}""";
+    assertThat(invoke("keys", event.formatted("nope"))).contains("\"Effect\":\"Deny\"");
+    assertThat(invoke("keys", event.formatted("k1"))).contains("\"Effect\":\"Allow\"");
+  }
+
+  @Test
   void anHttpApiEventGetsASimpleResponseBesideThePolicy() throws Exception {
     String reply = invoke("check", """
         {"version": "2.0", "type": "REQUEST", "routeArn": "arn:aws:execute-api:eu-west-1:123456789012:abc/$default/GET/me",

@@ -211,33 +211,36 @@ public final class ApiRequest {
     return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
   }
 
+  /** A claim as text (a list's items joined by commas); null when the token has no such claim. */
+  public String claimText(String name) {
+    Object v = claims.get(name);
+    return v == null ? null : v instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+        : String.valueOf(v);
+  }
+
   /**
-   * A claim's values: a list as it is; API Gateway's text of an array ({@code [a b]} from an HTTP API,
-   * {@code a,b} from a REST API) split; one value as itself. Empty when the token has no such claim.
+   * A multi-valued claim's values ({@code cognito:groups}): a list as it is; API Gateway's text of an array split,
+   * {@code [a b]} from an HTTP API and {@code a,b} from a REST API. Empty when the token has no such claim.
    */
   public List<String> claimValues(String name) {
-    return values(claims.get(name));
-  }
-
-  /** A Lambda authorizer's context value as text; null when it returned none. */
-  public String authContextValue(String name) {
-    Object v = authContext.get(name);
-    return v == null ? null : String.valueOf(v);
-  }
-
-  private static List<String> values(Object v) {
+    Object v = claims.get(name);
     if (v == null) {
       return List.of();
     }
     if (v instanceof List<?> list) {
       return list.stream().map(String::valueOf).toList();
     }
-    String text = String.valueOf(v);
+    String text = String.valueOf(v).strip();
     if (text.startsWith("[") && text.endsWith("]")) {
-      String inner = text.substring(1, text.length() - 1).strip();
-      return inner.isEmpty() ? List.of() : List.of(inner.split("[\\s,]+"));
+      text = text.substring(1, text.length() - 1);
     }
-    return List.of(text);
+    return java.util.Arrays.stream(text.split("[\\s,]+")).filter(t -> !t.isEmpty()).toList();
+  }
+
+  /** A Lambda authorizer's context value as text; null when it returned none. */
+  public String authContextValue(String name) {
+    Object v = authContext.get(name);
+    return v == null ? null : String.valueOf(v);
   }
 
   /** The body as text, base64 decoded when the event says so; null when there is none. */

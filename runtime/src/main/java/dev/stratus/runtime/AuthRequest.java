@@ -48,8 +48,7 @@ public final class AuthRequest {
     } else if (e.get("identitySource") instanceof String joined && !joined.isEmpty()) {
       r.identity = List.of(joined.split(",", -1));
     }
-    r.token = e.get("authorizationToken") instanceof String t ? t
-        : !r.identity.isEmpty() ? r.identity.get(0) : r.headers.get("authorization");
+    r.token = e.get("authorizationToken") instanceof String t ? t : null;
     return r;
   }
 
@@ -70,15 +69,19 @@ public final class AuthRequest {
   }
 
   /**
-   * What identifies the caller: a {@code TOKEN} event's token, else the first identity source's value (the first
-   * of {@code @Authorizer(headers)}), as sent, {@code Bearer } prefix included. API Gateway refuses a request
-   * without it before the authorizer runs; here it is then a 401.
+   * What identifies the caller, as sent ({@code Bearer } prefix included): a {@code TOKEN} event's token, else
+   * {@code header}'s value (the first of {@code @Authorizer(headers)}), else the first identity source's. API
+   * Gateway refuses a request without it before the authorizer runs; here it is then a 401.
    */
-  public String token() {
-    if (token == null || token.isEmpty()) {
+  public String token(String header) {
+    String value = token != null && !token.isEmpty() ? token : header == null ? null : header(header);
+    if (value == null || value.isEmpty()) {
+      value = identity.isEmpty() ? null : identity.get(0);
+    }
+    if (value == null || value.isEmpty()) {
       throw new IllegalStateException(UNAUTHORIZED);
     }
-    return token;
+    return value;
   }
 
   /** A header by name, any case; null when absent ({@code TOKEN} events carry none). */

@@ -96,14 +96,13 @@ public final class Binding {
 
   /** A claim of the caller's verified token; required: a token without it is refused with a 401. */
   public <T> T claim(String name, Convert<T> convert) {
-    List<String> values = request.claimValues(name);
-    return values.isEmpty() ? unauthorized("claim", name) : convert("claim", name, String.join(",", values), convert);
+    String text = request.claimText(name);
+    return text == null ? unauthorized("claim", name) : convert("claim", name, text, convert);
   }
 
   public <T> Optional<T> optionalClaim(String name, Convert<T> convert) {
-    List<String> values = request.claimValues(name);
-    return values.isEmpty() ? Optional.empty()
-        : Optional.ofNullable(convert("claim", name, String.join(",", values), convert));
+    String text = request.claimText(name);
+    return text == null ? Optional.empty() : Optional.ofNullable(convert("claim", name, text, convert));
   }
 
   /** Every value of a claim ({@code cognito:groups}); none is an empty list. */

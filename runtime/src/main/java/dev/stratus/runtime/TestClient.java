@@ -22,7 +22,7 @@ import java.util.Map;
 public final class TestClient {
   private static final String SAMPLE_ARN = "arn:aws:";
   /** The trigger of {@code @Authorizer} methods in the generated routing. */
-  public static final String AUTHORIZER = "AUTHORIZER";
+  private static final String AUTHORIZER = "AUTHORIZER";
   private final Object target;
   private final List<Routes.Endpoint<Object>> endpoints;
   private final List<Routes.Listener<Object>> listeners;

@@ -204,11 +204,11 @@ public final class GlueWriter {
         .addStatement("$T $$request = $T.parse($$event)", AUTH_REQUEST, AUTH_REQUEST);
     List<CodeBlock> args = new ArrayList<>();
     for (Param p : m.params()) {
-      args.add(CodeBlock.of(switch (p.source()) {
-        case CONTEXT -> "$$context";
-        case TOKEN -> "$$request.token()";
-        default -> "$$request";
-      }));
+      args.add(switch (p.source()) {
+        case CONTEXT -> CodeBlock.of("$$context");
+        case TOKEN -> CodeBlock.of("$$request.token($S)", p.key());
+        default -> CodeBlock.of("$$request");
+      });
     }
     return b.addStatement("return $$request.answer($L)", call(m, args)).build();
   }

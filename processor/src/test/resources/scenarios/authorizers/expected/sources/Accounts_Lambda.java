@@ -45,7 +45,34 @@ public final class Accounts_Lambda {
   private static String checkAuthorization(Accounts $target, String $event, Context $context) throws
       Exception {
     AuthRequest $request = AuthRequest.parse($event);
-    return $request.answer($target.check($request.token()));
+    return $request.answer($target.check($request.token("Authorization")));
+  }
+
+  /**
+   * Lambda's handler of {@link Accounts#keys}, the Lambda authorizer.
+   */
+  public void keys(InputStream in, OutputStream out, Context context) throws IOException {
+    Events.answer(in, out, context, (event, c) -> keysAuthorization(target, event, c));
+  }
+
+  private static String keysAuthorization(Accounts $target, String $event, Context $context) throws
+      Exception {
+    AuthRequest $request = AuthRequest.parse($event);
+    return $request.answer($target.keys($request.token("X-Key")));
+  }
+
+  /**
+   * Lambda's handler of {@link Accounts#keyed}: {@code GET /keyed}.
+   */
+  public void keyed(InputStream in, OutputStream out, Context context) throws IOException {
+    Api.answer(in, out, context, (request, c) -> keyedRoute(target, request, c));
+  }
+
+  private static Reply keyedRoute(Accounts $target, ApiRequest $request, Context $context) throws
+      Exception {
+    Binding $bind = new Binding($request);
+    $bind.check();
+    return Reply.json(STRING, $target.keyed());
   }
 
   /**
@@ -88,6 +115,7 @@ public final class Accounts_Lambda {
     @Override
     public List<Routes.Endpoint<Accounts>> endpoints() {
       return List.of(
+          new Routes.Endpoint<>("GET", "/keyed", Accounts_Lambda::keyedRoute, null, false),
           new Routes.Endpoint<>("GET", "/me", Accounts_Lambda::meRoute, null, true),
           new Routes.Endpoint<>("GET", "/tenant", Accounts_Lambda::tenantRoute, null, false));
     }
@@ -95,7 +123,8 @@ public final class Accounts_Lambda {
     @Override
     public List<Routes.Listener<Accounts>> listeners() {
       return List.of(
-          new Routes.Listener<>("check", "AUTHORIZER", Accounts_Lambda::checkAuthorization));
+          new Routes.Listener<>("check", "AUTHORIZER", Accounts_Lambda::checkAuthorization),
+          new Routes.Listener<>("keys", "AUTHORIZER", Accounts_Lambda::keysAuthorization));
     }
   }
 }

@@ -17,7 +17,7 @@ public record AuthorizerDeclaration(String name, Kind kind, Mapping settings) {
   public enum Kind {
     /** An HTTP API JWT authorizer: {@code Issuer}, {@code Audience}, {@code IdentitySource}. */
     JWT,
-    /** A REST API Cognito user pool authorizer: {@code UserPoolArn}, {@code Header}, {@code Clients}. */
+    /** A REST API Cognito user pool authorizer: {@code UserPoolArn}, {@code Header}. */
     COGNITO,
     /** A function: {@code FunctionId}, {@code Headers}, {@code QueryStrings}, {@code ReauthorizeEvery}. */
     LAMBDA;
@@ -44,9 +44,9 @@ public record AuthorizerDeclaration(String name, Kind kind, Mapping settings) {
         .put("Audience", Value.seqOf(audience)).put("IdentitySource", identitySource).build());
   }
 
-  public static AuthorizerDeclaration cognito(String name, Value userPoolArn, String header, List<String> clients) {
+  public static AuthorizerDeclaration cognito(String name, Value userPoolArn, String header) {
     return new AuthorizerDeclaration(name, Kind.COGNITO, Mapping.builder().put("UserPoolArn", userPoolArn)
-        .put("Header", header).putNonEmpty("Clients", clients).build());
+        .put("Header", header).build());
   }
 
   public static AuthorizerDeclaration lambda(String name, String functionId, List<String> headers,

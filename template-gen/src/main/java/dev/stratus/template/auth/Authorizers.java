@@ -147,7 +147,7 @@ public final class Authorizers {
     Guard guard = new Guard(description, null, null);
     if (d != null) {
       if (!d.kind().guards(http)) {
-        problems.add(Problem.of(where, http ? Diagnostic.CognitoAuthorizerOnHttpApi : Diagnostic.JwtAuthorizerOnRestApi,
+        report(Problem.of(where, http ? Diagnostic.CognitoAuthorizerOnHttpApi : Diagnostic.JwtAuthorizerOnRestApi,
             d.name(), description));
       }
       used.computeIfAbsent(api, k -> new LinkedHashMap<>()).put(d.name(), d);
@@ -157,8 +157,11 @@ public final class Authorizers {
       if (http) {
         iamHttpApis.add(api);
       }
-    } else if (effective != null && !effective.equals(NONE) && !definedByHand(api, http, effective)) {
-      problems.add(Problem.of(where, Diagnostic.UnknownAuthorizer, effective, suggestion(effective),
+    } else if (effective != null && !effective.equals(NONE) && definedByHand(api, http, effective)) {
+      Mapping definition = (Mapping) ((Mapping) apiAuth(api, http).get("Authorizers")).get(effective);
+      guard = new Guard(description, handKind(definition), effective);
+    } else if (effective != null && !effective.equals(NONE)) {
+      report(Problem.of(where, Diagnostic.UnknownAuthorizer, effective, suggestion(effective),
           http ? "@HttpApiRoute(authorizer) takes" : "@ApiRoute(authorizer) takes"));
     }
     guards.put(List.of(function, name), guard);
@@ -187,6 +190,13 @@ public final class Authorizers {
     return Mapping.builder().put("Type", route.type()).put("Properties", props).build();
   }
 
+  /** A default's mistake is found on each route it applies to, and said once. */
+  private void report(Problem p) {
+    if (!problems.contains(p)) {
+      problems.add(p);
+    }
+  }
+
   private String defaultKey(RouteEvent route) {
     if (defaults.containsKey(route.api())) {
       return route.api();
@@ -195,12 +205,33 @@ public final class Authorizers {
     return implicit && defaults.containsKey(IMPLICIT) ? IMPLICIT : null;
   }
 
-  /** The API's own {@code Auth}: its resource's, or for an implicit API the one in {@code Globals}. */
+  /**
+   * The API's {@code Auth} as SAM sees it: the one in {@code Globals}, under the resource's own (SAM merges the
+   * globals into every API, and into the implicit one alone).
+   */
   private Mapping apiAuth(String api, boolean http) {
+    Mapping global = template.globals().get(http ? "HttpApi" : "Api") instanceof Mapping g
+        && g.get("Auth") instanceof Mapping a ? a : Mapping.EMPTY;
     Resource r = template.resources().get(api);
-    Mapping props = r != null ? r.properties()
-        : template.globals().get(http ? "HttpApi" : "Api") instanceof Mapping g ? g : Mapping.EMPTY;
-    return props.get("Auth") instanceof Mapping auth ? auth : Mapping.EMPTY;
+    Mapping own = r != null && r.properties().get("Auth") instanceof Mapping a ? a : Mapping.EMPTY;
+    Mapping.Builder merged = Mapping.builder();
+    global.entries().forEach(merged::put);
+    own.entries().forEach((k, v) -> merged.put(k, v instanceof Mapping m && global.get(k) instanceof Mapping gm
+        ? merge(gm, m) : v));
+    return merged.build();
+  }
+
+  private static Mapping merge(Mapping under, Mapping over) {
+    Mapping.Builder b = Mapping.builder();
+    under.entries().forEach(b::put);
+    over.entries().forEach(b::put);
+    return b.build();
+  }
+
+  /** The kind of an authorizer defined by hand, as its SAM properties say, or null for one they do not tell. */
+  private static String handKind(Mapping definition) {
+    return definition.get("JwtConfiguration") != null ? "JWT" : definition.get("UserPoolArn") != null ? "COGNITO"
+        : definition.get("FunctionArn") != null ? "LAMBDA" : null;
   }
 
   private boolean definedByHand(String api, boolean http, String name) {
@@ -219,7 +250,9 @@ public final class Authorizers {
     if (implicit && !api.equals(SamNames.IMPLICIT_REST_API) && !api.equals(SamNames.IMPLICIT_HTTP_API)) {
       return; // a route on an API the template lacks, which the route's own check reports
     }
-    Mapping auth = apiAuth(api, http);
+    // What this step writes goes where the API's own Auth is: its resource, or Globals for an implicit API.
+    Mapping auth = implicit ? apiAuth(api, http) : resource.properties().get("Auth") instanceof Mapping a ? a
+        : Mapping.EMPTY;
     Mapping.Builder authorizers = Mapping.builder();
     if (auth.get("Authorizers") instanceof Mapping own) {
       own.entries().forEach(authorizers::put);
@@ -228,7 +261,7 @@ public final class Authorizers {
       if (!d.kind().guards(http)) {
         continue;
       }
-      if (auth.get("Authorizers") instanceof Mapping own && own.get(d.name()) != null) {
+      if (apiAuth(api, http).get("Authorizers") instanceof Mapping own && own.get(d.name()) != null) {
         problems.add(Problem.of(List.of("Metadata", d.metadataKey()), Diagnostic.AuthorizerDefinedTwice, d.name(),
             implicit ? "Globals/" + (http ? "HttpApi" : "Api") : "Resources/" + api + "/Properties"));
         continue;
@@ -268,7 +301,8 @@ public final class Authorizers {
    */
   private void giveOwnAuth(Template.Builder out) {
     out.build().resources().forEach((id, r) -> {
-      if (r.type().equals("AWS::Serverless::Api") && r.properties().get("Auth") == null) {
+      if (r.type().equals("AWS::Serverless::Api") && r.properties().get("Auth") == null
+          && r.properties().get("DefinitionBody") == null && r.properties().get("DefinitionUri") == null) {
         out.resource(id, r.withProperties(replace(r.properties(), "Auth", Mapping.EMPTY)));
       }
     });

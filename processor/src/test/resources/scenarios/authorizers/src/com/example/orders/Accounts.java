@@ -22,6 +22,19 @@ public class Accounts {
         .with("tenant", token.substring(4)).with("admin", token.endsWith("-admin")) : AuthResult.deny();
   }
 
+  /** A REST REQUEST authorizer: the key and the tenant identify the caller, the key decides. */
+  @CfFunction
+  @Authorizer(name = "Keys", headers = {"X-Key", "X-Tenant"}, ttl = 0)
+  public AuthResult keys(String key) {
+    return key.equals("k1") ? AuthResult.allow("k1") : AuthResult.deny();
+  }
+
+  @CfFunction
+  @ApiRoute(path = "/keyed", method = "GET", authorizer = "Keys")
+  public String keyed() {
+    return "keyed";
+  }
+
   @CfFunction
   @HttpApiRoute(path = "/me", method = "GET")
   public String me(@Claim("sub") String user, @Claim("cognito:groups") List<String> groups,
