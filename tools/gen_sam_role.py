@@ -10,9 +10,14 @@ tells the whole role:
   there and nowhere on this machine, so they are kept below (Basic v1, DynamoDB v1 and Kinesis v2 read from the
   reference's pages on 2026-12-06; SQS, X-Ray and VPC as the reference gives them, not re-read that day).
 
+- for the roles Stratus writes instead, each poller's actions split by what IAM can scope them to (cfn-lint's IAM
+  data): those that apply to the source's resource type (its queue, its stream) and those that apply to no
+  resource at all, which only "*" names; X-Ray's likewise.
+
 Writes template-gen/src/main/resources/dev/stratus/template/connect/sam-role.json:
   {"translator": version, "function": [policy, ...], "tracing": [...], "vpc": [...],
-   "events": {SAM event type: [policy, ...]}, "policies": {policy: {"actions": [...], "resources": [...]}}}
+   "events": {SAM event type: [policy, ...]}, "policies": {policy: {"actions": [...], "resources": [...]}},
+   "pollers": {SAM event type: {"scoped": [...], "unscoped": [...]}}, "tracing-actions": [...]}
 
 usage: python3 tools/gen_sam_role.py   (from the repository root; re-run after upgrading aws-sam-translator)
 """
@@ -27,6 +32,7 @@ os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
 sys.path.insert(0, str(Path(__file__).parent))
 from check_template import PSEUDO, OfflinePolicyLoader  # noqa: E402
 from samtranslator.translator.transform import transform  # noqa: E402
+from cfnlint.data import AdditionalSpecs  # noqa: E402
 
 OUT = Path("template-gen/src/main/resources/dev/stratus/template/connect/sam-role.json")
 LOGS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
@@ -47,8 +53,11 @@ DOCUMENTS = {
                                                "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
 }
 
+EVENTS_SERVICE = {"SQS": "sqs", "Kinesis": "kinesis", "DynamoDB": "dynamodb"}
 FUNCTION = {"Type": "AWS::Serverless::Function",
             "Properties": {"Handler": "a.B::handleRequest", "Runtime": "java21", "CodeUri": "s3://bucket/key"}}
+# The IAM resource type of each pull source's ARN.
+SOURCE_TYPES = {"SQS": "queue", "Kinesis": "stream", "DynamoDB": "stream"}
 EVENTS = {
     "SQS": {"Queue": "arn:aws:sqs:us-east-1:123456789012:q"},
     "Kinesis": {"Stream": "arn:aws:kinesis:us-east-1:123456789012:stream/s", "StartingPosition": "LATEST"},
@@ -80,6 +89,20 @@ def main():
     if missing:
         sys.exit(f"the translator attaches {sorted(missing)}: add their documents to DOCUMENTS")
     data["policies"] = {p: {"actions": DOCUMENTS[p], "resources": ["*"]} for p in sorted(used)}
+    iam = json.loads((Path(AdditionalSpecs.__file__).parent / "Policies.json").read_text())
+
+    def resources(action):
+        service, name = action.split(":")
+        actions = {k.lower(): v for k, v in iam[service]["Actions"].items()}
+        return actions[name.lower()].get("Resources", [])
+
+    data["pollers"] = {}
+    for event, policies in data["events"].items():
+        service = EVENTS_SERVICE[event]
+        actions = [a for p in policies for a in DOCUMENTS[p] if a.startswith(service + ":")]
+        data["pollers"][event] = {"scoped": [a for a in actions if SOURCE_TYPES[event] in resources(a)],
+                                  "unscoped": [a for a in actions if not resources(a)]}
+    data["tracing-actions"] = [a for p in data["tracing"] for a in DOCUMENTS[p] if not resources(a)]
     OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {', '.join(sorted(used))}")
 

@@ -5,6 +5,7 @@ import dev.stratus.template.FunctionUrlConfig;
 import dev.stratus.template.Resource;
 import dev.stratus.template.SamNames;
 import dev.stratus.template.Value;
+import dev.stratus.template.connect.Permissions;
 import dev.stratus.template.events.ApiCors;
 import dev.stratus.template.events.ApiEvent;
 import dev.stratus.template.events.DynamoDbStreamEvent;
@@ -266,8 +267,13 @@ public final class LocalServer implements AutoCloseable {
       Map<String, String> names, boolean enforce) {
     Resource function = stack.ofType(Resource.SERVERLESS_FUNCTION).get(id);
     Value policies = function == null ? null : function.properties().get("Policies");
-    // A role of its own says what the function may do; its policies are not read here.
-    boolean ownRole = function != null && function.properties().get("Role") != null;
+    // A role of the template (the scoped one the link step writes) holds the function's policies; another role
+    // of its own is not read here.
+    Resource templateRole = function == null ? null : Permissions.templateRole(function, stack.template);
+    if (templateRole != null) {
+      policies = roleDocuments(templateRole);
+    }
+    boolean ownRole = function != null && function.properties().get("Role") != null && templateRole == null;
     CallPolicy policy = ownRole ? null : CallPolicy.of(policies == null ? null : stack.evaluate(policies));
     if (policy == null) {
       log.println("stratus-local: " + id + (ownRole ? " has a Role of its own" : " has policies that cannot be checked"
@@ -295,6 +301,18 @@ public final class LocalServer implements AutoCloseable {
       out.put(endpointVariable(service), relay.endpoint.toString());
     });
     return out;
+  }
+
+  /** A role's inline policy documents, as a function's {@code Policies} lists them; null when it has managed ones. */
+  private static Value roleDocuments(Resource role) {
+    if (role.properties().get("ManagedPolicyArns") != null) {
+      return Value.str("managed policies"); // what CallPolicy cannot judge
+    }
+    List<Value> documents = new ArrayList<>();
+    if (role.properties().get("Policies") instanceof Value.Seq inline) {
+      inline.items().forEach(p -> documents.add(p instanceof Value.Mapping m ? m.get("PolicyDocument") : p));
+    }
+    return new Value.Seq(documents);
   }
 
   /** The variable the SDK reads a service's endpoint from: {@code AWS_ENDPOINT_URL_DYNAMODB}. */

@@ -67,9 +67,10 @@ class FileOutputTest {
     assertThat(out.resolve(FragmentFile.PATH)).doesNotExist();
   }
 
+  /** The linked template's resources, with SAM's roles: the fragments' own resources alone. */
   private static List<String> linkedResources(Path out) {
     Linker.Result r = Linker.link(FragmentFile.read(out), null, "app.jar",
-        Linker.Options.defaults().withToday(java.time.LocalDate.parse(Compile.TODAY)));
+        Linker.Options.defaults().withToday(java.time.LocalDate.parse(Compile.TODAY)).withSamRoles(true));
     assertThat(r.errors()).isEmpty();
     return List.copyOf(r.template().resources().keySet());
   }

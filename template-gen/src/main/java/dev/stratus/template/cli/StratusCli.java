@@ -24,7 +24,8 @@ import java.util.List;
  */
 public final class StratusCli {
   private static final String USAGE = String.join("\n",
-      "usage: stratus merge [--base TEMPLATE] [--code-uri URI] [-o OUT] [--limits-as-warnings] FRAGMENT_OR_CLASSES_DIR...",
+      "usage: stratus merge [--base TEMPLATE] [--code-uri URI] [-o OUT] [--limits-as-warnings] [--sam-roles]",
+      "                     FRAGMENT_OR_CLASSES_DIR...",
       "       stratus validate [--timings] TEMPLATE",
       "       stratus print TEMPLATE");
 
@@ -73,10 +74,12 @@ public final class StratusCli {
     Path output = null;
     List<Source> fragments = new ArrayList<>();
     boolean limitsAsWarnings = false;
+    boolean samRoles = false;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.equals("--limits-as-warnings")) {
-        limitsAsWarnings = true;
+      if (a.equals("--limits-as-warnings") || a.equals("--sam-roles")) {
+        limitsAsWarnings |= a.equals("--limits-as-warnings");
+        samRoles |= a.equals("--sam-roles");
         continue;
       }
       if ((a.equals("--base") || a.equals("--code-uri") || a.equals("-o")) && i + 1 == args.size()) {
@@ -100,7 +103,7 @@ public final class StratusCli {
       }
     }
     Linker.Result result = Linker.link(fragments, base == null ? null : base.source(), codeUri,
-        Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings));
+        Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings).withSamRoles(samRoles));
     TemplateFile located = base;
     result.problems().forEach(p -> err.println((p.isError() ? "error: " : "warning: ")
         + (located == null ? p.describe() : located.describe(p))));

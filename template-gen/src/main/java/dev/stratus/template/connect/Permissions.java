@@ -64,7 +64,18 @@ public final class Permissions {
     List<String> managed = new ArrayList<>();
     Set<String> uses = new LinkedHashSet<>();
     Value policies = r.properties().get("Policies");
-    List<Value> items = policies instanceof Value.Seq s ? s.items() : policies == null ? List.of() : List.of(policies);
+    List<Value> items = new ArrayList<>(policies instanceof Value.Seq s ? s.items()
+        : policies == null ? List.of() : List.of(policies));
+    Resource ownRole = templateRole(r, template);
+    if (ownRole != null) {
+      // A role of the template (the scoped one Stratus writes, or the user's): its policies are the function's.
+      if (ownRole.properties().get("Policies") instanceof Value.Seq inline) {
+        inline.items().forEach(p -> items.add(p instanceof Mapping m ? m.get("PolicyDocument") : p));
+      }
+      if (ownRole.properties().get("ManagedPolicyArns") instanceof Value.Seq arns) {
+        items.addAll(arns.items());
+      }
+    }
     for (Value p : items) {
       if (p instanceof Value.Str s) {
         managed.add(s.value());
@@ -105,8 +116,17 @@ public final class Permissions {
       triggers.add(new Trigger("FunctionUrl " + (auth == null ? "NONE" : describe(auth)), null));
     }
     Value role = r.properties().get("Role");
-    return new Function(id, triggers, statements, templates, managed, role == null ? "" : describe(role), uses,
-        SamRole.of(r, template));
+    return new Function(id, triggers, statements, templates, managed, role == null || ownRole != null ? ""
+        : describe(role), uses, SamRole.of(r, template));
+  }
+
+  /** The {@code AWS::IAM::Role} of the template that the function's {@code Role} names, or null. */
+  public static Resource templateRole(Resource function, Template template) {
+    if (function.properties().get("Role") instanceof Fn.GetAtt g && g.attribute().equals("Arn")) {
+      Resource role = template.resources().get(g.resource());
+      return role != null && role.type().equals("AWS::IAM::Role") ? role : null;
+    }
+    return null;
   }
 
   /** What triggers a function, in words: {@code Api POST /file}, {@code SQS JobQueue}, {@code Schedule rate(1 hour)}. */
@@ -201,7 +221,9 @@ public final class Permissions {
         b.append("| effect | actions | resources |\n|---|---|---|\n");
         for (Statement s : f.statements()) {
           b.append("| ").append(s.effect()).append(s.other().isEmpty() ? "" : " " + code(s.other())).append(" | ")
-              .append(cell(s.actions())).append(" | ").append(cell(s.resources())).append(" |\n");
+              .append(cell(s.actions())).append(" | ").append(cell(s.resources()))
+              .append(s.resources().equals(List.of("*")) ? " (IAM scopes these actions to no resource)" : "")
+              .append(" |\n");
         }
       }
       if (!f.statements().isEmpty() && !(f.templates().isEmpty() && f.managed().isEmpty())) {

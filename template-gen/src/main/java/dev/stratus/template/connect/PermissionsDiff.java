@@ -113,7 +113,8 @@ public final class PermissionsDiff {
    * templates, managed policies and role.
    */
   private record Grants(Set<List<String>> allowed, Set<List<String>> denied, Set<String> special,
-      List<String> templates, List<String> managed, String role, Map<String, String> sam) {
+      List<String> templates, List<String> managed, String role, Map<String, String> sam,
+      Set<List<String>> samAllowed) {
     boolean isEmpty() {
       return allowed.isEmpty() && special.isEmpty() && templates.isEmpty() && managed.isEmpty() && role.isEmpty()
           && sam.isEmpty();
@@ -124,8 +125,11 @@ public final class PermissionsDiff {
           || sam.values().stream().anyMatch(a -> a.endsWith(" on *"));
     }
 
+    /** Whether a statement, or a policy SAM attaches, allows the action on the resource. */
     boolean covers(String action, String resource) {
-      for (List<String> p : allowed) {
+      Set<List<String>> all = new LinkedHashSet<>(allowed);
+      all.addAll(samAllowed);
+      for (List<String> p : all) {
         if (IamPattern.coversAction(p.get(0), action) && IamPattern.of(p.get(1)).matcher(resource).matches()) {
           return true;
         }
@@ -171,13 +175,16 @@ public final class PermissionsDiff {
           actions.forEach(a -> resources.forEach(r -> into.add(List.of(a, r))));
         }
         Map<String, String> sam = new LinkedHashMap<>();
+        Set<List<String>> samAllowed = new LinkedHashSet<>();
         for (Map<String, Object> p : (List<Map<String, Object>>) fn.getOrDefault("sam", List.of())) {
-          sam.put((String) p.get("policy"), String.join(", ", (List<String>) p.get("actions")) + " on "
-              + String.join(", ", (List<String>) p.get("resources")));
+          List<String> actions = (List<String>) p.get("actions");
+          List<String> resources = (List<String>) p.get("resources");
+          sam.put((String) p.get("policy"), String.join(", ", actions) + " on " + String.join(", ", resources));
+          actions.forEach(a -> resources.forEach(r -> samAllowed.add(List.of(a, r))));
         }
         out.put((String) name, new Grants(allowed, denied, special,
             (List<String>) fn.getOrDefault("templates", List.of()), (List<String>) fn.getOrDefault("managed", List.of()),
-            (String) fn.getOrDefault("role", ""), sam));
+            (String) fn.getOrDefault("role", ""), sam, samAllowed));
       });
     } catch (RuntimeException e) { // YAML's and the casts' alike: the file is not what this goal writes
       throw new IllegalArgumentException(e instanceof IllegalArgumentException ? e.getMessage()

@@ -63,8 +63,20 @@ final class SamRole {
     }
   }
 
+  /** The poller actions of a pull event type that IAM scopes to its source, and those it scopes to nothing. */
+  @SuppressWarnings("unchecked")
+  static Map<String, List<String>> poller(String eventType) {
+    return ((Map<String, Map<String, List<String>>>) DATA.get("pollers")).get(eventType);
+  }
+
+  /** X-Ray's actions for {@code Tracing: Active}, none of which IAM scopes to a resource. */
+  @SuppressWarnings("unchecked")
+  static List<String> tracingActions() {
+    return (List<String>) DATA.get("tracing-actions");
+  }
+
   /** The function's property, or the one {@code Globals/Function} gives it; its text, or a marker when not text. */
-  private static Object setting(Resource function, Template template, String property) {
+  static Object setting(Resource function, Template template, String property) {
     Value v = function.properties().get(property);
     if (v == null && template.globals().get("Function") instanceof Mapping g) {
       v = g.get(property);

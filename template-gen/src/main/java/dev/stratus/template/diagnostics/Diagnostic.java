@@ -252,6 +252,8 @@ public enum Diagnostic {
   UnknownGlobalsSection("InvalidGlobals", ERROR, "Globals has no section '%s'%s; SAM takes %s"),
   UnknownGlobalsProperty("InvalidGlobals", ERROR, "Globals/%s cannot set '%s'%s; SAM applies only %s from there"),
   LimitExceeded(ERROR, "%s has %d entries; CloudFormation allows %d (%d too many): split the stack"),
+  RolePolicyTooLarge("LimitExceeded", ERROR, "the role of %s would hold about %d characters of inline policy; IAM"
+      + " allows %d per role: give the function fewer uses (or fewer objects), or split it"),
   TemplateTooLarge("LimitExceeded", ERROR, "the template is %d bytes; CloudFormation allows %d (%d too many): split"
       + " the stack"),
 

@@ -6,6 +6,7 @@ import dev.stratus.template.Template;
 import dev.stratus.template.Value;
 import dev.stratus.template.Value.Mapping;
 import dev.stratus.template.auth.Authorizers;
+import dev.stratus.template.connect.ScopedRoles;
 import dev.stratus.template.check.TemplateChecks;
 import dev.stratus.template.diagnostics.Diagnostic;
 import dev.stratus.template.diagnostics.Problem;
@@ -28,19 +29,24 @@ public final class Linker {
 
   /**
    * How to link. {@code limitsAsWarnings} reports CloudFormation's size limits as warnings, for builds that
-   * split the template afterwards; {@code today} decides which Lambda runtimes are retired.
+   * split the template afterwards; {@code today} decides which Lambda runtimes are retired; {@code samRoles}
+   * leaves each function the role SAM makes rather than the scoped one of {@link ScopedRoles}.
    */
-  public record Options(boolean limitsAsWarnings, LocalDate today) {
+  public record Options(boolean limitsAsWarnings, LocalDate today, boolean samRoles) {
     public static Options defaults() {
-      return new Options(false, LocalDate.now(ZoneOffset.UTC));
+      return new Options(false, LocalDate.now(ZoneOffset.UTC), false);
     }
 
     public Options withLimitsAsWarnings(boolean asWarnings) {
-      return new Options(asWarnings, today);
+      return new Options(asWarnings, today, samRoles);
     }
 
     public Options withToday(LocalDate date) {
-      return new Options(limitsAsWarnings, date);
+      return new Options(limitsAsWarnings, date, samRoles);
+    }
+
+    public Options withSamRoles(boolean sam) {
+      return new Options(limitsAsWarnings, today, sam);
     }
   }
 
@@ -75,8 +81,10 @@ public final class Linker {
     sources.addAll(fragments);
     Merger.Result merged = Merger.merge(sources);
     Authorizers.Linked auth = Authorizers.link(merged.template());
-    Template.Builder b = auth.template().toBuilder();
-    Template t = auth.template();
+    ScopedRoles.Result roles = options.samRoles() ? new ScopedRoles.Result(auth.template(), List.of())
+        : ScopedRoles.apply(auth.template());
+    Template t = roles.template();
+    Template.Builder b = t.toBuilder();
     if (t.formatVersion() == null) {
       b.formatVersion(Template.FORMAT_VERSION);
     }
@@ -106,6 +114,7 @@ public final class Linker {
     Template result = b.build();
     List<Problem> problems = new ArrayList<>(merged.problems());
     problems.addAll(auth.problems());
+    problems.addAll(roles.problems());
     problems.addAll(TemplateChecks.run(result, options.today()));
     String yaml = TemplateYaml.write(result);
     int bytes = yaml.getBytes(StandardCharsets.UTF_8).length;

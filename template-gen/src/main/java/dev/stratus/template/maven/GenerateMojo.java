@@ -53,6 +53,13 @@ public final class GenerateMojo extends AbstractMojo {
   private String limits;
 
   /**
+   * {@code scoped} (the default): each function gets a role of its own, scoped to what it declares; {@code sam}
+   * leaves it the role SAM makes, with SAM's managed policies on {@code *}.
+   */
+  @Parameter(property = "stratus.roles", defaultValue = "scoped")
+  private String roles;
+
+  /**
    * The committed copy of {@code permissions.json} this build's permissions are compared with: a widening (an
    * action on a resource it does not cover, a policy, a function) fails the build or warns, see
    * {@link #onWidening}. Absent, nothing is compared.
@@ -92,7 +99,11 @@ public final class GenerateMojo extends AbstractMojo {
       }
       boolean limitsAsWarnings = limits == null ? FragmentFile.limitsAsWarnings(classesDirectory.toPath())
           : limits.equals("warn");
-      result = Linker.link(fragments, base == null ? null : base.source(), codeUri, Linker.Options.defaults().withLimitsAsWarnings(limitsAsWarnings));
+      if (!roles.equals("scoped") && !roles.equals("sam")) {
+        throw new MojoFailureException("Stratus: stratus.roles is '" + roles + "'; write scoped or sam");
+      }
+      result = Linker.link(fragments, base == null ? null : base.source(), codeUri, Linker.Options.defaults()
+          .withLimitsAsWarnings(limitsAsWarnings).withSamRoles(roles.equals("sam")));
     } catch (TemplateException e) {
       throw new MojoFailureException("Stratus: " + e.getMessage());
     }

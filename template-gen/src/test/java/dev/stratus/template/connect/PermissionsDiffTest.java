@@ -108,4 +108,21 @@ class PermissionsDiffTest {
         "StoreFunction no longer gets AWSLambdaSQSQueueExecutionRole from SAM: sqs:ReceiveMessage, sqs:DeleteMessage"
             + " on * (a wildcard)");
   }
+
+  @Test
+  void aScopedRoleInPlaceOfSamsIsANarrowing() {
+    String sam = """
+        {"Worker": {"statements": [], "sam": [{"policy": "AWSLambdaSQSQueueExecutionRole", "for": "its SQS event's poller",
+          "actions": ["sqs:ReceiveMessage", "logs:PutLogEvents"], "resources": ["*"]}]}}
+        """;
+    String scoped = """
+        {"Worker": {"statements": [
+          {"effect": "Allow", "actions": ["sqs:ReceiveMessage"], "resources": ["!GetAtt Jobs.Arn"]},
+          {"effect": "Allow", "actions": ["logs:PutLogEvents"], "resources": ["!GetAtt WorkerLogGroup.Arn"]}]}}
+        """;
+    PermissionsDiff.Result r = PermissionsDiff.compare(sam, scoped);
+    assertThat(r.widened()).isEmpty();
+    assertThat(r.narrowed()).extracting(Object::toString).containsExactly("Worker no longer gets"
+        + " AWSLambdaSQSQueueExecutionRole from SAM: sqs:ReceiveMessage, logs:PutLogEvents on * (a wildcard)");
+  }
 }

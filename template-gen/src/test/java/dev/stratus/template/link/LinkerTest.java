@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LinkerTest {
-  private static final Linker.Options OPTIONS = new Linker.Options(false, java.time.LocalDate.of(2026, 12, 2));
+  /** SAM's roles, so that these tests show the merge alone; linked/scoped-roles shows the roles Stratus writes. */
+  private static final Linker.Options OPTIONS = new Linker.Options(false, java.time.LocalDate.of(2026, 12, 2), true);
 
   private static final String FUNCTION = """
       Resources:
