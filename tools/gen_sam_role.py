@@ -14,6 +14,9 @@ tells the whole role:
   data): those that apply to the source's resource type (its queue, its stream) and those that apply to no
   resource at all, which only "*" names; X-Ray's likewise.
 
+- the SAM translator's policy templates, each one's parameters and statements, for a role Stratus writes to hold
+  what a template would have given: written to policy-templates.json beside it, as the translator ships them.
+
 Writes template-gen/src/main/resources/dev/stratus/template/connect/sam-role.json:
   {"translator": version, "function": [policy, ...], "tracing": [...], "vpc": [...],
    "events": {SAM event type: [policy, ...]}, "policies": {policy: {"actions": [...], "resources": [...]}},
@@ -23,6 +26,7 @@ usage: python3 tools/gen_sam_role.py   (from the repository root; re-run after u
 """
 import copy
 import importlib.metadata
+import samtranslator
 import json
 import os
 import sys
@@ -35,6 +39,7 @@ from samtranslator.translator.transform import transform  # noqa: E402
 from cfnlint.data import AdditionalSpecs  # noqa: E402
 
 OUT = Path("template-gen/src/main/resources/dev/stratus/template/connect/sam-role.json")
+TEMPLATES_OUT = OUT.with_name("policy-templates.json")
 LOGS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
 
 # The AWS Managed Policy Reference's documents: each one statement, Allow these actions on Resource "*".
@@ -105,6 +110,12 @@ def main():
     data["tracing-actions"] = [a for p in data["tracing"] for a in DOCUMENTS[p] if not resources(a)]
     OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}: {', '.join(sorted(used))}")
+    sam = Path(samtranslator.__file__).parent
+    templates = json.loads((sam / "policy_templates_data" / "policy_templates.json").read_text())["Templates"]
+    TEMPLATES_OUT.write_text(json.dumps({"translator": data["translator"], "templates": {
+        name: {"parameters": sorted(t.get("Parameters", {})), "statements": t["Definition"]["Statement"]}
+        for name, t in sorted(templates.items())}}, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {TEMPLATES_OUT}: {len(templates)} policy templates")
 
 
 if __name__ == "__main__":

@@ -836,8 +836,9 @@ class DiagnosticsTest {
         @CfFunction(policies = "S3ReadPolicy: {BucketName: !Ref Uploads}")
         @OnS3Event(bucket = "Uploads")
         """);
-    assertSingleError(compile(src), src, "[StratusDependencyCycle] circular dependency: OnUploadFunction → Uploads → "
-        + "OnUploadFunction; the bucket notifies a function that refers to it: name the bucket from a parameter",
+    assertSingleError(compile(src), src, "[StratusDependencyCycle] circular dependency: OnUploadFunction → "
+        + "OnUploadFunctionRole → Uploads → OnUploadFunction; the bucket notifies a function that refers to it: name the"
+        + " bucket from a parameter",
         "@CfFunction");
   }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code tools/check_template.py} on it). And one mistake in each is caught.
  */
 class PolicyTemplateCorpusTest {
+  private static final int PER_FUNCTION = 6;
   private static final Map<String, List<String>> TEMPLATES = ResourceSpecs.get().policyTemplates();
 
   /** A policy template with a value for each of its parameters, as one {@code policies} entry. */
@@ -41,19 +42,29 @@ class PolicyTemplateCorpusTest {
     return parameter.endsWith("Arn") ? "arn:aws:service:us-east-1:123456789012:" + name : name;
   }
 
-  private static JavaFileObject function(List<String> policies) {
+  private static JavaFileObject function(String name, List<String> policies) {
     String list = policies.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(",\n    "));
-    return Compile.handler("Corpus", "@CfFunction(policies = {\n    " + list + "})\n@OnSchedule(\"rate(1 day)\")");
+    return Compile.handler(name, "@CfFunction(policies = {\n    " + list + "})\n@OnSchedule(\"rate(1 day)\")");
   }
 
   @Test
   void everyPolicyTemplateUsedCorrectlyCompilesCleanAndDeploys() throws IOException {
     assertThat(TEMPLATES).hasSizeGreaterThan(70);
-    Compilation c = Compile.compile(function(TEMPLATES.keySet().stream().sorted().map(
-        PolicyTemplateCorpusTest::correct).toList()));
+    // A few templates a function: IAM takes about 10 KB of inline policy per role, the role SAM makes included.
+    List<String> names = TEMPLATES.keySet().stream().sorted().toList();
+    List<JavaFileObject> functions = new java.util.ArrayList<>();
+    for (int i = 0; i < names.size(); i += PER_FUNCTION) {
+      functions.add(function("Corpus" + i / PER_FUNCTION, names.subList(i, Math.min(i + PER_FUNCTION, names.size()))
+          .stream().map(PolicyTemplateCorpusTest::correct).toList()));
+    }
+    Compilation c = Compile.compile(functions.toArray(JavaFileObject[]::new));
     assertThat(c).succeededWithoutWarnings();
-    Source fragment = new Source("Corpus", TemplateYaml.read(Compile.fragment(c, "com.example.Corpus").orElseThrow()));
-    Linker.Result linked = Linker.link(List.of(fragment), null, "app.jar",
+    List<Source> fragments = new java.util.ArrayList<>();
+    for (int k = 0; k < functions.size(); k++) {
+      fragments.add(new Source("Corpus" + k, TemplateYaml.read(Compile.fragment(c, "com.example.Corpus" + k)
+          .orElseThrow())));
+    }
+    Linker.Result linked = Linker.link(fragments, null, "app.jar",
         Linker.Options.defaults().withToday(LocalDate.parse(Compile.TODAY)));
     assertThat(linked.errors()).isEmpty();
     Path dir = Files.createDirectories(Path.of("target/policy-corpus"));
@@ -72,7 +83,7 @@ class PolicyTemplateCorpusTest {
     // A parameter misspelt where there are parameters, one too many where there are none.
     String mistaken = parameters.isEmpty() ? "{" + name + ": {Region: us-east-1}}"
         : correct(name).replaceFirst(parameters.get(0) + ":", parameters.get(0) + "s:");
-    JavaFileObject src = function(List.of(mistaken));
+    JavaFileObject src = function("Corpus", List.of(mistaken));
     Compilation c = Compile.compile(src);
     assertThat(c).hadErrorCount(1);
     assertThat(c).hadErrorContaining("[StratusInvalidPolicyTemplate] " + name + " has no parameter '"

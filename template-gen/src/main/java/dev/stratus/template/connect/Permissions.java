@@ -172,6 +172,8 @@ public final class Permissions {
         if (part instanceof Fn.Sub.Reference ref) {
           collect(ref.target(), resources, ref.target() instanceof Fn.Ref pr
               && Grants.namesExternal(s.template(), pr.target()) ? external : Set.of(), into);
+        } else if (part instanceof Fn.Sub.Local local) {
+          collect(local.value(), resources, external, into); // a policy template's ${tableName}: !Ref Table
         }
       }
     } else if (v instanceof Value.Seq seq) {
@@ -360,8 +362,8 @@ public final class Permissions {
     if (v instanceof Fn.GetAtt g) {
       return "!GetAtt " + g.resource() + "." + g.attribute();
     }
-    if (v instanceof Fn.Sub s && s.variables().isEmpty()) {
-      return "!Sub " + s.template();
+    if (v instanceof Fn.Sub s) {
+      return "!Sub " + (s.variables().isEmpty() ? s.template() : "[" + s.template() + ", " + describe(s.variables()) + "]");
     }
     if (v instanceof Mapping m) {
       Map<String, String> parts = new LinkedHashMap<>();

@@ -19,8 +19,8 @@ import java.util.Map;
  * that deploys is the one the permissions report shows: its statements, its pollers' actions on its own queues
  * and streams, CloudWatch Logs on its own log group (declared, with {@code LogRetentionInDays}, and named to
  * Lambda by {@code LoggingConfig}), X-Ray's when tracing is on. Only what IAM scopes to no resource is on
- * {@code *}. A function with a role of its own, a {@code VpcConfig}, or policies other than statements (SAM policy
- * templates and managed policies, which SAM expands) keeps SAM's role. No role is named, so deploying needs no
+ * {@code *}. SAM policy templates are expanded as the translator expands them. A function with a role of its own, a
+ * {@code VpcConfig}, or a managed policy keeps SAM's role. No role is named, so deploying needs no
  * {@code CAPABILITY_NAMED_IAM}.
  */
 public final class ScopedRoles {
@@ -113,20 +113,19 @@ public final class ScopedRoles {
     if (fn.properties().get("Role") != null || SamRole.setting(fn, t, "VpcConfig") != null) {
       return false;
     }
-    Value policies = fn.properties().get("Policies");
-    for (Value p : policies instanceof Value.Seq s ? s.items() : policies == null ? List.<Value>of() : List.of(policies)) {
-      if (!(p instanceof Mapping m) || m.get("Statement") == null) {
-        return false;
-      }
-    }
-    return true;
+    return statements(fn.properties().get("Policies")) != null;
   }
 
+  /** The statements of a function's policies and the policy templates it names; null for a managed policy. */
   private static List<Value> statements(Value policies) {
     List<Value> out = new ArrayList<>();
     for (Value p : policies instanceof Value.Seq s ? s.items() : policies == null ? List.<Value>of() : List.of(policies)) {
-      Value st = ((Mapping) p).get("Statement");
-      out.addAll(st instanceof Value.Seq seq ? seq.items() : List.of(st));
+      Value st = p instanceof Mapping m ? m.get("Statement") : null;
+      List<Value> expanded = st == null ? PolicyTemplates.expand(p) : null;
+      if (st == null && expanded == null) {
+        return null;
+      }
+      out.addAll(expanded != null ? expanded : st instanceof Value.Seq seq ? seq.items() : List.of(st));
     }
     return out;
   }

@@ -46,12 +46,26 @@ class ScopedRolesTest {
   }
 
   @Test
-  void whatSamExpandsOrARoleOfItsOwnKeepsSamsRole() {
+  void aPolicyTemplateIsExpandedAsTheTranslatorExpandsIt() {
     Template t = link("""
         Resources:
+          Jobs: {Type: AWS::SQS::Queue}
           Templated:
             Type: AWS::Serverless::Function
-            Properties: {Policies: [{SQSPollerPolicy: {QueueName: q}}]}
+            Properties: {Policies: [{SQSPollerPolicy: {QueueName: !GetAtt Jobs.QueueName}}]}
+        """);
+    Mapping policy = (Mapping) ((Value.Seq) t.resources().get("TemplatedRole").properties().get("Policies")).items()
+        .get(0);
+    Value first = ((Value.Seq) ((Mapping) policy.get("PolicyDocument")).get("Statement")).items().get(0);
+    assertThat(((Mapping) first).get("Resource")).isEqualTo(new Fn.Sub(
+        "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}",
+        Mapping.builder().put("queueName", Fn.getAtt("Jobs", "QueueName")).build()));
+  }
+
+  @Test
+  void aManagedPolicyAVpcOrARoleOfItsOwnKeepsSamsRole() {
+    Template t = link("""
+        Resources:
           Managed:
             Type: AWS::Serverless::Function
             Properties: {Policies: [AWSLambdaBasicExecutionRole]}
@@ -61,8 +75,11 @@ class ScopedRolesTest {
           Networked:
             Type: AWS::Serverless::Function
             Properties: {VpcConfig: {SecurityGroupIds: [sg-1], SubnetIds: [subnet-1]}}
+          Incomplete:
+            Type: AWS::Serverless::Function
+            Properties: {Policies: [{SQSPollerPolicy: {}}]}
         """);
-    assertThat(t.resources()).doesNotContainKeys("TemplatedRole", "ManagedRole", "OwnedRole", "NetworkedRole");
+    assertThat(t.resources()).doesNotContainKeys("ManagedRole", "OwnedRole", "NetworkedRole", "IncompleteRole");
     assertThat(t.parameters()).doesNotContainKey(ScopedRoles.RETENTION);
   }
 
