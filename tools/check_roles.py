@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks that the roles of a generated template, as the SAM translator deploys them, hold nothing on "*" beyond
-what IAM scopes to no resource (the pollers' list actions, X-Ray's), and no AWS managed policy SAM attached:
+what IAM scopes to no resource (the pollers' list actions, X-Ray's), and no AWS managed policy SAM attached (a
+managed policy the user names is theirs):
 that the role which deploys is the one the permissions report shows. A function that keeps SAM's role (policy
 templates, a VPC) is named and skipped. Exit 0 when every template passes.
 
@@ -29,8 +30,8 @@ def problems(path):
         if r["Type"] != "AWS::IAM::Role":
             continue
         props = r["Properties"]
-        if rid.endswith("Role") and rid[:-4] in out["Resources"] and props.get("ManagedPolicyArns"):
-            print(f"{path}: {rid[:-4]} keeps SAM's role (managed policies {len(props['ManagedPolicyArns'])})")
+        if {"Key": "lambda:createdBy", "Value": "SAM"} in props.get("Tags", []):
+            print(f"{path}: {rid[:-4]} keeps SAM's role (managed policies {len(props.get('ManagedPolicyArns', []))})")
             continue
         for policy in props.get("Policies", []):
             for s in policy["PolicyDocument"]["Statement"]:

@@ -15,7 +15,8 @@ tells the whole role:
   resource at all, which only "*" names; X-Ray's likewise.
 
 - the SAM translator's policy templates, each one's parameters and statements, for a role Stratus writes to hold
-  what a template would have given: written to policy-templates.json beside it, as the translator ships them.
+  what a template would have given, and its map of AWS managed policy names to ARNs: written to
+  policy-templates.json beside it, as the translator ships them.
 
 Writes template-gen/src/main/resources/dev/stratus/template/connect/sam-role.json:
   {"translator": version, "function": [policy, ...], "tracing": [...], "vpc": [...],
@@ -112,9 +113,14 @@ def main():
     print(f"wrote {OUT}: {', '.join(sorted(used))}")
     sam = Path(samtranslator.__file__).parent
     templates = json.loads((sam / "policy_templates_data" / "policy_templates.json").read_text())["Templates"]
+    # A managed policy named in Policies is the translator's ARN for its name, the partition left to the stack.
+    arns = json.loads((sam / "internal" / "data" / "aws_managed_policies.json").read_text())["aws"]
+    prefix = "arn:aws:iam::aws:policy/"
     TEMPLATES_OUT.write_text(json.dumps({"translator": data["translator"], "templates": {
         name: {"parameters": sorted(t.get("Parameters", {})), "statements": t["Definition"]["Statement"]}
-        for name, t in sorted(templates.items())}}, separators=(",", ":")) + "\n", encoding="utf-8")
+        for name, t in sorted(templates.items())},
+        "managed": {name: arn[len(prefix):] for name, arn in sorted(arns.items()) if arn.startswith(prefix)}},
+        separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {TEMPLATES_OUT}: {len(templates)} policy templates")
 
 

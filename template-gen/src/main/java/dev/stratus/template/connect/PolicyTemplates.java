@@ -18,17 +18,32 @@ import java.util.Map;
  * {@code policy-templates.json}, which {@code tools/gen_sam_role.py} copies from the translator.
  */
 final class PolicyTemplates {
-  private static final Mapping TEMPLATES = load();
+  private static final Mapping DATA = load();
+  private static final Mapping TEMPLATES = (Mapping) DATA.get("templates");
+  private static final Mapping MANAGED = (Mapping) DATA.get("managed");
 
   private PolicyTemplates() {}
 
   private static Mapping load() {
     try (InputStream in = PolicyTemplates.class.getResourceAsStream("policy-templates.json")) {
-      Value all = YamlReader.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      return (Mapping) ((Mapping) all).get("templates");
+      return (Mapping) YamlReader.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The ARN of a managed policy named in {@code Policies} as SAM resolves it ({@code AWSLambdaExecute}, or an ARN
+   * as written), in the stack's partition; null for a name SAM does not know.
+   */
+  static Value managedArn(Value policy) {
+    if (policy instanceof Value.Str s && s.value().startsWith("arn:")) {
+      return policy;
+    }
+    if (policy instanceof Value.Str s && MANAGED.get(s.value()) instanceof Value.Str path) {
+      return Fn.sub("arn:${AWS::Partition}:iam::aws:policy/" + path.value());
+    }
+    return policy instanceof Fn ? policy : null;
   }
 
   /** The statements of policy {@code policy} when it is a template given exactly its parameters; null otherwise. */

@@ -19,8 +19,8 @@ import java.util.Map;
  * that deploys is the one the permissions report shows: its statements, its pollers' actions on its own queues
  * and streams, CloudWatch Logs on its own log group (declared, with {@code LogRetentionInDays}, and named to
  * Lambda by {@code LoggingConfig}), X-Ray's when tracing is on. Only what IAM scopes to no resource is on
- * {@code *}. SAM policy templates are expanded as the translator expands them. A function with a role of its own, a
- * {@code VpcConfig}, or a managed policy keeps SAM's role. No role is named, so deploying needs no
+ * {@code *}. SAM policy templates are expanded as the translator expands them, the managed policies named are
+ * attached. A function with a role of its own or a {@code VpcConfig} keeps SAM's role. No role is named, so deploying needs no
  * {@code CAPABILITY_NAMED_IAM}.
  */
 public final class ScopedRoles {
@@ -54,7 +54,8 @@ public final class ScopedRoles {
         continue;
       }
       any = true;
-      List<Value> statements = new ArrayList<>(statements(fn.properties().get("Policies")));
+      Policies own = policies(fn.properties().get("Policies"));
+      List<Value> statements = new ArrayList<>(own.statements());
       statements.add(statement(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
           Fn.getAtt(id + "LogGroup", "Arn")));
       SamEvents.of(fn).values().forEach(event -> poller(event, statements));
@@ -72,6 +73,7 @@ public final class ScopedRoles {
               .put("Action", "sts:AssumeRole").build())))
           .put("Policies", Value.seq(Mapping.builder().put("PolicyName", POLICY_NAME)
               .put("PolicyDocument", document(statements)).build()))
+          .put("ManagedPolicyArns", own.managed().isEmpty() ? null : new Value.Seq(own.managed()))
           .put("PermissionsBoundary", fn.properties().get("PermissionsBoundary"));
       out.resource(id + "Role", conditioned(Resource.of("AWS::IAM::Role", role.build()), fn));
       out.resource(id + "LogGroup", conditioned(Resource.of("AWS::Logs::LogGroup", Mapping.builder()
@@ -113,22 +115,31 @@ public final class ScopedRoles {
     if (fn.properties().get("Role") != null || SamRole.setting(fn, t, "VpcConfig") != null) {
       return false;
     }
-    return statements(fn.properties().get("Policies")) != null;
+    return policies(fn.properties().get("Policies")) != null;
   }
 
-  /** The statements of a function's policies and the policy templates it names; null for a managed policy. */
-  private static List<Value> statements(Value policies) {
-    List<Value> out = new ArrayList<>();
+  /**
+   * The statements of a function's policies (the policy templates it names expanded) and the ARNs of the managed
+   * policies it names; null when one is neither, for SAM to judge.
+   */
+  private static Policies policies(Value policies) {
+    Policies out = new Policies(new ArrayList<>(), new ArrayList<>());
     for (Value p : policies instanceof Value.Seq s ? s.items() : policies == null ? List.<Value>of() : List.of(policies)) {
       Value st = p instanceof Mapping m ? m.get("Statement") : null;
       List<Value> expanded = st == null ? PolicyTemplates.expand(p) : null;
-      if (st == null && expanded == null) {
+      Value managed = st == null && expanded == null ? PolicyTemplates.managedArn(p) : null;
+      if (managed != null) {
+        out.managed().add(managed);
+      } else if (st == null && expanded == null) {
         return null;
+      } else {
+        out.statements().addAll(expanded != null ? expanded : st instanceof Value.Seq seq ? seq.items() : List.of(st));
       }
-      out.addAll(expanded != null ? expanded : st instanceof Value.Seq seq ? seq.items() : List.of(st));
     }
     return out;
   }
+
+  private record Policies(List<Value> statements, List<Value> managed) {}
 
   /** A pull source's poller: its actions on the source, and those IAM scopes to nothing on {@code *}. */
   private static void poller(SamEvent event, List<Value> statements) {

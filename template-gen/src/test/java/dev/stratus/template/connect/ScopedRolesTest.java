@@ -63,12 +63,22 @@ class ScopedRolesTest {
   }
 
   @Test
-  void aManagedPolicyAVpcOrARoleOfItsOwnKeepsSamsRole() {
+  void aManagedPolicyNamedIsAttachedToTheRole() {
     Template t = link("""
         Resources:
           Managed:
             Type: AWS::Serverless::Function
-            Properties: {Policies: [AWSLambdaBasicExecutionRole]}
+            Properties: {Policies: [AWSLambdaExecute, arn:aws:iam::123456789012:policy/mine]}
+        """);
+    assertThat(t.resources().get("ManagedRole").properties().get("ManagedPolicyArns")).isEqualTo(Value.seq(
+        Fn.sub("arn:${AWS::Partition}:iam::aws:policy/AWSLambdaExecute"),
+        Value.str("arn:aws:iam::123456789012:policy/mine")));
+  }
+
+  @Test
+  void aVpcARoleOfItsOwnOrWhatSamMustJudgeKeepsSamsRole() {
+    Template t = link("""
+        Resources:
           Owned:
             Type: AWS::Serverless::Function
             Properties: {Role: arn:aws:iam::123456789012:role/mine}
@@ -78,8 +88,11 @@ class ScopedRolesTest {
           Incomplete:
             Type: AWS::Serverless::Function
             Properties: {Policies: [{SQSPollerPolicy: {}}]}
+          Misnamed:
+            Type: AWS::Serverless::Function
+            Properties: {Policies: [AWSLambdaExecuteTypo]}
         """);
-    assertThat(t.resources()).doesNotContainKeys("ManagedRole", "OwnedRole", "NetworkedRole", "IncompleteRole");
+    assertThat(t.resources()).doesNotContainKeys("OwnedRole", "NetworkedRole", "IncompleteRole", "MisnamedRole");
     assertThat(t.parameters()).doesNotContainKey(ScopedRoles.RETENTION);
   }
 
