@@ -42,7 +42,7 @@ final class ApiAuth {
     // Without scopes of its own, a route takes its authorizer's, as SAM writes them.
     Value scopes = route.get("AuthorizationScopes") != null ? route.get("AuthorizationScopes")
         : definition.get("AuthorizationScopes");
-    Authorizer.Bearer bearer = bearer(stack, name, definition, strings(stack, scopes));
+    Authorizer.Bearer bearer = bearer(stack, e.api(), name, definition, strings(stack, scopes));
     if (bearer != null) {
       return bearer;
     }
@@ -53,18 +53,18 @@ final class ApiAuth {
     return lambda(stack, e.api(), name, definition, http);
   }
 
-  /** The JWT and Cognito authorizers of every API by name (the first of a name): what {@code token} mints for. */
-  static Map<String, Authorizer.Bearer> bearers(LocalStack stack) {
-    Map<String, Authorizer.Bearer> out = new LinkedHashMap<>();
+  /** The JWT and Cognito authorizers of every API: what {@code token} mints for. */
+  static List<Authorizer.Bearer> bearers(LocalStack stack) {
+    List<Authorizer.Bearer> out = new ArrayList<>();
     for (boolean http : new boolean[] {false, true}) {
       List<String> apis = new ArrayList<>(stack.ofType(http ? "AWS::Serverless::HttpApi" : "AWS::Serverless::Api")
           .keySet());
       apis.add(http ? SamNames.IMPLICIT_HTTP_API : SamNames.IMPLICIT_REST_API);
       for (String api : apis) {
         authorizers(auth(stack, api, http)).forEach((name, definition) -> {
-          Authorizer.Bearer b = definition instanceof Mapping m ? bearer(stack, name, m, List.of()) : null;
+          Authorizer.Bearer b = definition instanceof Mapping m ? bearer(stack, api, name, m, List.of()) : null;
           if (b != null) {
-            out.putIfAbsent(name, b);
+            out.add(b);
           }
         });
       }
@@ -94,16 +94,18 @@ final class ApiAuth {
   }
 
   /** A JWT (HTTP API) or Cognito user pool (REST API) authorizer; null for a definition of another kind. */
-  private static Authorizer.Bearer bearer(LocalStack stack, String name, Mapping definition, List<String> scopes) {
+  private static Authorizer.Bearer bearer(LocalStack stack, String api, String name, Mapping definition,
+      List<String> scopes) {
     if (definition.get("JwtConfiguration") instanceof Mapping jwt) {
       String source = definition.get("IdentitySource") == null ? "" : text(stack, definition.get("IdentitySource"));
-      return new Authorizer.Bearer(name, declared(stack, jwt.get("issuer"), name), strings(stack, jwt.get("audience")),
+      return new Authorizer.Bearer(api, name, declared(stack, jwt.get("issuer"), name),
+          String.valueOf(jwt.get("issuer")), strings(stack, jwt.get("audience")),
           source.startsWith(HEADER_SOURCE) ? source.substring(HEADER_SOURCE.length()) : "Authorization", false, scopes);
     }
     if (definition.get("UserPoolArn") != null) {
       // SAM names no app clients for a Cognito authorizer: API Gateway takes any client of the pool.
-      return new Authorizer.Bearer(name, declared(stack, definition.get("UserPoolArn"), name), List.of(),
-          identityHeader(stack, definition), true, scopes);
+      return new Authorizer.Bearer(api, name, declared(stack, definition.get("UserPoolArn"), name),
+          String.valueOf(definition.get("UserPoolArn")), List.of(), identityHeader(stack, definition), true, scopes);
     }
     return null;
   }

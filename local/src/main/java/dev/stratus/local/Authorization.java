@@ -41,8 +41,8 @@ final class Authorization {
   private final LambdaAuthorizers lambdas;
 
   /**
-   * {@code issuer}: the local one, for the JWT and Cognito authorizers named {@code issuers} (null when there are
-   * none); {@code port}: the API's, in the issuers' URLs.
+   * {@code issuer}: the local one, for the JWT and Cognito authorizers whose issuer paths are {@code issuers} (null
+   * when there are none); {@code port}: the API's, in the issuers' URLs.
    */
   Authorization(LocalIssuer issuer, Set<String> issuers, int port, Function<String, FunctionPool> functions) {
     this.issuer = issuer;
@@ -100,7 +100,8 @@ final class Authorization {
 
   private Refusal bearer(Authorizer.Bearer b, Route route, HttpExchange exchange, ObjectNode event) {
     Jwt.Outcome outcome = Jwt.verify(exchange.getRequestHeaders().getFirst(b.header()), issuer.keys(),
-        new Jwt.Rules(LocalIssuer.issuerUrl(port, b.name()), b.audiences(), b.cognito(), b.scopes()), Instant.now());
+        new Jwt.Rules(LocalIssuer.issuerUrl(port, b.issuerPath()), b.audiences(), b.cognito(), b.scopes()),
+        Instant.now());
     if (outcome instanceof Jwt.Refused r) {
       // A REST API's Cognito authorizer says Unauthorized, and nothing more, for every refusal.
       if (b.cognito()) {

@@ -13,12 +13,21 @@ sealed interface Authorizer {
   record Iam(String service) implements Authorizer {}
 
   /**
-   * An HTTP API's JWT authorizer, or a REST API's Cognito user pool one ({@code cognito}), as one use by a route:
-   * {@code scopes} are that route's. {@code declared}: the issuer or user pool the template names, which the local
-   * issuer stands in for. {@code header}: where the token is.
+   * An HTTP API's JWT authorizer, or a REST API's Cognito user pool one ({@code cognito}), of API {@code api}, as
+   * one use by a route: {@code scopes} are that route's. {@code declared}: the issuer or user pool the template
+   * names, which the local issuer stands in for, and {@code written} the same as the template writes it (before
+   * the stack's names resolve it). {@code header}: where the token is.
    */
-  record Bearer(String name, String declared, List<String> audiences, String header, boolean cognito,
-      List<String> scopes) implements Authorizer {}
+  record Bearer(String api, String name, String declared, String written, List<String> audiences, String header,
+      boolean cognito, List<String> scopes) implements Authorizer {
+    /**
+     * The local issuer's path for it: one per issuer the template names, as on AWS, where every API that trusts an
+     * issuer takes its tokens and no other API does; the name leads, for people.
+     */
+    String issuerPath() {
+      return name + "-" + String.format("%08x", written.hashCode());
+    }
+  }
 
   /**
    * A Lambda authorizer: {@code function}'s logical id, the event it gets, where the caller's identity is (each

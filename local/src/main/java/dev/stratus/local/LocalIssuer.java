@@ -88,9 +88,9 @@ final class LocalIssuer {
     return template.toAbsolutePath().getParent().resolve("stratus-local").resolve("issuer");
   }
 
-  /** The local issuer URL a template's issuer is mapped to, served by the API's own port. */
-  static String issuerUrl(int apiPort, String authorizerName) {
-    return "http://127.0.0.1:" + apiPort + "/.stratus/issuers/" + authorizerName;
+  /** The local issuer URL a template's issuer is mapped to ({@code Api/Authorizer}), served by the API's own port. */
+  static String issuerUrl(int apiPort, String issuerPath) {
+    return "http://127.0.0.1:" + apiPort + "/.stratus/issuers/" + issuerPath;
   }
 
   /** The JWKS document an issuer publishes, with this issuer's one key. */

@@ -47,7 +47,7 @@ public final class LocalMain {
       "usage: stratus-local generate-event FUNCTION --template FILE",
       "Prints the event FUNCTION's first trigger would send, to edit and pass to invoke --event.");
   static final String TOKEN_USAGE = String.join("\n",
-      "usage: stratus-local token --authorizer NAME --template FILE [--sub USER] [--scope SCOPE]...",
+      "usage: stratus-local token --authorizer NAME --template FILE [--api API] [--sub USER] [--scope SCOPE]...",
       "                           [--claim NAME=VALUE]... [--ttl 3600] [--port PORT]",
       "Prints a token that the template's JWT or Cognito authorizer NAME takes under serve, signed by the local issuer",
       "that stands in for its own (its key in FILE's folder/stratus-local/issuer), for serve's port: the running one's,",
@@ -327,6 +327,7 @@ public final class LocalMain {
     Map<String, Object> claims = new LinkedHashMap<>();
     int ttl = 3600;
     Integer port = null;
+    String api = null;
     for (int i = 0; i < args.size(); i += 2) {
       String flag = args.get(i);
       if (i + 1 >= args.size()) {
@@ -344,24 +345,34 @@ public final class LocalMain {
         }
         case "--ttl" -> ttl = number(flag, value);
         case "--port" -> port = number(flag, value);
+        case "--api" -> api = value;
         default -> throw new UsageException("unknown option " + flag);
       }
     }
     if (authorizer == null || template == null) {
       throw new UsageException("token needs --authorizer NAME and --template FILE");
     }
-    Map<String, Authorizer.Bearer> bearers = ApiAuth.bearers(LocalStack.load(template, Map.of(), "local"));
-    Authorizer.Bearer b = bearers.get(authorizer);
-    if (b == null) {
-      throw new LocalException("no JWT or Cognito authorizer " + authorizer + " in " + template + "; it has: "
-          + (bearers.isEmpty() ? "none" : String.join(", ", bearers.keySet())));
+    List<Authorizer.Bearer> bearers = ApiAuth.bearers(LocalStack.load(template, Map.of(), "local"));
+    String name = authorizer;
+    String onApi = api;
+    List<Authorizer.Bearer> named = bearers.stream()
+        .filter(x -> x.name().equals(name) && (onApi == null || x.api().equals(onApi))).toList();
+    if (named.isEmpty()) {
+      throw new LocalException("no JWT or Cognito authorizer " + authorizer + (api == null ? "" : " on " + api)
+          + " in " + template + "; it has: " + (bearers.isEmpty() ? "none"
+          : String.join(", ", bearers.stream().map(x -> x.name() + " (" + x.api() + ")").toList())));
     }
+    if (named.stream().map(x -> List.of(x.issuerPath(), x.audiences(), x.cognito())).distinct().count() > 1) {
+      throw new UsageException("authorizer " + authorizer + " is on " + String.join(" and ",
+          named.stream().map(Authorizer.Bearer::api).toList()) + ", with different issuers or audiences: say which with --api");
+    }
+    Authorizer.Bearer b = named.get(0);
     RunFile run = RunFile.find(template);
     int apiPort = port != null ? port : run != null && run.api().getPort() > 0 ? run.api().getPort() : 3000;
     // SAM names no app clients for a Cognito authorizer, which takes any: the token names one all the same.
     List<String> audiences = b.cognito() && b.audiences().isEmpty() ? List.of("stratus-local") : b.audiences();
     out.println(LocalIssuer.open(LocalIssuer.dir(template)).mint(LocalIssuer.claims(LocalIssuer.issuerUrl(apiPort,
-        authorizer), subject, audiences, scopes, b.cognito(), Duration.ofSeconds(ttl), Instant.now(), claims)));
+        b.issuerPath()), subject, audiences, scopes, b.cognito(), Duration.ofSeconds(ttl), Instant.now(), claims)));
     return 0;
   }
 

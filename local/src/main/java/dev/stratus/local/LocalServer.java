@@ -346,14 +346,15 @@ public final class LocalServer implements AutoCloseable {
     Map<String, Set<String>> scopes = new LinkedHashMap<>();
     for (Route r : routes) {
       if (r.authorizer() instanceof Authorizer.Bearer b) {
-        bearers.putIfAbsent(b.name(), b);
-        scopes.computeIfAbsent(b.name(), n -> new LinkedHashSet<>()).addAll(b.scopes());
+        bearers.putIfAbsent(b.issuerPath(), b);
+        scopes.computeIfAbsent(b.issuerPath(), n -> new LinkedHashSet<>()).addAll(b.scopes());
       }
     }
-    bearers.forEach((name, b) -> log.println("stratus-local: " + (b.cognito() ? "Cognito authorizer " + name
-        + ": user pool " : "JWT authorizer " + name + ": issuer ") + b.declared() + " is mapped to "
-        + LocalIssuer.issuerUrl(port, name) + "; mint tokens with: stratus-local token --authorizer " + name
-        + " --template " + template + " --sub alice" + String.join("", scopes.get(name).stream()
+    bearers.forEach((path, b) -> log.println("stratus-local: " + (b.cognito() ? "Cognito authorizer " + b.name()
+        + ": user pool " : "JWT authorizer " + b.name() + ": issuer ") + b.declared() + " is mapped to "
+        + LocalIssuer.issuerUrl(port, path) + "; mint tokens with: stratus-local token --authorizer " + b.name()
+        + (bearers.values().stream().filter(o -> o.name().equals(b.name())).count() > 1 ? " --api " + b.api() : "")
+        + " --template " + template + " --sub alice" + String.join("", scopes.get(path).stream()
         .map(s -> " --scope " + s).toList())));
     return new Authorization(bearers.isEmpty() ? null : LocalIssuer.open(LocalIssuer.dir(template)), bearers.keySet(),
         port, this::function);

@@ -119,11 +119,18 @@ class AuthorizersIT {
     return Http.call(method, api + path, null, authorization == null ? Map.of() : Map.of("Authorization", authorization));
   }
 
+  /** The local issuer serve maps {@code authorizer}'s to, as its start-up says; one it does not serve otherwise. */
+  private String issuerUrl(String authorizer) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("authorizer " + authorizer
+        + ": .*? is mapped to (\\S+);").matcher(log.text());
+    return m.find() ? m.group(1) : LocalIssuer.issuerUrl(server.port(), authorizer);
+  }
+
   /** What the local issuer writes for alice under {@code authorizer}, issued at {@code issued}, plus {@code extra}. */
   private Map<String, Object> claims(String authorizer, List<String> audiences, List<String> scopes, boolean cognito,
       Instant issued, Map<String, Object> extra) {
-    return LocalIssuer.claims(LocalIssuer.issuerUrl(server.port(), authorizer), "alice", audiences, scopes, cognito,
-        Duration.ofHours(1), issued, extra);
+    return LocalIssuer.claims(issuerUrl(authorizer), "alice", audiences, scopes, cognito, Duration.ofHours(1), issued,
+        extra);
   }
 
   /** A token the JWT authorizer Users takes for GET /orders: its audience and scope. */
@@ -288,15 +295,17 @@ class AuthorizersIT {
 
   @Test
   void theLocalIssuersAreAnnouncedAndTheirKeysPublishedOnTheApiPort() {
-    HttpResponse<String> jwks = call("GET", "/.stratus/issuers/Users/.well-known/jwks.json", null);
+    String users = issuerUrl("Users");
+    assertThat(users).matches(java.util.regex.Pattern.quote(api) + "/\\.stratus/issuers/Users-[0-9a-f]{8}");
+    HttpResponse<String> jwks = call("GET", users.substring(api.length()) + "/.well-known/jwks.json", null);
     assertThat(jwks.statusCode()).isEqualTo(200);
     assertThat(LocalIssuer.parseJwks(jwks.body())).isEqualTo(issuer.keys());
     assertThat(call("GET", "/.stratus/issuers/Tenants/.well-known/jwks.json", null).statusCode()).isEqualTo(404);
     assertThat(log.text()).contains("stratus-local: JWT authorizer Users: issuer https://cognito-idp.us-east-1"
-        + ".amazonaws.com/auth-UserPool is mapped to " + api + "/.stratus/issuers/Users; mint tokens with:"
+        + ".amazonaws.com/auth-UserPool is mapped to " + users + "; mint tokens with:"
         + " stratus-local token --authorizer Users --template " + template + " --sub alice --scope orders/read\n")
         .contains("stratus-local: Cognito authorizer Staff: user pool ")
-        .contains(" is mapped to " + api + "/.stratus/issuers/Staff; mint tokens with: stratus-local token"
+        .contains(" is mapped to " + issuerUrl("Staff") + "; mint tokens with: stratus-local token"
             + " --authorizer Staff --template " + template + " --sub alice --scope staff/read\n");
   }
 
@@ -325,6 +334,6 @@ class AuthorizersIT {
     assertThat(staff.get("scope").asText()).isEqualTo("staff/read");
     assertThat(main.run("token", "--authorizer", "Tokens", "--template", template.toString())).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: no JWT or Cognito authorizer Tokens in "
-        + template + "; it has: Staff, Users");
+        + template + "; it has: Staff (ReportsApi), Staff (ServerlessRestApi), Users (ServerlessHttpApi)");
   }
 }

@@ -103,4 +103,16 @@ class LocalIssuerTest {
         .containsEntry("username", "alice").containsEntry("scope", "orders/read")
         .containsEntry("cognito:groups", List.of("admins")).doesNotContainKey("aud");
   }
+
+  @Test
+  void anAuthorizersLocalIssuerIsOnePerIssuerTheTemplateNames() {
+    Authorizer.Bearer rest = new Authorizer.Bearer("ServerlessRestApi", "Users", "https://a.example.com",
+        "https://a.example.com", List.of("web"), "Authorization", false, List.of());
+    Authorizer.Bearer sameIssuer = new Authorizer.Bearer("ReportsApi", "Users", "https://a.example.com",
+        "https://a.example.com", List.of("web"), "Authorization", false, List.of());
+    Authorizer.Bearer otherIssuer = new Authorizer.Bearer("PartnersApi", "Users", "https://b.example.com",
+        "https://b.example.com", List.of("web"), "Authorization", false, List.of());
+    assertThat(rest.issuerPath()).startsWith("Users-").isEqualTo(sameIssuer.issuerPath())
+        .as("another API's Users trusts another issuer: its tokens are not these").isNotEqualTo(otherIssuer.issuerPath());
+  }
 }
