@@ -114,12 +114,12 @@ final class ApiGateway implements AutoCloseable {
           boolean rest = !routes.isEmpty()
               && (onPath.isEmpty() ? routes : onPath).stream().allMatch(r -> r.payloadVersion() == null);
           Replies.json(exchange, rest ? 403 : 404,
-              rest ? "{\"message\":\"Missing Authentication Token\"}" : "{\"message\":\"Not Found\"}");
+              rest ? Authorization.MISSING_TOKEN : "{\"message\":\"Not Found\"}");
           return;
         }
         String key = exchange.getRequestHeaders().getFirst("x-api-key");
         if (route.apiKeyRequired() && !apiKey.equals(key)) {
-          Replies.json(exchange, 403, "{\"message\":\"Forbidden\"}");
+          Replies.json(exchange, 403, Authorization.FORBIDDEN);
           return;
         }
         proxy(exchange, route, decodedPath, key);

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class Authorization {
   static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
   static final String FORBIDDEN = "{\"message\":\"Forbidden\"}";
-  private static final String MISSING_TOKEN = "{\"message\":\"Missing Authentication Token\"}";
+  static final String MISSING_TOKEN = "{\"message\":\"Missing Authentication Token\"}";
   private static final String BAD_SIGNATURE = "{\"message\":\"The request signature we calculated does not match the"
       + " signature you provided. Check your AWS Secret Access Key and signing method. Consult the service"
       + " documentation for details.\"}";

@@ -266,14 +266,11 @@ public final class LocalServer implements AutoCloseable {
   private Map<String, String> audited(String id, Map<String, String> base, Map<String, URI> services,
       Map<String, String> names, boolean enforce) {
     Resource function = stack.ofType(Resource.SERVERLESS_FUNCTION).get(id);
-    Value policies = function == null ? null : function.properties().get("Policies");
     // A role of the template (the scoped one the link step writes) holds the function's policies; another role
     // of its own is not read here.
-    Resource templateRole = function == null ? null : Permissions.templateRole(function, stack.template);
-    if (templateRole != null) {
-      policies = roleDocuments(templateRole);
-    }
-    boolean ownRole = function != null && function.properties().get("Role") != null && templateRole == null;
+    boolean ownRole = function != null && function.properties().get("Role") != null
+        && Permissions.templateRole(function, stack.template) == null;
+    Value policies = function == null ? null : new Value.Seq(Permissions.policies(function, stack.template));
     CallPolicy policy = ownRole ? null : CallPolicy.of(policies == null ? null : stack.evaluate(policies));
     if (policy == null) {
       log.println("stratus-local: " + id + (ownRole ? " has a Role of its own" : " has policies that cannot be checked"
@@ -301,18 +298,6 @@ public final class LocalServer implements AutoCloseable {
       out.put(endpointVariable(service), relay.endpoint.toString());
     });
     return out;
-  }
-
-  /** A role's inline policy documents, as a function's {@code Policies} lists them; null when it has managed ones. */
-  private static Value roleDocuments(Resource role) {
-    if (role.properties().get("ManagedPolicyArns") != null) {
-      return Value.str("managed policies"); // what CallPolicy cannot judge
-    }
-    List<Value> documents = new ArrayList<>();
-    if (role.properties().get("Policies") instanceof Value.Seq inline) {
-      inline.items().forEach(p -> documents.add(p instanceof Value.Mapping m ? m.get("PolicyDocument") : p));
-    }
-    return new Value.Seq(documents);
   }
 
   /** The variable the SDK reads a service's endpoint from: {@code AWS_ENDPOINT_URL_DYNAMODB}. */

@@ -144,6 +144,7 @@ public final class Authorizers {
     List<String> where = written != null ? at : List.of("Metadata", DEFAULT_PREFIX + defaultKey);
     String description = describe(route, api);
     AuthorizerDeclaration d = effective == null ? null : declared.get(effective);
+    Value hand = effective == null || effective.equals(NONE) ? null : handDefinition(api, http, effective);
     Guard guard = new Guard(description, null, null);
     if (d != null) {
       if (!d.kind().guards(http)) {
@@ -157,9 +158,8 @@ public final class Authorizers {
       if (http) {
         iamHttpApis.add(api);
       }
-    } else if (effective != null && !effective.equals(NONE) && definedByHand(api, http, effective)) {
-      Mapping definition = (Mapping) ((Mapping) apiAuth(api, http).get("Authorizers")).get(effective);
-      guard = new Guard(description, handKind(definition), effective);
+    } else if (hand != null) {
+      guard = new Guard(description, handKind(hand), effective);
     } else if (effective != null && !effective.equals(NONE)) {
       report(Problem.of(where, Diagnostic.UnknownAuthorizer, effective, suggestion(effective),
           http ? "@HttpApiRoute(authorizer) takes" : "@ApiRoute(authorizer) takes"));
@@ -229,13 +229,17 @@ public final class Authorizers {
   }
 
   /** The kind of an authorizer defined by hand, as its SAM properties say, or null for one they do not tell. */
-  private static String handKind(Mapping definition) {
-    return definition.get("JwtConfiguration") != null ? "JWT" : definition.get("UserPoolArn") != null ? "COGNITO"
-        : definition.get("FunctionArn") != null ? "LAMBDA" : null;
+  private static String handKind(Value definition) {
+    if (!(definition instanceof Mapping m)) {
+      return null;
+    }
+    return m.get("JwtConfiguration") != null ? "JWT" : m.get("UserPoolArn") != null ? "COGNITO"
+        : m.get("FunctionArn") != null ? "LAMBDA" : null;
   }
 
-  private boolean definedByHand(String api, boolean http, String name) {
-    return apiAuth(api, http).get("Authorizers") instanceof Mapping m && m.get(name) != null;
+  /** The API's own definition of authorizer {@code name}, written by hand in the template; null when it has none. */
+  private Value handDefinition(String api, boolean http, String name) {
+    return apiAuth(api, http).get("Authorizers") instanceof Mapping m ? m.get(name) : null;
   }
 
   private boolean hasSamDefault(String api, boolean http) {
@@ -261,7 +265,7 @@ public final class Authorizers {
       if (!d.kind().guards(http)) {
         continue;
       }
-      if (apiAuth(api, http).get("Authorizers") instanceof Mapping own && own.get(d.name()) != null) {
+      if (handDefinition(api, http, d.name()) != null) {
         problems.add(Problem.of(List.of("Metadata", d.metadataKey()), Diagnostic.AuthorizerDefinedTwice, d.name(),
             implicit ? "Globals/" + (http ? "HttpApi" : "Api") : "Resources/" + api + "/Properties"));
         continue;

@@ -63,20 +63,8 @@ public final class Permissions {
     List<PolicyTemplate> templates = new ArrayList<>();
     List<String> managed = new ArrayList<>();
     Set<String> uses = new LinkedHashSet<>();
-    Value policies = r.properties().get("Policies");
-    List<Value> items = new ArrayList<>(policies instanceof Value.Seq s ? s.items()
-        : policies == null ? List.of() : List.of(policies));
     Resource ownRole = templateRole(r, template);
-    if (ownRole != null) {
-      // A role of the template (the scoped one Stratus writes, or the user's): its policies are the function's.
-      if (ownRole.properties().get("Policies") instanceof Value.Seq inline) {
-        inline.items().forEach(p -> items.add(p instanceof Mapping m ? m.get("PolicyDocument") : p));
-      }
-      if (ownRole.properties().get("ManagedPolicyArns") instanceof Value.Seq arns) {
-        items.addAll(arns.items());
-      }
-    }
-    for (Value p : items) {
+    for (Value p : policies(r, template)) {
       if (p instanceof Value.Str s) {
         managed.add(s.value());
       } else if (p instanceof Mapping m && m.get("Statement") != null) {
@@ -118,6 +106,26 @@ public final class Permissions {
     Value role = r.properties().get("Role");
     return new Function(id, triggers, statements, templates, managed, role == null || ownRole != null ? ""
         : describe(role), uses, SamRole.of(r, template));
+  }
+
+  /**
+   * A function's policies as its {@code Policies} lists them (documents, policy templates, managed policies), and,
+   * when its {@code Role} is a role of the template (the scoped one the link step writes, or the user's), that
+   * role's inline documents and managed policy ARNs: what the function may do, for the report and the local runtime.
+   */
+  public static List<Value> policies(Resource function, Template template) {
+    Value own = function.properties().get("Policies");
+    List<Value> out = new ArrayList<>(own instanceof Value.Seq s ? s.items() : own == null ? List.of() : List.of(own));
+    Resource role = templateRole(function, template);
+    if (role != null) {
+      if (role.properties().get("Policies") instanceof Value.Seq inline) {
+        inline.items().forEach(p -> out.add(p instanceof Mapping m ? m.get("PolicyDocument") : p));
+      }
+      if (role.properties().get("ManagedPolicyArns") instanceof Value.Seq arns) {
+        out.addAll(arns.items());
+      }
+    }
+    return out;
   }
 
   /** The {@code AWS::IAM::Role} of the template that the function's {@code Role} names, or null. */
