@@ -41,4 +41,33 @@ stack.serving { call, out, waitFor ->
   assert missing.statusCode() == 404 : missing.body()
   assert !out.text.contains('SLF4J') : out.text
 }
+
+// mvn stratus:dev: a save is served without a package; a compile error leaves the last code serving; a new
+// route restarts the stack with its table's items kept.
+stack.developing { call, out, waitFor, edit ->
+  def added = call('POST', '/notes', '{"text": "buy milk", "author": "ada"}')
+  assert added.statusCode() == 201 && added.body().contains('"text":"buy milk"') : added.body() + out.text
+  def location = added.headers().firstValue('Location').get()
+  edit('com/example/notes/Notes.java', 'note.text(), note.author()', 'note.text().toUpperCase(), note.author()')
+  waitFor('the edit served') { call('POST', '/notes', '{"text": "eggs"}').body().contains('"text":"EGGS"') }
+  assert out.text.contains('; the next call runs the new code') : out.text
+
+  edit('com/example/notes/Notes.java', 'note.text().toUpperCase(), note.author()', 'note.text().toUpperCase() +, note.author()')
+  waitFor('the compile error') { out.text.contains('the last code that compiled is still served') }
+  assert out.text =~ /\[ERROR\] .*Notes\.java:\[\d+,\d+\] illegal start of expression/ : out.text
+  assert call('POST', '/notes', '{"text": "tea"}').body().contains('"text":"TEA"')
+
+  edit('com/example/notes/Notes.java', 'note.text().toUpperCase() +, note.author()', 'note.text(), note.author()')
+  edit('com/example/notes/Notes.java', '  /** Each message on its own', '''  @CfFunction
+  @HttpApiRoute(path = "/ping", method = "GET")
+  public String ping() {
+    return "pong";
+  }
+
+  /** Each message on its own''')
+  waitFor('the new route') { call('GET', '/ping', null).body() == '"pong"' }
+  assert out.text.contains('the template changed: the stack restarts') : out.text
+  def kept = call('GET', location, null)
+  assert kept.statusCode() == 200 && kept.body().contains('"text":"buy milk"') : kept.body() + out.text
+}
 return true

@@ -78,12 +78,21 @@ final class FunctionPool {
     }
   }
 
-  /** The function's jar was rebuilt: idle JVMs stop now, busy ones after their call; new calls get fresh JVMs. */
+  /**
+   * The function's code was rebuilt: idle JVMs stop now, busy ones after their call; new calls get fresh JVMs.
+   * A function that ran gets one started at once, so that the call after an edit finds the new code loaded.
+   */
   synchronized void recycle() {
+    boolean ran = !all.isEmpty();
     idle.forEach(Worker::stop);
     all.removeAll(idle);
     idle.clear();
     stale.addAll(all);
+    if (ran && !closed && all.size() < maxWorkers) {
+      Worker fresh = new Worker(spec, ric, baseEnvironment, log);
+      all.add(fresh);
+      idle.add(fresh);
+    }
     notifyAll();
   }
 

@@ -9,14 +9,16 @@ import dev.stratus.template.events.SamEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What it takes to run one function as Lambda would: its handler, code, memory, timeout and environment,
- * with {@code Globals} applied and every intrinsic resolved against the local stack.
+ * with {@code Globals} applied and every intrinsic resolved against the local stack. {@code libraries} follow
+ * the code on its class path: the dependencies of a {@code CodeUri} that is a class folder (stratus:dev).
  */
-record FunctionSpec(String logicalId, String name, String handler, Path code, int memoryMb, int timeoutSeconds,
-    Map<String, String> environment, Map<String, SamEvent> events, boolean snapStart) {
+record FunctionSpec(String logicalId, String name, String handler, Path code, List<Path> libraries, int memoryMb,
+    int timeoutSeconds, Map<String, String> environment, Map<String, SamEvent> events, boolean snapStart) {
 
   static Map<String, FunctionSpec> all(LocalStack stack) {
     Map<String, FunctionSpec> out = new LinkedHashMap<>();
@@ -42,15 +44,20 @@ record FunctionSpec(String logicalId, String name, String handler, Path code, in
     Map<String, String> env = new LinkedHashMap<>();
     variables(stack, globals, env);
     variables(stack, p, env);
-    return new FunctionSpec(id, stack.physicalName(id), text(stack, p, globals, "Handler", null), code,
+    return new FunctionSpec(id, stack.physicalName(id), text(stack, p, globals, "Handler", null), code, List.of(),
         Integer.parseInt(text(stack, p, globals, "MemorySize", Integer.toString(Lambda.DEFAULT_MEMORY_MB))),
         Integer.parseInt(text(stack, p, globals, "Timeout", Integer.toString(Lambda.DEFAULT_TIMEOUT_SECONDS))),
         env, SamEvents.of(r), snapStart(p, globals));
   }
 
-  /** The same function with {@code env} as its environment. */
-  FunctionSpec withEnvironment(Map<String, String> env) {
-    return new FunctionSpec(logicalId, name, handler, code, memoryMb, timeoutSeconds, env, events, snapStart);
+  /** The same function with {@code env} as its environment and {@code libs} after its code. */
+  FunctionSpec with(Map<String, String> env, List<Path> libs) {
+    return new FunctionSpec(logicalId, name, handler, code, libs, memoryMb, timeoutSeconds, env, events, snapStart);
+  }
+
+  /** Where Lambda unpacks the code: the folder itself, or the one that holds the jar. */
+  Path taskRoot() {
+    return Files.isDirectory(code) ? code : code.getParent();
   }
 
   private static boolean snapStart(Mapping p, Mapping globals) {

@@ -167,7 +167,7 @@ final class LocalDynamo implements AutoCloseable {
   void watch(Consumer<String> died) {
     if (dynalite != null) {
       dynalite.exited().thenAccept(code -> {
-        if (!closing) {
+        if (!closing && !LocalServer.endedWithServe(code)) {
           died.accept("dynalite (the local DynamoDB at " + served + ") exited with " + code);
         }
       });

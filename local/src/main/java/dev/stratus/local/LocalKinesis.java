@@ -93,7 +93,7 @@ final class LocalKinesis implements AutoCloseable {
   /** Calls {@code died} with a message when kinesalite ends without {@link #close()}. */
   void watch(Consumer<String> died) {
     kinesalite.exited().thenAccept(code -> {
-      if (!closing) {
+      if (!closing && !LocalServer.endedWithServe(code)) {
         died.accept("kinesalite (the local Kinesis at " + endpoint + ") exited with " + code);
       }
     });

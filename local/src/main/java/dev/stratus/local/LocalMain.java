@@ -28,7 +28,7 @@ public final class LocalMain {
       "usage: stratus-local serve --template FILE [--port 3000] [--api-key KEY] [--parameter NAME=VALUE]...",
       "                           [--static DIR] [--dynamodb-endpoint URL] [--clock-speed N]",
       "                           [--env FUNCTION.NAME=VALUE]... [--max-jvms 4] [--stack-name local] [--state DIR]",
-      "                           [--enforce-permissions] [--check]",
+      "                           [--enforce-permissions] [--classpath PATHS] [--exit-with-parent] [--check]",
       "Runs the template: REST and HTTP API routes on --port, S3, DynamoDB, SQS and SNS on loopback ports it prints,",
       "schedules at --clock-speed times real time; every other AWS service a function calls is refused, by name.",
       "--state DIR keeps S3 objects and DynamoDB tables in DIR across runs (queues start empty).",
@@ -36,6 +36,9 @@ public final class LocalMain {
       "and with --enforce-permissions refused with AccessDenied, as IAM refuses it.",
       "Routes' authorizers hold as on API Gateway: AWS_IAM takes requests the local keys sign, JWT and Cognito ones",
       "the tokens of stratus-local token, Lambda ones ask their function.",
+      "--classpath PATHS (separated by " + java.io.File.pathSeparator + ") follow every function's code on its class path:",
+      "the dependencies of a CodeUri that is a class folder, as mvn stratus:dev serves one.",
+      "--exit-with-parent stops serve when the process that started it ends, however it ends.",
       "--check starts everything, prints the addresses and stops: a test that the template runs locally.",
       "Writes FILE's folder/.stratus-local.json (owner-only) for invoke: the invoke API's address and token.");
   static final String INVOKE_USAGE = String.join("\n",
@@ -108,7 +111,7 @@ public final class LocalMain {
   }
 
   /** Parsed arguments: the server's options and the invoke-only ones. */
-  private record Args(LocalServer.Options options, String event, boolean check) {}
+  private record Args(LocalServer.Options options, String event, boolean check, boolean exitWithParent) {}
 
   private static final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -132,7 +135,9 @@ public final class LocalMain {
     String event = null;
     Path state = null;
     boolean check = false;
+    boolean exitWithParent = false;
     boolean enforce = false;
+    List<Path> classpath = List.of();
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
       if (flag.equals("--check")) {
@@ -141,6 +146,10 @@ public final class LocalMain {
       }
       if (flag.equals("--enforce-permissions")) {
         enforce = true;
+        continue;
+      }
+      if (flag.equals("--exit-with-parent")) {
+        exitWithParent = true;
         continue;
       }
       if (i + 1 >= args.size()) {
@@ -177,6 +186,7 @@ public final class LocalMain {
         case "--stack-name" -> stackName = value;
         case "--event" -> event = value;
         case "--state" -> state = Path.of(value).toAbsolutePath().normalize();
+        case "--classpath" -> classpath = paths(value);
         default -> throw new UsageException("unknown option " + flag);
       }
     }
@@ -188,7 +198,7 @@ public final class LocalMain {
     }
     // dynalite and the Lambda runtime are found (and unpacked) only by a command that starts a stack
     return new Args(new LocalServer.Options(template, port, apiKey, parameters, staticDir, dynamo, null, null,
-        clockSpeed, environment, maxJvms, stackName, state, enforce), event, check);
+        clockSpeed, environment, maxJvms, stackName, state, enforce, classpath), event, check, exitWithParent);
   }
 
   private int serve(Args a) {
@@ -205,6 +215,10 @@ public final class LocalMain {
       stopped.countDown();
     }));
     failed.thenRun(stopped::countDown);
+    if (a.exitWithParent()) {
+      // stratus:run and stratus:dev: a Maven killed outright runs no hook to stop this JVM, so it stops itself
+      ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+    }
     if (a.check()) {
       out.println("stratus-local: --check: the stack starts; stopping");
       return 0;
@@ -260,7 +274,7 @@ public final class LocalMain {
       String seen = read(template);
       while (!Thread.currentThread().isInterrupted()) {
         try {
-          Thread.sleep(1000);
+          Thread.sleep(LocalServer.WATCH_MILLIS);
         } catch (InterruptedException e) {
           return;
         }
@@ -430,6 +444,22 @@ public final class LocalMain {
     } catch (NumberFormatException e) {
       throw new UsageException(flag + " takes a number; got '" + value + "'");
     }
+  }
+
+  /** --classpath's entries; each must exist, else a function would fail at its first call with a missing class. */
+  private static List<Path> paths(String value) {
+    List<Path> out = new ArrayList<>();
+    for (String p : value.split(java.io.File.pathSeparator)) {
+      if (p.isEmpty()) {
+        continue;
+      }
+      Path path = Path.of(p).toAbsolutePath().normalize();
+      if (!Files.exists(path)) {
+        throw new LocalException("--classpath: " + path + " does not exist");
+      }
+      out.add(path);
+    }
+    return out;
   }
 
   static URI uri(String flag, String value) {

@@ -54,6 +54,8 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 public final class LocalServer implements AutoCloseable {
   static final String ACCESS_KEY = "local";
   static final String SECRET_KEY = "local-secret-key";
+  /** How often the code and the template are looked at for a rebuild: a fraction of an edit's budget. */
+  static final long WATCH_MILLIS = 200;
   /** SAM's batch size for SQS when the template gives none. */
   private static final int DEFAULT_SQS_BATCH = 10;
 
@@ -64,7 +66,7 @@ public final class LocalServer implements AutoCloseable {
   public record Options(Path template, int port, String apiKey, Map<String, String> parameters, Path staticDir,
       URI dynamoEndpoint, Path dynaliteCommand, Path runtimeClasspath, double clockSpeed,
       Map<String, Map<String, String>> environment, int maxJvmsPerFunction, String stackName, Path state,
-      boolean enforcePermissions) {}
+      boolean enforcePermissions, List<Path> classpath) {}
 
   /** A function's S3 event: which bucket, which changes, which keys. */
   record S3Subscription(String function, String bucket, List<String> events, String prefix, String suffix,
@@ -240,7 +242,7 @@ public final class LocalServer implements AutoCloseable {
     specs.forEach((id, spec) -> {
       Map<String, String> env = new LinkedHashMap<>(spec.environment());
       env.putAll(o.environment().getOrDefault(id, Map.of()));
-      pools.put(id, new FunctionPool(spec.withEnvironment(env), ric,
+      pools.put(id, new FunctionPool(spec.with(env, o.classpath()), ric,
           audited(id, base, services, names, o.enforcePermissions()), log, o.maxJvmsPerFunction()));
     });
     pollers.forEach(p -> {
@@ -345,7 +347,35 @@ public final class LocalServer implements AutoCloseable {
         port, this::function);
   }
 
-  /** A rebuilt jar (mvn package) reaches the next calls: its functions' warm JVMs are replaced. */
+  /**
+   * Whether a child server that ended with {@code code} ended with serve: Ctrl-C signals the terminal's whole
+   * process group, and the child may go before serve's own shutdown begins. A child ended by SIGINT or SIGTERM is
+   * given a moment for that shutdown to show.
+   */
+  static boolean endedWithServe(int code) {
+    if (code != 128 + 2 && code != 128 + 15) {
+      return false;
+    }
+    for (int i = 0; i < 20; i++) {
+      try {
+        Thread probe = new Thread(() -> {});
+        Runtime.getRuntime().addShutdownHook(probe);
+        Runtime.getRuntime().removeShutdownHook(probe);
+        Thread.sleep(50);
+      } catch (IllegalStateException shuttingDown) {
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Rebuilt code reaches the next calls: its functions' warm JVMs are replaced. A jar (mvn package) is seen by
+   * its time; a class folder (stratus:dev) by the folder's own, which stratus:dev sets after each compile.
+   */
   private void watchCode() {
     Map<Path, Long> stamps = new LinkedHashMap<>();
     pools.values().forEach(p -> stamps.put(p.spec().code(), modified(p.spec().code())));
@@ -356,7 +386,7 @@ public final class LocalServer implements AutoCloseable {
         log.println("stratus-local: " + code.getFileName() + " was rebuilt; its functions' JVMs are replaced");
       }
       return now == 0 ? before : now;
-    }), 1, 1, TimeUnit.SECONDS);
+    }), WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private static long modified(Path file) {

@@ -39,6 +39,8 @@ final class LocalSqs implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw new LocalException(e.getMessage(), e);
     }
+    // serve's own shutdown hook stops the server: Pekko's would race it, and warn when it comes too late to add
+    System.setProperty("pekko.jvm-shutdown-hooks", "off");
     SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
         .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
         .withAWSRegion(LocalStack.REGION).withAWSAccountId(LocalStack.ACCOUNT).start();

@@ -59,6 +59,7 @@ final class Worker {
       PrintStream log) {
     List<String> classpath = new ArrayList<>();
     classpath.add(spec.code().toString());
+    spec.libraries().forEach(p -> classpath.add(p.toString()));
     ric.jars.forEach(p -> classpath.add(p.toString()));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + Math.max(64, spec.memoryMb()) + "m",
@@ -79,7 +80,7 @@ final class Worker {
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name());
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
     env.put("_HANDLER", spec.handler());
-    env.put("LAMBDA_TASK_ROOT", spec.code().getParent().toString());
+    env.put("LAMBDA_TASK_ROOT", spec.taskRoot().toString());
     env.put("TZ", ":UTC");
     env.putAll(spec.environment());
     if (spec.snapStart()) {

@@ -34,7 +34,7 @@ class FilestoreLocalIT {
     server = LocalServer.start(new LocalServer.Options(Path.of(LocalMainIT.filestoreTemplate()), 0, KEY,
         Map.of("StorageBucketName", "it-files"), null, null,
         TestStacks.dynalite(), LocalMain.runtimeClasspath(),
-        1, Map.of("ExpireFunction", Map.of("EXPIRE_AFTER", "PT0S")), 2, "it", null, true),
+        1, Map.of("ExpireFunction", Map.of("EXPIRE_AFTER", "PT0S")), 2, "it", null, true, List.of()),
         new PrintStream(logs, true, StandardCharsets.UTF_8));
     api = "http://127.0.0.1:" + server.port();
   }

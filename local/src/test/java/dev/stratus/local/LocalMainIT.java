@@ -32,6 +32,12 @@ class LocalMainIT {
   }
 
   @Test
+  void aClassPathEntryThatIsNotThereIsAnError() {
+    assertThat(main.run("serve", "--template", "t.yaml", "--classpath", "/nowhere/lib.jar")).isEqualTo(1);
+    assertThat(errors()).contains("error: --classpath: /nowhere/lib.jar does not exist");
+  }
+
+  @Test
   void aMissingTemplateIsAnError() {
     assertThat(main.run("serve", "--template", "no/such/template.yaml")).isEqualTo(1);
     assertThat(errors()).startsWith("error: no template at no/such/template.yaml; build it first");

@@ -3,6 +3,7 @@ package dev.stratus.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** How the runtime's tests start a stack: the repository's dynalite and the build's Lambda runtime jars. */
@@ -31,6 +32,6 @@ final class TestStacks {
   /** A stack of {@code template} with API key "k", no parameters, no overrides. */
   static LocalServer.Options options(Path template, double clockSpeed, int maxJvms, String stackName, Path state) {
     return new LocalServer.Options(template, 0, "k", Map.of(), null, null, dynalite(), LocalMain.runtimeClasspath(),
-        clockSpeed, Map.of(), maxJvms, stackName, state, false);
+        clockSpeed, Map.of(), maxJvms, stackName, state, false, List.of());
   }
 }

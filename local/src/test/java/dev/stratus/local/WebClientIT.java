@@ -54,7 +54,7 @@ class WebClientIT {
         Map.of("StorageBucketName", "web-files", "MaxFileSize", "102400",
             "AllowedContentTypes", "text/*,application/octet-stream"), web.toAbsolutePath(), null,
         TestStacks.dynalite(), LocalMain.runtimeClasspath(),
-        1, Map.of(), 2, "web", null, true), new PrintStream(logs, true, StandardCharsets.UTF_8));
+        1, Map.of(), 2, "web", null, true, List.of()), new PrintStream(logs, true, StandardCharsets.UTF_8));
     site = "http://127.0.0.1:" + server.port() + "/";
 
     profile = Files.createTempDirectory("chromium-profile");

@@ -1,19 +1,13 @@
 package dev.stratus.template.maven;
 
-import dev.stratus.template.TemplateException;
 import dev.stratus.template.connect.Permissions;
 import dev.stratus.template.connect.PermissionsDiff;
-import dev.stratus.template.diagnostics.Problem;
-import dev.stratus.template.link.FragmentFile;
 import dev.stratus.template.link.Linker;
-import dev.stratus.template.link.Source;
-import dev.stratus.template.link.TemplateFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -87,33 +81,11 @@ public final class GenerateMojo extends AbstractMojo {
           + " <codeArtifact>.");
     }
     Path out = output.toPath().toAbsolutePath();
-    String codeUri = out.getParent().relativize(codeArtifact.toPath().toAbsolutePath()).toString().replace(File.separatorChar, '/');
-    Linker.Result result;
-    TemplateFile base;
-    try {
-      List<Source> fragments = FragmentFile.read(classesDirectory.toPath());
-      base = baseTemplate.isFile() ? TemplateFile.read(baseTemplate.toPath()) : null;
-      if (fragments.isEmpty() && base == null) {
-        getLog().warn("Stratus: no annotated types and no base template; nothing to write");
-        return;
-      }
-      boolean limitsAsWarnings = limits == null ? FragmentFile.limitsAsWarnings(classesDirectory.toPath())
-          : limits.equals("warn");
-      if (!roles.equals("scoped") && !roles.equals("sam")) {
-        throw new MojoFailureException("Stratus: stratus.roles is '" + roles + "'; write scoped or sam");
-      }
-      result = Linker.link(fragments, base == null ? null : base.source(), codeUri, Linker.Options.defaults()
-          .withLimitsAsWarnings(limitsAsWarnings).withSamRoles(roles.equals("sam")));
-    } catch (TemplateException e) {
-      throw new MojoFailureException("Stratus: " + e.getMessage());
-    }
-    for (Problem p : result.problems()) {
-      String line = base == null ? p.describe() : base.describe(p);
-      if (p.isError()) {
-        getLog().error(line);
-      } else {
-        getLog().warn(line);
-      }
+    String codeUri = FragmentLink.codeUri(out, codeArtifact.toPath());
+    Linker.Result result = FragmentLink.link(classesDirectory.toPath(), baseTemplate, codeUri, limits, roles, getLog());
+    if (result == null) {
+      getLog().warn("Stratus: no annotated types and no base template; nothing to write");
+      return;
     }
     if (!result.ok()) {
       throw new MojoFailureException("Stratus: the template has " + result.errors().size() + " error(s); see above");
