@@ -142,25 +142,33 @@ public final class LocalServer implements AutoCloseable {
   private void run(Options o) {
     clock = new LocalClock(o.clockSpeed());
     apiServer = ApiGateway.bind(o.port());
-    RuntimeInterfaceClient ric = RuntimeInterfaceClient.in(o.runtimeClasspath() != null ? o.runtimeClasspath()
-        : LocalMain.runtimeClasspath());
-    s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
-    // dynalite, kinesalite (Node processes) and ElasticMQ start side by side, each about a second, and each only
-    // for a template that has what it serves (a DynamoDB the user names is used whatever the template has).
+    // ElasticMQ (Scala and Pekko: serve's slowest start), dynalite and kinesalite (Node processes) start side by
+    // side with the rest, each on a thread of its own and only for a template that has what it serves (a
+    // DynamoDB the user names is used whatever the template has).
     boolean tables = !stack.ofType("AWS::DynamoDB::Table").isEmpty() || o.dynamoEndpoint() != null;
-    CompletableFuture<LocalDynamo> starting = !tables ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.supplyAsync(() -> LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(),
+    CompletableFuture<LocalSqs> startingSqs = stack.ofType("AWS::SQS::Queue").isEmpty()
+        ? CompletableFuture.completedFuture(null) : starting(() -> LocalSqs.start(stack));
+    CompletableFuture<LocalDynamo> startingDynamo = !tables ? CompletableFuture.completedFuture(null)
+        : starting(() -> LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(),
             o.state() == null ? null : o.state().resolve("dynamodb"), log));
-    CompletableFuture<LocalKinesis> startingKinesis = CompletableFuture.supplyAsync(() -> LocalKinesis.start(stack, log));
+    CompletableFuture<LocalKinesis> startingKinesis = starting(() -> LocalKinesis.start(stack, log));
     // Each is waited for, so that what started is closed with the rest; the first failure is the one said.
     RuntimeException failure = null;
+    RuntimeInterfaceClient found = null;
     try {
-      sqs = stack.ofType("AWS::SQS::Queue").isEmpty() ? null : LocalSqs.start(stack);
+      found = RuntimeInterfaceClient.in(o.runtimeClasspath() != null ? o.runtimeClasspath()
+          : LocalMain.runtimeClasspath());
+      s3 = new LocalS3(stack, o.state() == null ? null : o.state().resolve("s3"), this::notify);
     } catch (RuntimeException e) {
       failure = e;
     }
     try {
-      dynamo = joined(starting);
+      sqs = joined(startingSqs);
+    } catch (RuntimeException e) {
+      failure = withSuppressed(failure, e);
+    }
+    try {
+      dynamo = joined(startingDynamo);
     } catch (RuntimeException e) {
       failure = withSuppressed(failure, e);
     }
@@ -172,6 +180,7 @@ public final class LocalServer implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
+    RuntimeInterfaceClient ric = found;
     if (dynamo != null) {
       dynamo.watch(message -> {
         log.println("stratus-local: " + message + "; stopping: DynamoDB calls would fail from here on");
@@ -544,6 +553,15 @@ public final class LocalServer implements AutoCloseable {
             + " invoke the function instead");
         return null;
       }
+    });
+  }
+
+  /** {@code start} on a thread of its own: the common pool has one thread on two cores, and would take them in turn. */
+  private static <T> CompletableFuture<T> starting(java.util.function.Supplier<T> start) {
+    return CompletableFuture.supplyAsync(start, task -> {
+      Thread t = new Thread(task, "start");
+      t.setDaemon(true);
+      t.start();
     });
   }
 

@@ -37,7 +37,8 @@ final class LocalStack {
   final String stackName;
   final Map<String, String> parameters = new LinkedHashMap<>();
   final Map<String, Resource> resources = new LinkedHashMap<>();
-  private final Map<String, Boolean> conditions = new LinkedHashMap<>();
+  /** Filled as conditions are read, by the servers starting side by side. */
+  private final Map<String, Boolean> conditions = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> physicalNames = new LinkedHashMap<>();
   /** The local address of each function URL, by the URL's logical id. */
   private final Map<String, String> functionUrls = new LinkedHashMap<>();

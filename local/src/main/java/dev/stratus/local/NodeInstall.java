@@ -34,6 +34,10 @@ record NodeInstall(String name, String version, String program, String otherwise
     if (configured != null) {
       return Path.of(configured);
     }
+    return UserCache.remembered(name, () -> unpack(log));
+  }
+
+  private Path unpack(PrintStream log) {
     byte[] bundle;
     try (InputStream in = NodeInstall.class.getResourceAsStream(bundle())) {
       if (in == null) {

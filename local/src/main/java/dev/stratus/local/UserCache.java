@@ -36,16 +36,52 @@ final class UserCache {
   }
 
   /**
+   * What {@code find} answers for {@code name}, asked once per build of this program's jar: later starts read the
+   * answer from the cache instead of opening the 100 MB jar (its directory alone takes a few tenths of a second).
+   */
+  static Path remembered(String name, java.util.function.Supplier<Path> find) {
+    Path location = location();
+    if (Files.isDirectory(location)) {
+      return find.get();
+    }
+    try {
+      String jar = location + ":" + Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis();
+      Path note = root().resolve(name + "-" + digest(jar.getBytes(StandardCharsets.UTF_8)) + ".path");
+      if (Files.isRegularFile(note)) {
+        Path known = Path.of(Files.readString(note, StandardCharsets.UTF_8));
+        if (Files.exists(known)) {
+          return known;
+        }
+      }
+      Path found = find.get();
+      Files.createDirectories(root());
+      Path tmp = Files.createTempFile(root(), "remembering-", ".tmp");
+      Files.writeString(tmp, found.toString(), StandardCharsets.UTF_8);
+      Files.move(tmp, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return found;
+    } catch (IOException e) {
+      return find.get();
+    }
+  }
+
+  private static Path location() {
+    try {
+      return Path.of(UserCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new LocalException("cannot locate stratus-local's own jar: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The folder {@code name} of this program's classes: itself when they are a folder (a build's
    * {@code target/classes}), else a copy in the cache of the jar's entries, made once per set of file names.
    */
   static Path unpacked(String name) {
-    Path location;
-    try {
-      location = Path.of(UserCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new LocalException("cannot locate stratus-local's own jar: " + e.getMessage(), e);
-    }
+    return remembered(name, () -> unpack(name));
+  }
+
+  private static Path unpack(String name) {
+    Path location = location();
     if (Files.isDirectory(location)) {
       return location.resolve(name);
     }
