@@ -90,12 +90,19 @@ final class LocalRuntime {
         .resolve("stratus").resolve("cds");
     try {
       Files.createDirectories(dir);
-      String key = jar.getAbsolutePath() + ":" + jar.length() + ":" + jar.lastModified() + ":"
-          + System.getProperty("java.home") + ":" + System.getProperty("java.vm.version");
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return dir.resolve("serve-" + HexFormat.of().formatHex(digest, 0, 8) + ".jsa");
-    } catch (IOException | NoSuchAlgorithmException e) {
+      return dir.resolve("serve-" + digest(jar.getAbsolutePath() + ":" + System.getProperty("java.home") + ":"
+          + System.getProperty("java.vm.version")) + "-" + digest(jar.length() + ":" + jar.lastModified()) + ".jsa");
+    } catch (IOException e) {
       return null;
+    }
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -155,6 +162,14 @@ final class LocalRuntime {
     try {
       if (Files.isRegularFile(writing) && Files.size(writing) > 0) {
         Files.move(writing, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // the archives of this jar's earlier builds (75 MB each) are of no more use
+        String name = archive.getFileName().toString();
+        String jar = name.substring(0, name.lastIndexOf('-') + 1);
+        try (java.util.stream.Stream<Path> old = Files.list(archive.getParent())) {
+          for (Path p : old.filter(p -> p.getFileName().toString().startsWith(jar) && !p.equals(archive)).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
       }
       Files.deleteIfExists(writing);
     } catch (IOException e) {
