@@ -68,6 +68,9 @@ public final class LocalMain {
   }
 
   public static void main(String[] args) {
+    if (ServeJvm.wanted(args)) {
+      System.exit(ServeJvm.run(args));
+    }
     // exit even on 0: the servers' threads would keep the JVM up; the shutdown hook closes them
     System.exit(new LocalMain(System.out, System.err).run(args));
   }

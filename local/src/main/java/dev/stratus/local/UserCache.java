@@ -64,7 +64,7 @@ final class UserCache {
     }
   }
 
-  private static Path location() {
+  static Path location() {
     try {
       return Path.of(UserCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
