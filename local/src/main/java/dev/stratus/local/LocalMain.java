@@ -219,8 +219,7 @@ public final class LocalMain {
     }));
     failed.thenRun(stopped::countDown);
     if (a.exitWithParent()) {
-      // stratus:run and stratus:dev: a Maven killed outright runs no hook to stop this JVM, so it stops itself
-      ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+      exitWithParent();
     }
     if (a.check()) {
       out.println("stratus-local: --check: the stack starts; stopping");
@@ -237,6 +236,14 @@ public final class LocalMain {
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * --exit-with-parent: this JVM exits (its hooks stopping what it started) when the process that started it ends,
+   * however it ends; a parent killed outright (Maven, the JVM that started a tuned serve) runs no hook to stop it.
+   */
+  static void exitWithParent() {
+    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
   }
 
   private LocalServer start(Args a) {

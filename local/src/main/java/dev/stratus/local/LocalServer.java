@@ -84,8 +84,9 @@ public final class LocalServer implements AutoCloseable {
   private final LocalStack stack;
   private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
   private final List<S3Subscription> subscriptions = new ArrayList<>();
+  /** Asynchronous invocations, and the servers starting side by side: a thread each. */
   private final ExecutorService async = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "async-invoke");
+    Thread t = new Thread(r, "async");
     t.setDaemon(true);
     return t;
   });
@@ -143,15 +144,17 @@ public final class LocalServer implements AutoCloseable {
     clock = new LocalClock(o.clockSpeed());
     apiServer = ApiGateway.bind(o.port());
     // ElasticMQ (Scala and Pekko: serve's slowest start), dynalite and kinesalite (Node processes) start side by
-    // side with the rest, each on a thread of its own and only for a template that has what it serves (a
-    // DynamoDB the user names is used whatever the template has).
+    // side with the rest, each on a thread of its own (the common pool has one thread on two cores, and would take
+    // them in turn) and only for a template that has what it serves (a DynamoDB the user names is used whatever
+    // the template has).
     boolean tables = !stack.ofType("AWS::DynamoDB::Table").isEmpty() || o.dynamoEndpoint() != null;
     CompletableFuture<LocalSqs> startingSqs = stack.ofType("AWS::SQS::Queue").isEmpty()
-        ? CompletableFuture.completedFuture(null) : starting(() -> LocalSqs.start(stack));
+        ? CompletableFuture.completedFuture(null) : CompletableFuture.supplyAsync(() -> LocalSqs.start(stack), async);
     CompletableFuture<LocalDynamo> startingDynamo = !tables ? CompletableFuture.completedFuture(null)
-        : starting(() -> LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(),
-            o.state() == null ? null : o.state().resolve("dynamodb"), log));
-    CompletableFuture<LocalKinesis> startingKinesis = starting(() -> LocalKinesis.start(stack, log));
+        : CompletableFuture.supplyAsync(() -> LocalDynamo.start(stack, o.dynamoEndpoint(), o.dynaliteCommand(),
+            o.state() == null ? null : o.state().resolve("dynamodb"), log), async);
+    CompletableFuture<LocalKinesis> startingKinesis = CompletableFuture.supplyAsync(() -> LocalKinesis.start(stack, log),
+        async);
     // Each is waited for, so that what started is closed with the rest; the first failure is the one said.
     RuntimeException failure = null;
     RuntimeInterfaceClient found = null;
@@ -553,15 +556,6 @@ public final class LocalServer implements AutoCloseable {
             + " invoke the function instead");
         return null;
       }
-    });
-  }
-
-  /** {@code start} on a thread of its own: the common pool has one thread on two cores, and would take them in turn. */
-  private static <T> CompletableFuture<T> starting(java.util.function.Supplier<T> start) {
-    return CompletableFuture.supplyAsync(start, task -> {
-      Thread t = new Thread(task, "start");
-      t.setDaemon(true);
-      t.start();
     });
   }
 

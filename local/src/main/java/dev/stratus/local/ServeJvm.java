@@ -5,10 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,7 +33,7 @@ public final class ServeJvm {
   static int run(String... args) {
     List<String> command = new ArrayList<>(List.of(args));
     if (command.contains("--exit-with-parent")) {
-      ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+      LocalMain.exitWithParent();
     } else {
       command.add("--exit-with-parent"); // this JVM killed outright, serve ends too
     }
@@ -136,9 +133,11 @@ public final class ServeJvm {
     try {
       Path dir = Files.createDirectories(UserCache.root().resolve("cds"));
       forgetUnkept(dir);
-      return dir.resolve("serve-" + digest(jar.toAbsolutePath() + ":" + System.getProperty("java.home") + ":"
-          + System.getProperty("java.vm.version")) + "-" + servers + "-" + digest(Files.size(jar) + ":"
-          + Files.getLastModifiedTime(jar).toMillis()) + ".jsa");
+      String where = jar.toAbsolutePath() + ":" + System.getProperty("java.home") + ":"
+          + System.getProperty("java.vm.version");
+      String build = Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
+      return dir.resolve("serve-" + UserCache.digest(where.getBytes(StandardCharsets.UTF_8)) + "-" + servers + "-"
+          + UserCache.digest(build.getBytes(StandardCharsets.UTF_8)) + ".jsa");
     } catch (IOException e) {
       return null;
     }
@@ -171,15 +170,6 @@ public final class ServeJvm {
           Files.deleteIfExists(p);
         }
       }
-    }
-  }
-
-  private static String digest(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)), 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
