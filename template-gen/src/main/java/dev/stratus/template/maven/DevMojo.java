@@ -235,7 +235,8 @@ public final class DevMojo extends AbstractMojo {
   }
 
   /** The jars of {@code annotationProcessorPaths}, each with its dependencies, as the compiler plugin resolves them. */
-  private List<Path> processorPath(List<CompilerSettings.Coordinates> coordinates) throws MojoExecutionException {
+  private List<Path> processorPath(List<CompilerSettings.Coordinates> coordinates)
+      throws MojoExecutionException, MojoFailureException {
     List<Path> out = new ArrayList<>();
     for (CompilerSettings.Coordinates c : coordinates) {
       String v = c.version() != null ? c.version() : managedVersion(c);
@@ -254,7 +255,7 @@ public final class DevMojo extends AbstractMojo {
     return out;
   }
 
-  private String managedVersion(CompilerSettings.Coordinates c) throws MojoExecutionException {
+  private String managedVersion(CompilerSettings.Coordinates c) throws MojoFailureException {
     if (project.getDependencyManagement() != null) {
       for (Dependency d : project.getDependencyManagement().getDependencies()) {
         if (d.getGroupId().equals(c.groupId()) && d.getArtifactId().equals(c.artifactId())) {
@@ -262,7 +263,8 @@ public final class DevMojo extends AbstractMojo {
         }
       }
     }
-    throw new MojoExecutionException("Stratus: the annotation processor " + c.groupId() + ":" + c.artifactId()
-        + " has no version, and the project manages none");
+    throw new MojoFailureException("Stratus: the annotation processor " + c.groupId() + ":" + c.artifactId()
+        + " of maven-compiler-plugin's annotationProcessorPaths has no version, and the project manages none:"
+        + " give its <path> a <version>, or manage it in <dependencyManagement>");
   }
 }
