@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * anything else a 500 that reveals nothing and is logged with the request id.
  */
 public final class Api {
-  /** The generated part of a route: binds the request, calls the method, wraps the result. */
+  /** A route's own part: binds the request, calls the method, wraps the result. */
   @FunctionalInterface
   public interface Route {
     Reply call(ApiRequest request, Context context) throws Exception;
@@ -20,14 +20,10 @@ public final class Api {
 
   private Api() {}
 
-  /** Lambda's stream handler body: event JSON in, proxy response JSON out. */
-  public static void answer(InputStream in, OutputStream out, Context context, Route route) throws IOException {
-    answer(in, out, context, route, null);
-  }
-
   /**
-   * The same, for a route of a REST API that allows {@code allowOrigin} (its {@code Cors}): API Gateway
-   * answers the preflight, the function must send the header on every reply, refusals included.
+   * Lambda's stream handler body, event JSON in, proxy response JSON out; for a route of a REST API that allows
+   * {@code allowOrigin} (its {@code Cors}; null for none), API Gateway answers the preflight, and the function
+   * must send the header on every reply, refusals included.
    */
   public static void answer(InputStream in, OutputStream out, Context context, Route route, String allowOrigin)
       throws IOException {

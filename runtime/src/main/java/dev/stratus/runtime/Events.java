@@ -77,11 +77,6 @@ public final class Events {
     return "null";
   }
 
-  /** {@code text} read by {@code codec}, for a message the method takes as a record. */
-  public static <T> T read(String text, Codec<T> codec) {
-    return JsonReader.read(text, codec);
-  }
-
   /** A checked exception of a typed method as the failure of its invocation. */
   public static RuntimeException failed(Exception e) {
     return new EventFailedException("the handler failed: " + e, e);

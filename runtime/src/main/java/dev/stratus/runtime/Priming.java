@@ -70,6 +70,11 @@ public final class Priming {
     Events.each(EventSource.SQS, SAMPLE_SQS_EVENT, null, (body, c) -> JsonReader.read(body, Codecs.ANY));
   }
 
+  /** The warm-up of a class's generated handlers: the glue's paths its methods take and every codec they use. */
+  public static void handlers(Handlers<?> handlers) {
+    handlers.prime();
+  }
+
   /** Loads and runs {@code codec} on whatever sample it reads: an object, a list, a string, a number. */
   public static <T> void codec(Codec<T> codec) {
     for (String sample : List.of("{}", "[]", "\"1\"", "1", "true")) {

@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.util.List;
 
 /**
- * The API routes of one class's typed methods, generated as {@code <Class>_Lambda.Routing}: what {@link TestClient}
- * sends requests through, the same binding Lambda's handlers use.
+ * The API routes and event methods of one class's typed methods, as its generated {@link Handlers} table lists
+ * them: what {@link TestClient} sends requests through, the same binding Lambda's handlers use.
  */
 public interface Routes<T> {
   List<Endpoint<T>> endpoints();

@@ -96,20 +96,20 @@ public final class TestClient {
     return result;
   }
 
-  /** A client of {@code target}'s typed methods: what its class's generated {@code <Class>_Lambda.Routing} lists. */
+  /** A client of {@code target}'s typed methods: what its class's generated {@code <Class>_Lambda.HANDLERS} lists. */
   @SuppressWarnings("unchecked")
   public static TestClient of(Object target) {
     Class<?> type = target.getClass();
     String pkg = type.getPackageName();
     String inPackage = type.getCanonicalName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
-    String routes = (pkg.isEmpty() ? "" : pkg + ".") + inPackage.replace('.', '_') + "_Lambda$Routing";
+    String glue = (pkg.isEmpty() ? "" : pkg + ".") + inPackage.replace('.', '_') + "_Lambda";
     try {
-      Routes<Object> r = (Routes<Object>) Class.forName(routes, true, type.getClassLoader())
-          .getDeclaredConstructor().newInstance();
+      Routes<Object> r = (Routes<Object>) Class.forName(glue, true, type.getClassLoader()).getField("HANDLERS")
+          .get(null);
       return new TestClient(target, r);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException(type.getName() + " has no generated routes (" + routes.replace('$', '.')
-          + "): does it have @CfFunction methods, compiled with the Stratus processor?", e);
+      throw new IllegalArgumentException(type.getName() + " has no generated handlers (" + glue
+          + ".HANDLERS): does it have @CfFunction methods, compiled with the Stratus processor?", e);
     }
   }
 
