@@ -181,17 +181,17 @@ public final class GlueWriter {
         constants.add(CodeBlock.of("$N", arg(m, p)));
       }
     }
-    CodeBlock rest = constants.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", CodeBlock.join(constants, ", "));
+    CodeBlock rest = constants.isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", CodeBlock.join(constants, ",$W"));
     if (m.isAuthorizer()) {
       return CodeBlock.of("$T.authorizer($S$L)", HANDLER, m.method(), rest);
     }
     if (m.isRoute()) {
       CodeBlock.Builder b = CodeBlock.builder().add("$T.route($S, $L$L)", HANDLER, m.method(), answer(m), rest);
       for (TypedMethod.Route r : m.routes()) {
-        b.add(".at($S, $S, $L)", r.method(), r.path(), r.httpApi());
+        b.add("$Z.at($S, $S, $L)", r.method(), r.path(), r.httpApi());
       }
       if (m.allowOrigin() != null) {
-        b.add(".allowOrigin($S)", m.allowOrigin());
+        b.add("$Z.allowOrigin($S)", m.allowOrigin());
       }
       return b.build();
     }
@@ -240,7 +240,7 @@ public final class GlueWriter {
 
   private ArgSpec argSpec(TypedMethod m, Param p) {
     return switch (p.source()) {
-      case PATH -> new ArgSpec("PATH_" + p.key(), type(p), CodeBlock.of("$T.path($S, $L)", ARG, p.key(),
+      case PATH -> new ArgSpec("PATH_" + p.key(), type(p), CodeBlock.of("$T.path($S,$W$L)", ARG, p.key(),
           convert(p.type())));
       case QUERY, HEADER, CLAIM, AUTH_CONTEXT -> {
         String what = switch (p.source()) {
@@ -253,13 +253,13 @@ public final class GlueWriter {
         boolean fallback = p.source() == Param.Source.QUERY || p.source() == Param.Source.HEADER;
         yield switch (p.shape()) {
           case OPTIONAL -> new ArgSpec(name, ParameterizedTypeName.get(OPTIONAL, type(p)), CodeBlock.of(
-              "$T.optional$L($S, $L)", ARG, what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1),
+              "$T.optional$L($S,$W$L)", ARG, what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1),
               p.key(), convert(p.type())));
-          case LIST -> new ArgSpec(name, ParameterizedTypeName.get(LIST, type(p)), CodeBlock.of("$T.$LList($S, $L)",
+          case LIST -> new ArgSpec(name, ParameterizedTypeName.get(LIST, type(p)), CodeBlock.of("$T.$LList($S,$W$L)",
               ARG, what, p.key(), convert(p.type())));
-          default -> fallback ? new ArgSpec(name, type(p), CodeBlock.of("$T.$L($S, $L, $S)", ARG, what, p.key(),
+          default -> fallback ? new ArgSpec(name, type(p), CodeBlock.of("$T.$L($S,$W$L,$W$S)", ARG, what, p.key(),
               convert(p.type()), p.fallback()))
-              : new ArgSpec(name, type(p), CodeBlock.of("$T.$L($S, $L)", ARG, what, p.key(), convert(p.type())));
+              : new ArgSpec(name, type(p), CodeBlock.of("$T.$L($S,$W$L)", ARG, what, p.key(), convert(p.type())));
         };
       }
       case BODY -> switch (p.shape()) {

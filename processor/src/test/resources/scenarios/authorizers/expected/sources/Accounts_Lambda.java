@@ -29,13 +29,16 @@ public final class Accounts_Lambda {
 
   private static final Arg<String> CLAIM_SUB = Arg.claim("sub", Convert.STRING);
 
-  private static final Arg<List<String>> CLAIM_COGNITO_GROUPS = Arg.claimList("cognito:groups", Convert.STRING);
+  private static final Arg<List<String>> CLAIM_COGNITO_GROUPS = Arg.claimList("cognito:groups",
+      Convert.STRING);
 
-  private static final Arg<Optional<String>> CLAIM_EMAIL = Arg.optionalClaim("email", Convert.STRING);
+  private static final Arg<Optional<String>> CLAIM_EMAIL = Arg.optionalClaim("email",
+      Convert.STRING);
 
   private static final Arg<String> AUTH_CONTEXT_TENANT = Arg.authContext("tenant", Convert.STRING);
 
-  private static final Arg<Optional<Boolean>> AUTH_CONTEXT_ADMIN = Arg.optionalAuthContext("admin", Convert.BOOLEAN);
+  private static final Arg<Optional<Boolean>> AUTH_CONTEXT_ADMIN = Arg.optionalAuthContext("admin",
+      Convert.BOOLEAN);
 
   /**
    * Each typed method: where its parameters come from, how it answers, what reaches it; {@code TestClient}
@@ -45,8 +48,10 @@ public final class Accounts_Lambda {
       Handler.authorizer("check", TOKEN_AUTHORIZATION),
       Handler.authorizer("keys", TOKEN_X_KEY),
       Handler.route("keyed", Answer.json(STRING)).at("GET", "/keyed", false),
-      Handler.route("me", Answer.json(STRING), CLAIM_SUB, CLAIM_COGNITO_GROUPS, CLAIM_EMAIL).at("GET", "/me", true),
-      Handler.route("tenant", Answer.json(STRING), AUTH_CONTEXT_TENANT, AUTH_CONTEXT_ADMIN).at("GET", "/tenant", false));
+      Handler.route("me", Answer.json(STRING), CLAIM_SUB, CLAIM_COGNITO_GROUPS, CLAIM_EMAIL)
+          .at("GET", "/me", true),
+      Handler.route("tenant", Answer.json(STRING), AUTH_CONTEXT_TENANT, AUTH_CONTEXT_ADMIN)
+          .at("GET", "/tenant", false));
 
   private final Accounts target;
 

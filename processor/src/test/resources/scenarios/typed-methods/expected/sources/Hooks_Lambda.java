@@ -25,14 +25,16 @@ public final class Hooks_Lambda {
 
   private static final Arg<Hooks.Delivery> BODY_DELIVERY = Arg.body(DELIVERY);
 
-  private static final Arg<Optional<String>> HEADER_X_SIGNATURE = Arg.optionalHeader("x-signature", Convert.STRING);
+  private static final Arg<Optional<String>> HEADER_X_SIGNATURE = Arg.optionalHeader("x-signature",
+      Convert.STRING);
 
   /**
    * Each typed method: where its parameters come from, how it answers, what reaches it; {@code TestClient}
    * sends through it too.
    */
   public static final Handlers<Hooks> HANDLERS = new Handlers<Hooks>(Hooks_Lambda::call,
-      Handler.route("delivered", Answer.json(RECEIPT), BODY_DELIVERY, HEADER_X_SIGNATURE).at("ANY", "/{proxy+}", true));
+      Handler.route("delivered", Answer.json(RECEIPT), BODY_DELIVERY, HEADER_X_SIGNATURE)
+          .at("ANY", "/{proxy+}", true));
 
   private final Hooks target;
 

@@ -37,7 +37,8 @@ public final class Products_Lambda {
 
   private static final Arg<Long> PATH_ID = Arg.path("id", Convert.LONG);
 
-  private static final Arg<Optional<Category>> QUERY_CATEGORY = Arg.optionalQuery("category", Convert.enumeration(Category.values()));
+  private static final Arg<Optional<Category>> QUERY_CATEGORY = Arg.optionalQuery("category",
+      Convert.enumeration(Category.values()));
 
   private static final Arg<Integer> QUERY_LIMIT = Arg.query("limit", Convert.INT, "10");
 
@@ -45,7 +46,8 @@ public final class Products_Lambda {
 
   private static final Arg<NewProduct> BODY_NEW_PRODUCT = Arg.body(NEW_PRODUCT);
 
-  private static final Arg<Optional<UUID>> HEADER_X_REQUEST_ID = Arg.optionalHeader("x-request-id", Convert.UUID_);
+  private static final Arg<Optional<UUID>> HEADER_X_REQUEST_ID = Arg.optionalHeader("x-request-id",
+      Convert.UUID_);
 
   private static final Arg<Map<String, Integer>> BODY_MAP_OF_STRING_OF_INTEGER = Arg.body(MAP_OF_STRING_OF_INTEGER);
 
@@ -57,11 +59,15 @@ public final class Products_Lambda {
    */
   public static final Handlers<Products> HANDLERS = new Handlers<Products>(Products_Lambda::call,
       Handler.route("get", Answer.optional(PRODUCT), PATH_ID).at("GET", "/products/{id}", false),
-      Handler.route("list", Answer.json(LIST_OF_PRODUCT), QUERY_CATEGORY, QUERY_LIMIT, QUERY_TAG).at("GET", "/products", false),
-      Handler.route("create", Answer.response(PRODUCT), BODY_NEW_PRODUCT, HEADER_X_REQUEST_ID).at("POST", "/products", false).allowOrigin("https://shop.example.com"),
+      Handler.route("list", Answer.json(LIST_OF_PRODUCT), QUERY_CATEGORY, QUERY_LIMIT, QUERY_TAG)
+          .at("GET", "/products", false),
+      Handler.route("create", Answer.response(PRODUCT), BODY_NEW_PRODUCT, HEADER_X_REQUEST_ID)
+          .at("POST", "/products", false).allowOrigin("https://shop.example.com"),
       Handler.route("delete", Answer.NO_CONTENT, PATH_ID).at("DELETE", "/products/{id}", true),
-      Handler.route("price", Answer.json(BIG_DECIMAL), PATH_ID).at("GET", "/products/{id}/price", false),
-      Handler.route("stock", Answer.json(MAP_OF_STRING_OF_INTEGER), BODY_MAP_OF_STRING_OF_INTEGER, QUERY_PAGE).at("PUT", "/stock", true));
+      Handler.route("price", Answer.json(BIG_DECIMAL), PATH_ID)
+          .at("GET", "/products/{id}/price", false),
+      Handler.route("stock", Answer.json(MAP_OF_STRING_OF_INTEGER), BODY_MAP_OF_STRING_OF_INTEGER,
+          QUERY_PAGE).at("PUT", "/stock", true));
 
   private final Products target;
 
