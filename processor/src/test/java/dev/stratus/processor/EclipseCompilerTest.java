@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The Eclipse compiler, which Eclipse and VS Code Java run processors in, compiles each scenario with the
  * processor, and what the processor generates draws no warning: Eclipse's defaults (unused imports, locals
  * and private members, needless {@code @SuppressWarnings}) and more. Boxing and unread parameters, which
- * Eclipse ignores by default, are left off: every binding has the same parameters, used or not. {@code -processorpath} comes after {@code -cp}: before it, ECJ ignores it (Eclipse bug 573833).
+ * Eclipse ignores by default, are left off: the one {@code call} method of a class has the same parameters
+ * whatever its methods use. {@code -processorpath} comes after {@code -cp}: before it, ECJ ignores it (Eclipse
+ * bug 573833).
  */
 class EclipseCompilerTest {
   @TempDir Path out;

@@ -402,6 +402,41 @@ class TypedMethodsTest {
     return List.copyOf((List<?>) jobs.getClass().getField("seen").get(jobs));
   }
 
+  /**
+   * Records of several kinds in one class: {@code Arg.item()} hands an {@code S3Record} and a
+   * {@code BusEvent<String>} alike, so their constants differ by type; a type named {@code Handlers} does not
+   * take the table's name.
+   */
+  @Test
+  void recordsOfSeveralKindsInOneClassEachKeepTheirType() throws IOException {
+    Compilation c = Compile.compile(Compile.source("Mixed", """
+        import dev.stratus.runtime.BusEvent;
+        import dev.stratus.runtime.S3Record;
+
+        @CfResource(logicalId = "Uploads", type = "AWS::S3::Bucket")
+        public class Mixed {
+          public record Handlers(String name) {}
+
+          @CfFunction
+          @OnS3Event(bucket = "Uploads")
+          public void uploaded(S3Record object) {}
+
+          @CfFunction
+          @OnEventBridgeRule(pattern = "{\\"source\\": [\\"shop\\"]}")
+          public void audited(BusEvent<String> event) {}
+
+          @CfFunction
+          @OnEventBridgeRule(pattern = "{\\"source\\": [\\"hr\\"]}")
+          public void hired(Handlers person) {}
+        }
+        """));
+    assertThat(c).succeededWithoutWarnings();
+    String glue = c.generatedSourceFile("com.example.Mixed_Lambda").orElseThrow().getCharContent(true).toString();
+    assertThat(glue).contains("Arg<S3Record> RECORD = Arg.item();", "Arg<BusEvent<String>> RECORD_2 = Arg.item();",
+        "Codec<Mixed.Handlers> HANDLERS_2 = Mixed_Handlers_Codec.INSTANCE;",
+        "public static final Handlers<Mixed> HANDLERS");
+  }
+
   /** Calls {@code Class::method} as Lambda's runtime does: the class built once, the stream method by name. */
   private static String invoke(String handler, String event) throws Exception {
     String[] parts = handler.split("::");

@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The way in of a generated API handler: the proxy event parsed, the route called, what it returned or
+ * The way in of a route's handler ({@link Handlers}): the proxy event parsed, the route called, what it returned or
  * threw turned into a reply. Binding failures are one 400, an {@link HttpException} its status and message,
  * anything else a 500 that reveals nothing and is logged with the request id.
  */

@@ -136,7 +136,7 @@ public final class Arg<T> {
     return request(b -> b.bodyBytes(true));
   }
 
-  /** A record as its kind hands it ({@code S3Record}, {@code BusEvent<String>}), or a whole input's text. */
+  /** A record as its kind hands it: {@code S3Record}, or {@code BusEvent<String>} with its detail as text. */
   public static <T> Arg<T> item() {
     return record(null, (source, item) -> item);
   }

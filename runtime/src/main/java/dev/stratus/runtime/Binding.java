@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Binds one request's values to a typed method's parameters, collecting every failure rather than stopping
  * at the first: {@link #check} then answers one 400 that names each parameter and what was wrong with it.
- * Generated glue calls it; each method returns null for a value that failed.
+ * A typed method's {@link Arg}s call it; each method returns null for a value that failed.
  */
 public final class Binding {
   /** One failed parameter: where it comes from ({@code path}, {@code query}, {@code header}, {@code body}), its name, why. */

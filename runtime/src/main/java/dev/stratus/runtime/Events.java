@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The way in of a generated event handler. A typed method takes one record's item at a time, as its kind's
- * {@link EventSource} takes them out of the event, or the whole event (a schedule's input).
+ * The way in of an event method's handler ({@link Handlers}). A typed method takes one record's item at a
+ * time, as its kind's {@link EventSource} takes them out of the event, or the whole event (a schedule's input).
  */
 public final class Events {
-  /** What one message, record or input is handed to: the generated call of the typed method. */
+  /** What one message, record or input is handed to: the call of the typed method. */
   @FunctionalInterface
   public interface Each<T> {
     void accept(T item, Context context) throws Exception;

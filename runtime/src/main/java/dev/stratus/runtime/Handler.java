@@ -15,6 +15,9 @@ public final class Handler {
   /** {@code GET /products/{id}}; {@code httpApi}: an HTTP API's route, not a REST API's. */
   record Route(String method, String path, boolean httpApi) {}
 
+  /** The kind of event of {@code @Authorizer} methods, as {@code TestClient} names it. */
+  static final String AUTHORIZER = "AUTHORIZER";
+
   final String method;
   final Kind kind;
   /** The kind of event, as {@code TestClient} names it ({@code SQS}); null for a route. */
@@ -80,7 +83,7 @@ public final class Handler {
 
   /** An {@code @Authorizer} method: API Gateway asks it about a caller. */
   public static Handler authorizer(String method, Arg<?>... args) {
-    return new Handler(method, Kind.AUTHORIZER, "AUTHORIZER", null, Answer.NO_CONTENT, List.of(args), List.of(),
+    return new Handler(method, Kind.AUTHORIZER, AUTHORIZER, null, Answer.NO_CONTENT, List.of(args), List.of(),
         null);
   }
 

@@ -46,7 +46,7 @@ public final class Priming {
   }
 
   /** The API glue's own path: a proxy event parsed, values bound and converted, each kind of reply written. */
-  public static void api() {
+  static void api() {
     ApiRequest request = ApiRequest.parse(SAMPLE_API_EVENT);
     Binding b = new Binding(request);
     b.path("id", Convert.LONG);
@@ -66,7 +66,7 @@ public final class Priming {
   }
 
   /** The event glue's own path: an SQS batch parsed and its reply written. */
-  public static void events() {
+  static void events() {
     Events.each(EventSource.SQS, SAMPLE_SQS_EVENT, null, (body, c) -> JsonReader.read(body, Codecs.ANY));
   }
 
@@ -76,7 +76,7 @@ public final class Priming {
   }
 
   /** Loads and runs {@code codec} on whatever sample it reads: an object, a list, a string, a number. */
-  public static <T> void codec(Codec<T> codec) {
+  static <T> void codec(Codec<T> codec) {
     for (String sample : List.of("{}", "[]", "\"1\"", "1", "true")) {
       try {
         T value = JsonReader.read(sample, codec);

@@ -10,12 +10,10 @@ import java.util.List;
 public interface Routes<T> {
   List<Endpoint<T>> endpoints();
 
-  /** The methods that take events: each record, or the whole input. */
-  default List<Listener<T>> listeners() {
-    return List.of();
-  }
+  /** The methods that take events: each record, the whole input, an authorizer's question. */
+  List<Listener<T>> listeners();
 
-  /** A generated event method: the event's JSON in, the reply's JSON out. */
+  /** An event method as its table runs it: the event's JSON in, the reply's JSON out. */
   @FunctionalInterface
   interface EventCall<T> {
     String call(T target, String event, Context context) throws Exception;
@@ -24,14 +22,14 @@ public interface Routes<T> {
   /** The typed method {@code method} and the kind of event it takes, as its {@link EventSource} names it ({@code SQS}). */
   record Listener<T>(String method, String trigger, EventCall<T> call) {}
 
-  /** A generated route method: binds the request, calls {@code target}'s method, answers. */
+  /** A route method as its table runs it: binds the request, calls {@code target}'s method, answers. */
   @FunctionalInterface
   interface Call<T> {
     Reply call(T target, ApiRequest request, Context context) throws Exception;
   }
 
   /**
-   * {@code GET /products/{id}} and the generated code that answers it; {@code allowOrigin} is the CORS
+   * {@code GET /products/{id}} and what answers it; {@code allowOrigin} is the CORS
    * origin its API declares, or null; {@code httpApi}: an HTTP API's route, not a REST API's.
    */
   record Endpoint<T>(String method, String path, Call<T> call, String allowOrigin, boolean httpApi) {}

@@ -12,12 +12,22 @@ class TestClientLookupTest {
   /** A class whose handlers an older Stratus generated (see the class below). */
   static final class Stale {}
 
+  /** A class whose typed methods all take Lambda's own event types: its handlers have no table. */
+  static final class Whole {}
+
   @Test
   void aClassWithoutHandlersAsksWhetherTheProcessorRan() {
     assertThatThrownBy(() -> TestClient.of(new Plain())).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("dev.stratus.runtime.TestClientLookupTest$Plain has no generated handlers"
             + " (dev.stratus.runtime.TestClientLookupTest_Plain_Lambda): does it have @CfFunction methods,"
             + " compiled with the Stratus processor?");
+  }
+
+  @Test
+  void handlersWithoutATableHaveNothingToSendTo() {
+    TestClient client = TestClient.of(new Whole());
+    assertThatThrownBy(() -> client.sqs("work", "{}")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Whole has no typed method work for SQS events");
   }
 
   @Test
@@ -32,3 +42,6 @@ class TestClientLookupTest {
 final class TestClientLookupTest_Stale_Lambda {
   static final class Routing {}
 }
+
+/** As Stratus generates it for methods that take Lambda's event types only: no table. */
+final class TestClientLookupTest_Whole_Lambda {}

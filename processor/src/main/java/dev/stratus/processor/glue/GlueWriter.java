@@ -52,10 +52,11 @@ public final class GlueWriter {
   private final List<TypedMethod> methods;
   private final ClassName glue;
   private final ClassName owner;
-  /** The class's constants, codecs then arguments, each once, by name; their names by initializer. */
+  /** The class's constants, codecs then arguments, each once, by what they hold (type and initializer). */
   private final Map<String, FieldSpec> codecs = new LinkedHashMap<>();
   private final Map<String, FieldSpec> args = new LinkedHashMap<>();
-  private final Map<String, String> named = new HashMap<>();
+  /** The constants' names, each to what it holds; {@code HANDLERS} is the table's. */
+  private final Map<String, String> named = new HashMap<>(Map.of("HANDLERS", ""));
   private final TypeSpec.Builder type;
 
   private GlueWriter(List<TypedMethod> methods) {
@@ -231,9 +232,10 @@ public final class GlueWriter {
   /** The constant of where {@code p}'s value comes from, declared once per class. */
   private FieldSpec arg(TypedMethod m, Param p) {
     ArgSpec spec = argSpec(m, p);
-    return args.computeIfAbsent(spec.init().toString(), k -> FieldSpec.builder(ParameterizedTypeName.get(ARG,
-        spec.type().box()), name(spec.name(), k), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(spec.init()).build());
+    // Arg.item() hands an S3Record or a BusEvent<String> alike: the type is part of what a constant holds.
+    TypeName type = ParameterizedTypeName.get(ARG, spec.type().box());
+    return args.computeIfAbsent(type + " = " + spec.init(), k -> FieldSpec.builder(type, name(spec.name(), k),
+        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(spec.init()).build());
   }
 
   private record ArgSpec(String name, TypeName type, CodeBlock init) {}
@@ -264,11 +266,11 @@ public final class GlueWriter {
       }
       case BODY -> switch (p.shape()) {
         case TEXT -> new ArgSpec("BODY_TEXT", STRING, CodeBlock.of("$T.bodyText()", ARG));
-        case OPTIONAL_TEXT -> new ArgSpec("BODY_TEXT", ParameterizedTypeName.get(OPTIONAL, STRING),
+        case OPTIONAL_TEXT -> new ArgSpec("BODY_OPTIONAL_TEXT", ParameterizedTypeName.get(OPTIONAL, STRING),
             CodeBlock.of("$T.optionalBodyText()", ARG));
         case BYTES -> new ArgSpec("BODY_BYTES", TypeName.get(byte[].class), CodeBlock.of("$T.bodyBytes()", ARG));
-        case OPTIONAL -> new ArgSpec("BODY_" + codec(p.type()).name(), ParameterizedTypeName.get(OPTIONAL, type(p)),
-            CodeBlock.of("$T.optionalBody($N)", ARG, codec(p.type())));
+        case OPTIONAL -> new ArgSpec("BODY_OPTIONAL_" + codec(p.type()).name(),
+            ParameterizedTypeName.get(OPTIONAL, type(p)), CodeBlock.of("$T.optionalBody($N)", ARG, codec(p.type())));
         default -> new ArgSpec("BODY_" + codec(p.type()).name(), type(p), CodeBlock.of("$T.body($N)", ARG,
             codec(p.type())));
       };
@@ -287,7 +289,7 @@ public final class GlueWriter {
         case ITEM -> new ArgSpec("RECORD", ClassName.bestGuess(p.key()), CodeBlock.of("$T.item()", ARG));
         default -> new ArgSpec("RECORD_TEXT", STRING, CodeBlock.of("$T.text()", ARG));
       };
-      case TOKEN -> new ArgSpec("TOKEN_" + p.key(), STRING, CodeBlock.of("$T.token($S)", ARG, p.key()));
+      case TOKEN -> new ArgSpec(p.key() == null ? "TOKEN" : "TOKEN_" + p.key(), STRING, CodeBlock.of("$T.token($S)", ARG, p.key()));
       case AUTH_REQUEST -> new ArgSpec("QUESTION", AUTH_REQUEST, CodeBlock.of("$T.question()", ARG));
       case CONTEXT, EVENT -> throw new IllegalArgumentException(p.source() + " is not bound");
     };
@@ -333,9 +335,9 @@ public final class GlueWriter {
   /** The constant holding {@code t}'s codec, declared once per class. */
   private FieldSpec codec(JsonType t) {
     CodeBlock init = CodecWriter.codeOf(t);
-    return codecs.computeIfAbsent(init.toString(), k -> FieldSpec.builder(ParameterizedTypeName.get(CODEC,
-        JavaTypes.of(t.java()).box()), name(constantName(t), k), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(init).build());
+    TypeName type = ParameterizedTypeName.get(CODEC, JavaTypes.of(t.java()).box());
+    return codecs.computeIfAbsent(type + " = " + init, k -> FieldSpec.builder(type, name(constantName(t), k),
+        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(init).build());
   }
 
   /** {@code List<Product>} → {@code LIST_OF_PRODUCT}: a name for the codec of {@code t}. */
