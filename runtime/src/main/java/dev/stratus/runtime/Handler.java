@@ -2,6 +2,7 @@ package dev.stratus.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One typed method as its generated handler runs it: what it takes (each {@link Arg}, in order, the
@@ -90,27 +91,24 @@ public final class Handler {
   /** The arguments of one request; every failure in one 400, or a 401 for what the caller's credentials lack. */
   Object[] bind(ApiRequest request) {
     Binding binding = new Binding(request);
-    Object[] values = new Object[args.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = args.get(i).bind(binding);
-    }
+    Object[] values = values(a -> a.bind(binding));
     binding.check();
     return values;
   }
 
   /** The arguments of one record (or whole input, with no {@code source}). */
   Object[] bind(EventSource<?> source, Object item) {
-    Object[] values = new Object[args.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = args.get(i).bind(source, item);
-    }
-    return values;
+    return values(a -> a.bind(source, item));
   }
 
   Object[] bind(AuthRequest question) {
+    return values(a -> a.bind(question));
+  }
+
+  private Object[] values(Function<Arg<?>, Object> bind) {
     Object[] values = new Object[args.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = args.get(i).bind(question);
+      values[i] = bind.apply(args.get(i));
     }
     return values;
   }

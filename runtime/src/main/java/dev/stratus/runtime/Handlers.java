@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The typed methods of one class, generated as {@code <Class>_Lambda.HANDLERS}: a table of {@link Handler}s
@@ -89,33 +87,8 @@ public final class Handlers<T> implements Routes<T> {
     return out;
   }
 
-  /**
-   * SnapStart's warm-up of the table: the glue's own paths its methods take, each route's arguments bound from
-   * a sample request (most fail to: the failures are the point), then every codec they use.
-   */
-  void prime() {
-    if (handlers.stream().anyMatch(h -> h.kind == Handler.Kind.ROUTE)) {
-      Priming.api();
-      ApiRequest sample = ApiRequest.parse(Priming.SAMPLE_API_EVENT);
-      for (Handler h : handlers) {
-        if (h.kind == Handler.Kind.ROUTE) {
-          try {
-            h.bind(sample);
-          } catch (RuntimeException e) {
-            // a 400 or 401 for the sample, as expected
-          }
-        }
-      }
-    }
-    if (handlers.stream().anyMatch(h -> h.kind != Handler.Kind.ROUTE)) {
-      Priming.events();
-    }
-    Set<Codec<?>> codecs = new LinkedHashSet<>();
-    for (Handler h : handlers) {
-      h.args.forEach(a -> codecs.add(a.codec));
-      codecs.add(h.answer.codec);
-    }
-    codecs.remove(null);
-    codecs.forEach(Priming::codec);
+  /** The table's lines, for SnapStart's warm-up. */
+  List<Handler> handlers() {
+    return handlers;
   }
 }

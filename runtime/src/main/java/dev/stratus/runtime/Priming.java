@@ -1,7 +1,9 @@
 package dev.stratus.runtime;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -15,7 +17,7 @@ public final class Priming {
   /** CRaC may hold resources weakly; these must live as long as the container. */
   private static final List<Resource> REGISTERED = new ArrayList<>();
 
-  static final String SAMPLE_API_EVENT = """
+  private static final String SAMPLE_API_EVENT = """
       {"resource": "/sample/{id}", "path": "/sample/1", "httpMethod": "POST",
        "headers": {"Content-Type": "application/json"}, "multiValueHeaders": {"Content-Type": ["application/json"]},
        "queryStringParameters": {"q": "1"}, "multiValueQueryStringParameters": {"q": ["1"]},
@@ -45,9 +47,8 @@ public final class Priming {
     Core.getGlobalContext().register(r);
   }
 
-  /** The API glue's own path: a proxy event parsed, values bound and converted, each kind of reply written. */
-  static void api() {
-    ApiRequest request = ApiRequest.parse(SAMPLE_API_EVENT);
+  /** The API glue's own path: values bound and converted from {@code request}, each kind of reply written. */
+  private static void api(ApiRequest request) {
     Binding b = new Binding(request);
     b.path("id", Convert.LONG);
     b.query("q", Convert.INT, null);
@@ -66,17 +67,43 @@ public final class Priming {
   }
 
   /** The event glue's own path: an SQS batch parsed and its reply written. */
-  static void events() {
+  private static void events() {
     Events.each(EventSource.SQS, SAMPLE_SQS_EVENT, null, (body, c) -> JsonReader.read(body, Codecs.ANY));
   }
 
-  /** The warm-up of a class's generated handlers: the glue's paths its methods take and every codec they use. */
-  public static void handlers(Handlers<?> handlers) {
-    handlers.prime();
+  /**
+   * The warm-up of a class's generated handlers: the glue's paths its methods take, each route's arguments bound
+   * from the sample request (most fail to: the failures are the point), then every codec they use.
+   */
+  public static void handlers(Handlers<?> table) {
+    List<Handler> handlers = table.handlers();
+    if (handlers.stream().anyMatch(h -> h.kind == Handler.Kind.ROUTE)) {
+      ApiRequest request = ApiRequest.parse(SAMPLE_API_EVENT);
+      api(request);
+      for (Handler h : handlers) {
+        if (h.kind == Handler.Kind.ROUTE) {
+          try {
+            h.bind(request);
+          } catch (RuntimeException e) {
+            // a 400 or 401 for the sample, as expected
+          }
+        }
+      }
+    }
+    if (handlers.stream().anyMatch(h -> h.kind != Handler.Kind.ROUTE)) {
+      events();
+    }
+    Set<Codec<?>> codecs = new LinkedHashSet<>();
+    for (Handler h : handlers) {
+      h.args.forEach(a -> codecs.add(a.codec));
+      codecs.add(h.answer.codec);
+    }
+    codecs.remove(null);
+    codecs.forEach(Priming::codec);
   }
 
   /** Loads and runs {@code codec} on whatever sample it reads: an object, a list, a string, a number. */
-  static <T> void codec(Codec<T> codec) {
+  private static <T> void codec(Codec<T> codec) {
     for (String sample : List.of("{}", "[]", "\"1\"", "1", "true")) {
       try {
         T value = JsonReader.read(sample, codec);

@@ -93,10 +93,16 @@ public final class GlueWriter {
         continue;
       }
       int index = entries.size();
-      entries.add(entry(m));
+      List<FieldSpec> constants = new ArrayList<>();
+      for (Param p : m.params()) {
+        if (p.source() != Param.Source.CONTEXT) {
+          constants.add(arg(m, p));
+        }
+      }
+      entries.add(entry(m, constants));
       handlers.add(handler(m, index));
       call.addCode("case $L:\n$>", index);
-      CodeBlock invocation = invocation(m);
+      CodeBlock invocation = invocation(m, constants);
       if (m.result().kind() == Result.Kind.VOID) {
         call.addStatement(invocation).addStatement("return null");
       } else {
@@ -174,15 +180,10 @@ public final class GlueWriter {
     return ", handed " + m.typed().items();
   }
 
-  /** The method's line of the table: its kind, how it answers, each argument's constant, its routes. */
-  private CodeBlock entry(TypedMethod m) {
-    List<CodeBlock> constants = new ArrayList<>();
-    for (Param p : m.params()) {
-      if (p.source() != Param.Source.CONTEXT) {
-        constants.add(CodeBlock.of("$N", arg(m, p)));
-      }
-    }
-    CodeBlock rest = constants.isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", CodeBlock.join(constants, ",$W"));
+  /** The method's line of the table: its kind, how it answers, its arguments' {@code constants}, its routes. */
+  private CodeBlock entry(TypedMethod m, List<FieldSpec> constants) {
+    CodeBlock rest = constants.isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L",
+        CodeBlock.join(constants.stream().map(c -> CodeBlock.of("$N", c)).toList(), ",$W"));
     if (m.isAuthorizer()) {
       return CodeBlock.of("$T.authorizer($S$L)", HANDLER, m.method(), rest);
     }
@@ -218,13 +219,18 @@ public final class GlueWriter {
   }
 
   /** The call of the method with each argument taken back as its type: {@code target.get(PATH_ID.of(args[0]))}. */
-  private CodeBlock invocation(TypedMethod m) {
+  private CodeBlock invocation(TypedMethod m, List<FieldSpec> constants) {
     List<CodeBlock> values = new ArrayList<>();
     int at = 0;
     for (Param p : m.params()) {
       values.add(p.source() == Param.Source.CONTEXT ? CodeBlock.of("context")
-          : CodeBlock.of("$N.of(args[$L])", arg(m, p), at++));
+          : CodeBlock.of("$N.of(args[$L])", constants.get(at), at++));
     }
+    return call(m, values);
+  }
+
+  /** {@code target.method(values)}, or {@code Owner.method(values)} for a static one. */
+  private CodeBlock call(TypedMethod m, List<CodeBlock> values) {
     return CodeBlock.of("$L.$N($L)", m.isStatic() ? CodeBlock.of("$T", owner) : CodeBlock.of("target"), m.method(),
         CodeBlock.join(values, ", "));
   }
@@ -289,7 +295,8 @@ public final class GlueWriter {
         case ITEM -> new ArgSpec("RECORD", ClassName.bestGuess(p.key()), CodeBlock.of("$T.item()", ARG));
         default -> new ArgSpec("RECORD_TEXT", STRING, CodeBlock.of("$T.text()", ARG));
       };
-      case TOKEN -> new ArgSpec(p.key() == null ? "TOKEN" : "TOKEN_" + p.key(), STRING, CodeBlock.of("$T.token($S)", ARG, p.key()));
+      case TOKEN -> new ArgSpec(p.key() == null ? "TOKEN" : "TOKEN_" + p.key(), STRING,
+          CodeBlock.of("$T.token($S)", ARG, p.key()));
       case AUTH_REQUEST -> new ArgSpec("QUESTION", AUTH_REQUEST, CodeBlock.of("$T.question()", ARG));
       case CONTEXT, EVENT -> throw new IllegalArgumentException(p.source() + " is not bound");
     };
@@ -312,8 +319,7 @@ public final class GlueWriter {
     for (Param p : m.params()) {
       args.add(CodeBlock.of(p.source() == Param.Source.CONTEXT ? "context" : "event"));
     }
-    CodeBlock call = CodeBlock.of("$L.$N($L)", m.isStatic() ? CodeBlock.of("$T", owner) : CodeBlock.of("target"),
-        m.method(), CodeBlock.join(args, ", "));
+    CodeBlock call = call(m, args);
     MethodSpec.Builder b = MethodSpec.methodBuilder(m.method()).addModifiers(Modifier.PUBLIC).returns(Object.class)
         .addJavadoc("Lambda's handler of {@link $T#$N}: Lambda's runtime reads the event.\n", owner, m.method())
         .addParameter(JavaTypes.of(m.payload().key()), "event").addParameter(CONTEXT, "context")
